@@ -1,0 +1,115 @@
+package io.nopesight.api.cmdb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.nopesight.api.security.RequiredScope;
+import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.cmdb.CmdbManagement;
+import io.nopesight.core.cmdb.ConfigurationItem;
+
+/**
+ * Finds the CI that carries an IP address in any of its IP fields. Served in camelCase, as the reference
+ * shows these two endpoints.
+ */
+@RestController
+class IpLookupController {
+
+	private static final Pattern IPV4 = Pattern
+		.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+
+	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+	private static final List<String> FIELDS = List.of("attributes.ip_address", "customFields.ip_address",
+			"customFields.IP Address", "customFields.all_ip_addresses");
+
+	private final CmdbManagement cmdb;
+
+	IpLookupController(CmdbManagement cmdb) {
+		this.cmdb = cmdb;
+	}
+
+	@GetMapping({ "/v1/api/ci/find-by-ip/{ip}", "/v1/cmdb/ci/find-by-ip/{ip}" })
+	@RequiredScope("cmdb.read")
+	Found findByIp(@PathVariable String ip) {
+		List<ConfigurationItem> matches = this.cmdb.findByIp(checked(ip));
+		return matches.isEmpty() ? new Found(false, null, 0)
+				: new Found(true, FoundCi.from(matches.get(0)), matches.size());
+	}
+
+	@GetMapping("/v1/api/debug/find-ci-by-ip/{ip}")
+	@RequiredScope("cmdb.read")
+	Debug debugFindByIp(@PathVariable String ip) {
+		String address = checked(ip);
+		List<Map<String, String>> or = FIELDS.stream().map((field) -> Map.of(field, address)).toList();
+		List<DebugResult> results = this.cmdb.findByIp(address)
+			.stream()
+			.map((ci) -> new DebugResult(FoundCi.from(ci), matchedFields(ci, address)))
+			.toList();
+		return new Debug(address, Map.of("$or", or), results, !results.isEmpty());
+	}
+
+	private static String checked(String ip) {
+		String value = ip.trim();
+		boolean v4 = IPV4.matcher(value).matches();
+		boolean v6 = !v4 && value.contains(":") && IPV6.matcher(value).matches();
+		if (!v4 && !v6) {
+			throw new InvalidInputException("ip", "'" + ip + "' is not an IPv4 or IPv6 address");
+		}
+		return value;
+	}
+
+	private static List<String> matchedFields(ConfigurationItem ci, String ip) {
+		List<String> matched = new ArrayList<>();
+		if (ip.equals(String.valueOf(ci.attributes().get("ip_address")))) {
+			matched.add(FIELDS.get(0));
+		}
+		if (ip.equals(String.valueOf(ci.customFields().get("ip_address")))) {
+			matched.add(FIELDS.get(1));
+		}
+		if (ip.equals(String.valueOf(ci.customFields().get("IP Address")))) {
+			matched.add(FIELDS.get(2));
+		}
+		if (ci.customFields().get("all_ip_addresses") instanceof List<?> all
+				&& all.stream().map(String::valueOf).anyMatch(ip::equals)) {
+			matched.add(FIELDS.get(3));
+		}
+		return matched;
+	}
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Found(@JsonProperty("found") boolean found, @JsonProperty("ci") @Nullable FoundCi ci,
+			@JsonProperty("matchCount") int matchCount) {
+	}
+
+	record FoundCi(@JsonProperty("id") String id, @JsonProperty("name") String name,
+			@JsonProperty("type") String type, @JsonProperty("status") String status,
+			@JsonProperty("attributes") Map<String, @Nullable Object> attributes,
+			@JsonProperty("customFields") Map<String, @Nullable Object> customFields) {
+
+		static FoundCi from(ConfigurationItem ci) {
+			return new FoundCi(ci.id(), ci.name(), ci.type(), ci.status().value(), ci.attributes(),
+					ci.customFields());
+		}
+
+	}
+
+	record Debug(@JsonProperty("searchedIp") String searchedIp,
+			@JsonProperty("query") Map<String, List<Map<String, String>>> query,
+			@JsonProperty("results") List<DebugResult> results, @JsonProperty("found") boolean found) {
+	}
+
+	record DebugResult(@JsonProperty("ci") FoundCi ci, @JsonProperty("matchedFields") List<String> matchedFields) {
+	}
+
+}

@@ -1,0 +1,36 @@
+package io.nopesight.api.error;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import io.nopesight.api.web.RequestIds;
+
+/**
+ * Writes an {@link ApiError} straight to a servlet response, for failures found before MVC runs
+ * (authentication, rate limits, body limits).
+ */
+@Component
+public class ApiErrorWriter {
+
+	private final JsonMapper json;
+
+	ApiErrorWriter(JsonMapper json) {
+		this.json = json;
+	}
+
+	public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String message,
+			List<ApiError.Detail> details) throws IOException {
+		response.setStatus(code.status().value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		this.json.writeValue(response.getOutputStream(), ApiError.of(code, message, details, RequestIds.of(request)));
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The HTTP face of NopeSight: controllers, errors, security and paging.
+ */
+@NullMarked
+package io.nopesight.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package io.nopesight.api.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import io.nopesight.api.error.ApiError;
+import io.nopesight.api.error.ApiErrorWriter;
+import io.nopesight.api.error.ErrorCode;
+
+/**
+ * Every {@code /v1} path needs a bearer token, except the OpenAPI document; the rest (Swagger UI, health,
+ * unknown paths) is open. Refusals use the API's error format.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, TokenAuthenticator authenticator,
+			AuthenticationEntryPoint entryPoint, AccessDeniedHandler accessDenied) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/v1/openapi.json", "/v1/openapi.json/**")
+				.permitAll()
+				.requestMatchers("/v1/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied))
+			.addFilterBefore(new BearerTokenFilter(authenticator, entryPoint), AnonymousAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	AuthenticationEntryPoint entryPoint(ApiErrorWriter errors) {
+		return (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"nopesight\"");
+			String message = (request.getHeader("Authorization") == null)
+					? "Missing Authorization header: send 'Authorization: Bearer <token>'" : ex.getMessage();
+			errors.write(request, response, ErrorCode.AUTHENTICATION_REQUIRED, message, List.<ApiError.Detail>of());
+		};
+	}
+
+	@Bean
+	AccessDeniedHandler accessDeniedHandler(ApiErrorWriter errors) {
+		return (request, response, ex) -> errors.write(request, response, ErrorCode.PERMISSION_DENIED,
+				"Insufficient permissions", List.of());
+	}
+
+}

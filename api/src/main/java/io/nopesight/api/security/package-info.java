@@ -1,0 +1,7 @@
+/**
+ * Bearer tokens, scopes and who a request acts as.
+ */
+@NullMarked
+package io.nopesight.api.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,26 @@
+package io.nopesight.core.access;
+
+import java.util.Locale;
+
+/**
+ * The kinds of bearer token, each with its own prefix so a leaked token says what it is.
+ */
+public enum TokenKind {
+
+	ADMIN("nsa_"), API_KEY("nsk_"), SERVICE_ACCOUNT("nss_"), DISCOVERY("nsd_k_");
+
+	private final String prefix;
+
+	TokenKind(String prefix) {
+		this.prefix = prefix;
+	}
+
+	public String prefix() {
+		return this.prefix;
+	}
+
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

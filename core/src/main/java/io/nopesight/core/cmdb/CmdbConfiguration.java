@@ -1,0 +1,57 @@
+package io.nopesight.core.cmdb;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import io.nopesight.core.outbox.DomainEventOutbox;
+
+/**
+ * Wires the CI search index and keeps it following writes made by any node.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(SearchSettings.class)
+class CmdbConfiguration {
+
+	@Bean(destroyMethod = "close")
+	LuceneCmdbIndex luceneCmdbIndex(SearchSettings settings, @Value("${nopesight.data-dir:data}") Path dataDir,
+			JdbcConfigurationItemRepository items, DomainEventOutbox outbox) {
+		Path indexDir = (settings.indexDir() != null) ? settings.indexDir() : dataDir.resolve("index");
+		return new LuceneCmdbIndex(indexDir, items, outbox);
+	}
+
+	@Bean
+	SearchIndexFollower searchIndexFollower(LuceneCmdbIndex index) {
+		return new SearchIndexFollower(index);
+	}
+
+	/**
+	 * Picks up writes made through other nodes (or outside a request) and makes the index durable.
+	 */
+	static class SearchIndexFollower {
+
+		private final LuceneCmdbIndex index;
+
+		SearchIndexFollower(LuceneCmdbIndex index) {
+			this.index = index;
+		}
+
+		@Scheduled(fixedDelayString = "${nopesight.search.follow-interval:1000}")
+		void follow() {
+			this.index.catchUp();
+		}
+
+		@Scheduled(fixedDelayString = "${nopesight.search.commit-interval:5000}")
+		void commit() {
+			this.index.commit();
+		}
+
+	}
+
+}

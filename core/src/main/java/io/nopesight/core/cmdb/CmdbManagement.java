@@ -1,0 +1,31 @@
+package io.nopesight.core.cmdb;
+
+import java.util.List;
+
+/**
+ * Creates, changes, finds and removes configuration items. Every write publishes {@code ci.created},
+ * {@code ci.updated} or {@code ci.deleted} in its own transaction and is searchable once it returns.
+ */
+public interface CmdbManagement {
+
+	ConfigurationItem create(NewConfigurationItem item, String actor);
+
+	ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor);
+
+	void delete(String id, String actor);
+
+	ConfigurationItem get(String id);
+
+	Page<ConfigurationItem> list(ConfigurationItemQuery query);
+
+	/**
+	 * The CIs carrying {@code ip} in any of their IP fields.
+	 */
+	List<ConfigurationItem> findByIp(String ip);
+
+	/**
+	 * Configuration items by name and optional type, exact match.
+	 */
+	List<ConfigurationItem> findByName(String name);
+
+}

@@ -1,0 +1,14 @@
+package io.nopesight.core.cmdb;
+
+import io.nopesight.core.NotFoundException;
+
+/**
+ * No configuration item has the given id.
+ */
+public class ConfigurationItemNotFoundException extends NotFoundException {
+
+	public ConfigurationItemNotFoundException(String id) {
+		super("Configuration item '" + id + "' not found");
+	}
+
+}

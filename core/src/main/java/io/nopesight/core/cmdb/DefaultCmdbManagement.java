@@ -1,0 +1,173 @@
+package io.nopesight.core.cmdb;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import io.nopesight.core.ConflictException;
+import io.nopesight.core.Ids;
+import io.nopesight.core.outbox.DomainEventOutbox;
+
+@Service
+class DefaultCmdbManagement implements CmdbManagement {
+
+	private final JdbcConfigurationItemRepository items;
+
+	private final DomainEventOutbox outbox;
+
+	private final LuceneCmdbIndex index;
+
+	DefaultCmdbManagement(JdbcConfigurationItemRepository items, DomainEventOutbox outbox, LuceneCmdbIndex index) {
+		this.items = items;
+		this.outbox = outbox;
+		this.index = index;
+	}
+
+	@Override
+	@Transactional
+	public ConfigurationItem create(NewConfigurationItem item, String actor) {
+		ConfigurationItemRules.check(item.name(), item.type(), item.status(), item.description(), true);
+		Instant now = now();
+		ConfigurationItem ci = new ConfigurationItem(Ids.next("ci"), item.name().strip(), item.type(),
+				(item.status() != null) ? ConfigurationItemStatus.fromValue(item.status()).orElseThrow()
+						: ConfigurationItemStatus.ACTIVE,
+				item.description(), withoutNulls(item.attributes()), withoutNulls(item.customFields()), now, now,
+				actor, actor);
+		try {
+			this.items.insert(ci);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(ci.type(), ci.name());
+		}
+		publish("ci.created", ci);
+		return ci;
+	}
+
+	@Override
+	@Transactional
+	public ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor) {
+		ConfigurationItemRules.check(changes.name(), changes.type(), changes.status(), changes.description(), false);
+		ConfigurationItem current = this.items.findByIdForUpdate(id)
+			.orElseThrow(() -> new ConfigurationItemNotFoundException(id));
+		ConfigurationItem changed = new ConfigurationItem(id,
+				(changes.name() != null) ? changes.name().strip() : current.name(),
+				(changes.type() != null) ? changes.type() : current.type(),
+				(changes.status() != null) ? ConfigurationItemStatus.fromValue(changes.status()).orElseThrow()
+						: current.status(),
+				(changes.description() != null) ? changes.description() : current.description(),
+				merge(current.attributes(), changes.attributes()), merge(current.customFields(), changes.customFields()),
+				current.createdAt(), now(), current.createdBy(), actor);
+		try {
+			this.items.update(changed);
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(changed.type(), changed.name());
+		}
+		publish("ci.updated", changed);
+		return changed;
+	}
+
+	@Override
+	@Transactional
+	public void delete(String id, String actor) {
+		ConfigurationItem current = this.items.findByIdForUpdate(id)
+			.orElseThrow(() -> new ConfigurationItemNotFoundException(id));
+		this.items.delete(id);
+		publish("ci.deleted", current);
+	}
+
+	@Override
+	public ConfigurationItem get(String id) {
+		return this.items.findById(id).orElseThrow(() -> new ConfigurationItemNotFoundException(id));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<ConfigurationItem> list(ConfigurationItemQuery query) {
+		if (query.search() != null && !query.search().isBlank()) {
+			SearchHits hits = this.index.search(query.search(), query.type(), query.status(), query.sort(),
+					query.descending(), query.offset(), query.limit());
+			List<ConfigurationItem> rows = JdbcConfigurationItemRepository.inOrder(hits.ids(),
+					this.items.findByIds(hits.ids()));
+			return new Page<>(rows, hits.total(), query.page(), query.limit());
+		}
+		long total = this.items.count(query.type(), query.status());
+		List<ConfigurationItem> rows = (query.offset() >= total) ? List.of()
+				: this.items.page(query.type(), query.status(),
+						(query.sort() != null) ? query.sort() : ConfigurationItemSort.NAME, query.descending(),
+						query.offset(), query.limit());
+		return new Page<>(rows, total, query.page(), query.limit());
+	}
+
+	@Override
+	public List<ConfigurationItem> findByIp(String ip) {
+		return this.items.findByIp(ip);
+	}
+
+	@Override
+	public List<ConfigurationItem> findByName(String name) {
+		return this.items.findByName(name);
+	}
+
+	private void publish(String type, ConfigurationItem ci) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("ci", Map.of("id", ci.id(), "name", ci.name(), "type", ci.type()));
+		payload.put("actor", (ci.updatedBy() != null) ? ci.updatedBy() : "");
+		this.outbox.publish(type, ci.id(), payload);
+		// the writer sees its own change in search as soon as the call returns
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				DefaultCmdbManagement.this.index.catchUp();
+			}
+		});
+	}
+
+	private static ConflictException duplicate(String type, String name) {
+		return new ConflictException("A configuration item of type '" + type + "' named '" + name + "' already exists");
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	static Map<String, @Nullable Object> withoutNulls(@Nullable Map<String, @Nullable Object> fields) {
+		Map<String, @Nullable Object> result = new LinkedHashMap<>();
+		if (fields != null) {
+			fields.forEach((key, value) -> {
+				if (value != null) {
+					result.put(key, value);
+				}
+			});
+		}
+		return result;
+	}
+
+	static Map<String, @Nullable Object> merge(Map<String, @Nullable Object> current,
+			@Nullable Map<String, @Nullable Object> patch) {
+		if (patch == null) {
+			return current;
+		}
+		Map<String, @Nullable Object> merged = new LinkedHashMap<>(current);
+		patch.forEach((key, value) -> {
+			if (value == null) {
+				merged.remove(key);
+			}
+			else {
+				merged.put(key, value);
+			}
+		});
+		return merged;
+	}
+
+}

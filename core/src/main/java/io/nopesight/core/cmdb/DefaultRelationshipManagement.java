@@ -1,0 +1,130 @@
+package io.nopesight.core.cmdb;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.nopesight.core.ConflictException;
+import io.nopesight.core.Ids;
+import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.InvalidInputException.FieldError;
+import io.nopesight.core.outbox.DomainEventOutbox;
+
+@Service
+class DefaultRelationshipManagement implements RelationshipManagement {
+
+	private final JdbcRelationshipRepository relationships;
+
+	private final JdbcConfigurationItemRepository items;
+
+	private final DomainEventOutbox outbox;
+
+	DefaultRelationshipManagement(JdbcRelationshipRepository relationships, JdbcConfigurationItemRepository items,
+			DomainEventOutbox outbox) {
+		this.relationships = relationships;
+		this.items = items;
+		this.outbox = outbox;
+	}
+
+	@Override
+	@Transactional
+	public Relationship create(NewRelationship relationship, String actor) {
+		check(relationship);
+		String discoveredBy = (relationship.discoveredBy() != null) ? relationship.discoveredBy()
+				: Relationship.MANUAL;
+		double confidence = (relationship.confidence() != null) ? relationship.confidence() : 1.0;
+		if (this.relationships.exists(relationship.sourceCi(), relationship.targetCi(), relationship.type())) {
+			throw duplicate(relationship);
+		}
+		String id = Ids.next("rel");
+		try {
+			this.relationships.insert(id,
+					new JdbcRelationshipRepository.NewRelationshipRow(relationship.type(), relationship.sourceCi(),
+							relationship.targetCi(), DefaultCmdbManagement.withoutNulls(relationship.attributes()),
+							discoveredBy, confidence, Instant.now().truncatedTo(ChronoUnit.MICROS), actor));
+		}
+		catch (DuplicateKeyException ex) {
+			throw duplicate(relationship);
+		}
+		Relationship created = get(id);
+		this.outbox.publish("relationship.created", id, Map.of("relationship",
+				Map.of("id", id, "type", created.type(), "source_ci", created.source().id(), "target_ci",
+						created.target().id())));
+		return created;
+	}
+
+	@Override
+	public Relationship get(String id) {
+		return this.relationships.findById(id).orElseThrow(() -> new RelationshipNotFoundException(id));
+	}
+
+	@Override
+	@Transactional
+	public void delete(String id, String actor) {
+		Relationship current = get(id);
+		this.relationships.delete(id);
+		this.outbox.publish("relationship.deleted", id,
+				Map.of("relationship", Map.of("id", id, "type", current.type(), "source_ci", current.source().id(),
+						"target_ci", current.target().id())));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<Relationship> list(RelationshipQuery query) {
+		long total = this.relationships.count(query);
+		List<Relationship> rows = (query.offset() >= total) ? List.of() : this.relationships.list(query);
+		return new Page<>(rows, total, query.page(), query.limit());
+	}
+
+	@Override
+	public List<Relationship> of(String ciId) {
+		return this.relationships.of(ciId);
+	}
+
+	@Override
+	public Map<String, Integer> countsOf(Collection<String> ciIds) {
+		return this.relationships.countsOf(ciIds);
+	}
+
+	private void check(NewRelationship relationship) {
+		List<FieldError> errors = new ArrayList<>();
+		if (relationship.type() == null || !ConfigurationItemRules.TYPE.matcher(relationship.type()).matches()
+				|| relationship.type().length() > ConfigurationItemRules.MAX_TYPE) {
+			errors.add(new FieldError("type", "type is required: lower-case letters, digits and underscores"));
+		}
+		checkEnd("source_ci", relationship.sourceCi(), errors);
+		checkEnd("target_ci", relationship.targetCi(), errors);
+		if (relationship.sourceCi() != null && relationship.sourceCi().equals(relationship.targetCi())) {
+			errors.add(new FieldError("target_ci", "a configuration item cannot be related to itself"));
+		}
+		if (relationship.confidence() != null
+				&& (relationship.confidence() < 0 || relationship.confidence() > 1 || relationship.confidence().isNaN())) {
+			errors.add(new FieldError("confidence", "confidence must be between 0 and 1"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+
+	private void checkEnd(String field, String ciId, List<FieldError> errors) {
+		if (ciId == null || ciId.isBlank()) {
+			errors.add(new FieldError(field, field + " is required"));
+		}
+		else if (this.items.findById(ciId).isEmpty()) {
+			errors.add(new FieldError(field, "configuration item '" + ciId + "' does not exist"));
+		}
+	}
+
+	private static ConflictException duplicate(NewRelationship relationship) {
+		return new ConflictException("A '" + relationship.type() + "' relationship from " + relationship.sourceCi()
+				+ " to " + relationship.targetCi() + " already exists");
+	}
+
+}

@@ -1,0 +1,192 @@
+package io.nopesight.core.cmdb;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcConfigurationItemRepository {
+
+	private static final String COLUMNS = """
+			id, name, type, status, description, attributes::text AS attributes, custom_fields::text AS custom_fields,
+			created_at, updated_at, created_by, updated_by""";
+
+	private static final String INSERT = """
+			INSERT INTO configuration_item (id, name, type, status, description, attributes, custom_fields,
+			                                created_at, updated_at, created_by, updated_by)
+			VALUES (:id, :name, :type, :status, :description, CAST(:attributes AS jsonb), CAST(:customFields AS jsonb),
+			        :createdAt, :updatedAt, :createdBy, :updatedBy)
+			""";
+
+	private static final String UPDATE = """
+			UPDATE configuration_item SET name = :name, type = :type, status = :status, description = :description,
+			       attributes = CAST(:attributes AS jsonb), custom_fields = CAST(:customFields AS jsonb),
+			       updated_at = :updatedAt, updated_by = :updatedBy
+			WHERE id = :id
+			""";
+
+	private static final String DELETE = "DELETE FROM configuration_item WHERE id = :id";
+
+	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM configuration_item WHERE id = :id";
+
+	private static final String FIND_BY_ID_FOR_UPDATE = FIND_BY_ID + " FOR UPDATE";
+
+	private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM configuration_item WHERE id = ANY(:ids)";
+
+	private static final String FIND_BY_IP = "SELECT " + COLUMNS
+			+ " FROM configuration_item WHERE ip_addresses @> ARRAY[CAST(:ip AS text)] ORDER BY name, id";
+
+	private static final String FIND_BY_NAME = "SELECT " + COLUMNS
+			+ " FROM configuration_item WHERE name = :name ORDER BY type, id";
+
+	private static final String FIND_AFTER = "SELECT " + COLUMNS
+			+ " FROM configuration_item WHERE id > :after ORDER BY id LIMIT :limit";
+
+	private static final String COUNT = "SELECT coalesce(sum(n), 0) FROM configuration_item_count WHERE true";
+
+	private static final String TYPE_FILTER = " AND type = :type";
+
+	private static final String STATUS_FILTER = " AND status = :status";
+
+	private static final RowMapper<ConfigurationItem> CONFIGURATION_ITEM = JdbcConfigurationItemRepository::map;
+
+	private final JdbcClient jdbc;
+
+	JdbcConfigurationItemRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(ConfigurationItem ci) {
+		this.jdbc.sql(INSERT).paramSource(params(ci)).update();
+	}
+
+	void update(ConfigurationItem ci) {
+		this.jdbc.sql(UPDATE).paramSource(params(ci)).update();
+	}
+
+	boolean delete(String id) {
+		return this.jdbc.sql(DELETE).param("id", id).update() > 0;
+	}
+
+	Optional<ConfigurationItem> findById(String id) {
+		return this.jdbc.sql(FIND_BY_ID).param("id", id).query(CONFIGURATION_ITEM).optional();
+	}
+
+	Optional<ConfigurationItem> findByIdForUpdate(String id) {
+		return this.jdbc.sql(FIND_BY_ID_FOR_UPDATE).param("id", id).query(CONFIGURATION_ITEM).optional();
+	}
+
+	List<ConfigurationItem> findByIds(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(FIND_BY_IDS).param("ids", ids.toArray(String[]::new)).query(CONFIGURATION_ITEM).list();
+	}
+
+	List<ConfigurationItem> findByIp(String ip) {
+		return this.jdbc.sql(FIND_BY_IP).param("ip", ip).query(CONFIGURATION_ITEM).list();
+	}
+
+	List<ConfigurationItem> findByName(String name) {
+		return this.jdbc.sql(FIND_BY_NAME).param("name", name).query(CONFIGURATION_ITEM).list();
+	}
+
+	/**
+	 * A batch of CIs in id order, for walking the whole table.
+	 */
+	List<ConfigurationItem> findAfter(String afterId, int limit) {
+		return this.jdbc.sql(FIND_AFTER).param("after", afterId).param("limit", limit).query(CONFIGURATION_ITEM).list();
+	}
+
+	long count(@Nullable String type, @Nullable ConfigurationItemStatus status) {
+		String sql = COUNT + ((type != null) ? TYPE_FILTER : "") + ((status != null) ? STATUS_FILTER : "");
+		return bindFilters(this.jdbc.sql(sql), type, status).query(Long.class).single();
+	}
+
+	/**
+	 * One page in the given order. A page past the first finds its first row with an index-only walk
+	 * over the sort index, then reads the page by key, so a deep page costs no more than a heap read of
+	 * {@code limit} rows plus that walk.
+	 */
+	List<ConfigurationItem> page(@Nullable String type, @Nullable ConfigurationItemStatus status,
+			ConfigurationItemSort sort, boolean descending, long offset, int limit) {
+		String filters = ((type != null) ? TYPE_FILTER : "") + ((status != null) ? STATUS_FILTER : "");
+		String key = "(" + sort.column() + ", id)";
+		String direction = descending ? " DESC" : "";
+		String orderBy = " ORDER BY " + sort.column() + direction + ", id" + direction;
+		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+			.append(" FROM configuration_item WHERE true")
+			.append(filters);
+		if (offset > 0) {
+			sql.append(" AND ")
+				.append(key)
+				.append(descending ? " <= " : " >= ")
+				.append("(SELECT ")
+				.append(sort.column())
+				.append(", id FROM configuration_item WHERE true")
+				.append(filters)
+				.append(orderBy)
+				.append(" OFFSET :offset LIMIT 1)");
+		}
+		sql.append(orderBy).append(" LIMIT :limit");
+		JdbcClient.StatementSpec statement = bindFilters(this.jdbc.sql(sql.toString()), type, status)
+			.param("limit", limit);
+		if (offset > 0) {
+			statement = statement.param("offset", offset);
+		}
+		return statement.query(CONFIGURATION_ITEM).list();
+	}
+
+	private static JdbcClient.StatementSpec bindFilters(JdbcClient.StatementSpec statement, @Nullable String type,
+			@Nullable ConfigurationItemStatus status) {
+		JdbcClient.StatementSpec bound = statement;
+		if (type != null) {
+			bound = bound.param("type", type);
+		}
+		if (status != null) {
+			bound = bound.param("status", status.value());
+		}
+		return bound;
+	}
+
+	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(ConfigurationItem ci) {
+		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("id", ci.id())
+			.addValue("name", ci.name())
+			.addValue("type", ci.type())
+			.addValue("status", ci.status().value())
+			.addValue("description", ci.description())
+			.addValue("attributes", Jsonb.write(ci.attributes()))
+			.addValue("customFields", Jsonb.write(ci.customFields()))
+			.addValue("createdAt", Timestamp.from(ci.createdAt()))
+			.addValue("updatedAt", Timestamp.from(ci.updatedAt()))
+			.addValue("createdBy", ci.createdBy())
+			.addValue("updatedBy", ci.updatedBy());
+	}
+
+	private static ConfigurationItem map(ResultSet rs, int row) throws SQLException {
+		return new ConfigurationItem(rs.getString("id"), rs.getString("name"), rs.getString("type"),
+				ConfigurationItemStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getString("description"),
+				Jsonb.read(rs.getString("attributes")), Jsonb.read(rs.getString("custom_fields")),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getString("created_by"), rs.getString("updated_by"));
+	}
+
+	static List<ConfigurationItem> inOrder(List<String> ids, List<ConfigurationItem> items) {
+		java.util.Map<String, ConfigurationItem> byId = new java.util.HashMap<>();
+		items.forEach((ci) -> byId.put(ci.id(), ci));
+		List<ConfigurationItem> ordered = new ArrayList<>(ids.size());
+		ids.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(ordered::add);
+		return ordered;
+	}
+
+}

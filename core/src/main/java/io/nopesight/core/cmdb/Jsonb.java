@@ -1,0 +1,31 @@
+package io.nopesight.core.cmdb;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes the JSONB columns of the CMDB tables.
+ */
+final class Jsonb {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<LinkedHashMap<String, @Nullable Object>> MAP = new TypeReference<>() {
+	};
+
+	private Jsonb() {
+	}
+
+	static String write(Map<String, @Nullable Object> value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	static Map<String, @Nullable Object> read(@Nullable String json) {
+		return (json == null) ? new LinkedHashMap<>() : JSON.readValue(json, MAP);
+	}
+
+}

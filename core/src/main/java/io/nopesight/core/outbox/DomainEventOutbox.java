@@ -1,0 +1,29 @@
+package io.nopesight.core.outbox;
+
+import java.util.List;
+
+/**
+ * Publishes domain events ({@code ci.created}, {@code ci.updated}, ...) inside the caller's transaction, so
+ * an event exists exactly when its change does, and lets followers (the search index, webhook delivery)
+ * read them in an order that never skips a late-committing transaction.
+ */
+public interface DomainEventOutbox {
+
+	void publish(String type, String aggregateId, Object payload);
+
+	/**
+	 * Events after {@code position} whose transactions have ended, oldest first.
+	 */
+	List<StoredDomainEvent> readAfter(ChangePosition position, int limit);
+
+	/**
+	 * The position a follower that has just read the whole current state can start from.
+	 */
+	ChangePosition currentSafePosition();
+
+	/**
+	 * Identifies this database's stream of events; positions mean nothing in another stream.
+	 */
+	String streamId();
+
+}

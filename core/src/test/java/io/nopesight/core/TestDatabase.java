@@ -1,0 +1,21 @@
+package io.nopesight.core;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points a Spring test context at a fresh schema and a fresh data folder.
+ */
+public final class TestDatabase {
+
+	private TestDatabase() {
+	}
+
+	public static void register(DynamicPropertyRegistry registry) {
+		String url = PostgresForTests.freshSchemaUrl();
+		String dataDir = PostgresForTests.freshDataDir().toString();
+		registry.add("nopesight.db.url", () -> url);
+		registry.add("nopesight.db.user", PostgresForTests::user);
+		registry.add("nopesight.data-dir", () -> dataDir);
+	}
+
+}

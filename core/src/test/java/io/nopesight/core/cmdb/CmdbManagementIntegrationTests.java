@@ -1,0 +1,199 @@
+package io.nopesight.core.cmdb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.nopesight.core.ConflictException;
+import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+class CmdbManagementIntegrationTests {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@Autowired
+	CmdbManagement cmdb;
+
+	@Autowired
+	RelationshipManagement relationships;
+
+	@Autowired
+	LuceneCmdbIndex index;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void createWhenNameIsTakenForTheTypeThrowsConflict() {
+		// given
+		this.cmdb.create(server("DUP-01", "10.9.0.1"), "tester");
+		// when / then
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.cmdb.create(server("DUP-01", "10.9.0.2"), "tester"));
+		assertThat(this.cmdb.create(new NewConfigurationItem("DUP-01", "application", null, null, null, null), "t")
+			.type()).isEqualTo("application");
+	}
+
+	@Test
+	void createWhenTypeIsNotLowerCaseThrowsInvalidInput() {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.cmdb.create(new NewConfigurationItem("X", "Server", null, null, null, null), "t"))
+			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("type"));
+	}
+
+	@Test
+	void updateMergesFieldsKeyByKeyAndRemovesNulls() {
+		// given
+		ConfigurationItem ci = this.cmdb.create(server("MERGE-01", "10.9.1.1"), "alice");
+		Map<String, Object> patch = new LinkedHashMap<>();
+		patch.put("memory_gb", 128);
+		patch.put("os", null);
+		// when
+		ConfigurationItem updated = this.cmdb.update(ci.id(),
+				new ConfigurationItemChanges(null, null, "maintenance", null, patch, null), "bob");
+		// then
+		assertThat(updated.attributes()).containsEntry("memory_gb", 128)
+			.containsEntry("ip_address", "10.9.1.1")
+			.doesNotContainKey("os");
+		assertThat(updated.status()).isEqualTo(ConfigurationItemStatus.MAINTENANCE);
+		assertThat(this.cmdb.get(ci.id()).updatedBy()).isEqualTo("bob");
+		assertThat(this.cmdb.get(ci.id()).createdBy()).isEqualTo("alice");
+	}
+
+	@Test
+	void deleteTakesRelationshipsAlongAndPublishesEvents() {
+		// given
+		ConfigurationItem app = this.cmdb.create(new NewConfigurationItem("del-app", "application", null, null,
+				null, null), "t");
+		ConfigurationItem host = this.cmdb.create(server("DEL-HOST", "10.9.2.1"), "t");
+		Relationship link = this.relationships.create(new NewRelationship("runs_on", app.id(), host.id(), null, null,
+				null), "t");
+		// when
+		this.cmdb.delete(host.id(), "t");
+		// then
+		assertThatExceptionOfType(RelationshipNotFoundException.class)
+			.isThrownBy(() -> this.relationships.get(link.id()));
+		List<String> events = this.jdbc.sql("SELECT event_type FROM domain_event WHERE aggregate_id = :id ORDER BY seq")
+			.param("id", host.id())
+			.query(String.class)
+			.list();
+		assertThat(events).containsExactly("ci.created", "ci.deleted");
+	}
+
+	@Test
+	void findByIpLooksInEveryIpField() {
+		// given
+		Map<String, Object> custom = new LinkedHashMap<>();
+		custom.put("IP Address", "172.24.9.10");
+		custom.put("all_ip_addresses", List.of("172.24.9.11", "10.161.9.10"));
+		ConfigurationItem dc = this.cmdb.create(new NewConfigurationItem("KSDC09", "server", null, null, null, custom),
+				"t");
+		// when / then
+		assertThat(this.cmdb.findByIp("172.24.9.10")).extracting(ConfigurationItem::id).containsExactly(dc.id());
+		assertThat(this.cmdb.findByIp("10.161.9.10")).extracting(ConfigurationItem::id).containsExactly(dc.id());
+		assertThat(this.cmdb.findByIp("10.161.9.99")).isEmpty();
+	}
+
+	@Test
+	void listWhenPagingDeepGivesEveryRowOnceInOrder() {
+		// given
+		for (int i = 0; i < 57; i++) {
+			this.cmdb.create(new NewConfigurationItem(String.format("page-%03d", i), "paging_probe",
+					(i % 3 == 0) ? "inactive" : "active", null, null, null), "t");
+		}
+		for (boolean descending : new boolean[] { false, true }) {
+			for (ConfigurationItemSort sort : ConfigurationItemSort.values()) {
+				// when
+				List<String> names = new ArrayList<>();
+				Page<ConfigurationItem> page;
+				int n = 1;
+				do {
+					page = this.cmdb
+						.list(new ConfigurationItemQuery("paging_probe", null, null, sort, descending, n++, 10));
+					page.items().forEach((ci) -> names.add(ci.name()));
+				}
+				while (!page.items().isEmpty());
+				// then
+				assertThat(names).hasSize(57).doesNotHaveDuplicates();
+				assertThat(page.total()).isEqualTo(57);
+				if (sort == ConfigurationItemSort.NAME || sort == ConfigurationItemSort.CREATED_AT) {
+					assertThat(names).isSortedAccordingTo(
+							descending ? java.util.Comparator.reverseOrder() : java.util.Comparator.naturalOrder());
+				}
+			}
+		}
+		assertThat(this.cmdb.list(new ConfigurationItemQuery("paging_probe", ConfigurationItemStatus.INACTIVE, null,
+				null, false, 2, 10)).items()).hasSize(9);
+	}
+
+	@Test
+	void countsFollowStatusAndTypeChanges() {
+		// given
+		ConfigurationItem ci = this.cmdb.create(new NewConfigurationItem("count-1", "count_probe", null, null, null,
+				null), "t");
+		this.cmdb.create(new NewConfigurationItem("count-2", "count_probe", null, null, null, null), "t");
+		// when
+		this.cmdb.update(ci.id(), new ConfigurationItemChanges(null, null, "inactive", null, null, null), "t");
+		// then
+		assertThat(total("count_probe", null)).isEqualTo(2);
+		assertThat(total("count_probe", ConfigurationItemStatus.INACTIVE)).isEqualTo(1);
+		this.cmdb.delete(ci.id(), "t");
+		assertThat(total("count_probe", ConfigurationItemStatus.INACTIVE)).isZero();
+		assertThat(total("count_probe", null)).isEqualTo(1);
+	}
+
+	@Test
+	void searchFindsWritesAsSoonAsTheyReturn() {
+		// given
+		Map<String, Object> custom = Map.of("department", "Quantum Accounting");
+		ConfigurationItem ci = this.cmdb.create(new NewConfigurationItem("SRCH-WEB-01", "server", null,
+				"Front door of the zebra portal", Map.of("os", "Ubuntu 22.04"), custom), "t");
+		// when / then
+		assertThat(search("zebra")).containsExactly(ci.id());
+		assertThat(search("quantum accounting")).containsExactly(ci.id());
+		assertThat(search("SRCH-WEB-01")).containsExactly(ci.id());
+		this.cmdb.update(ci.id(), new ConfigurationItemChanges(null, null, null, "Front door of the yak portal", null,
+				null), "t");
+		assertThat(search("zebra")).isEmpty();
+		assertThat(search("yak")).containsExactly(ci.id());
+		this.cmdb.delete(ci.id(), "t");
+		assertThat(search("yak")).isEmpty();
+	}
+
+	private List<String> search(String text) {
+		return this.cmdb.list(new ConfigurationItemQuery(null, null, text, null, false, 1, 20))
+			.items()
+			.stream()
+			.map(ConfigurationItem::id)
+			.toList();
+	}
+
+	private long total(String type, ConfigurationItemStatus status) {
+		return this.cmdb.list(new ConfigurationItemQuery(type, status, null, null, false, 1, 1)).total();
+	}
+
+	private static NewConfigurationItem server(String name, String ip) {
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		attributes.put("ip_address", ip);
+		attributes.put("os", "Ubuntu 22.04");
+		return new NewConfigurationItem(name, "server", null, null, attributes, Map.of("environment", "production"));
+	}
+
+}
