@@ -90,6 +90,34 @@ BEGIN
 END
 $$;
 
+-- A version per CI type, raised by every statement that writes CIs of that type. Paging caches where
+-- each 500th row of an ordering starts, and a cached boundary is only used while the versions of the types
+-- it covers are unchanged (read in the same snapshot as the page).
+CREATE TABLE configuration_item_version (
+    type    text PRIMARY KEY,
+    version bigint NOT NULL
+);
+
+CREATE FUNCTION configuration_item_version_bump() RETURNS trigger LANGUAGE plpgsql AS
+$$
+BEGIN
+    INSERT INTO configuration_item_version AS v (type, version)
+    SELECT type, 1 FROM (SELECT type FROM changed_rows GROUP BY type ORDER BY type) t
+    ON CONFLICT (type) DO UPDATE SET version = v.version + 1;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER configuration_item_version_insert AFTER INSERT ON configuration_item
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION configuration_item_version_bump();
+CREATE TRIGGER configuration_item_version_delete AFTER DELETE ON configuration_item
+    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION configuration_item_version_bump();
+-- an update that moves a CI to another type bumps the old type through the delete-side view of the rows
+CREATE TRIGGER configuration_item_version_update_new AFTER UPDATE ON configuration_item
+    REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION configuration_item_version_bump();
+CREATE TRIGGER configuration_item_version_update_old AFTER UPDATE ON configuration_item
+    REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION configuration_item_version_bump();
+
 CREATE TRIGGER configuration_item_count_insert AFTER INSERT ON configuration_item
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION configuration_item_count_add();
 CREATE TRIGGER configuration_item_count_delete AFTER DELETE ON configuration_item

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -92,7 +93,7 @@ class DefaultCmdbManagement implements CmdbManagement {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Page<ConfigurationItem> list(ConfigurationItemQuery query) {
 		if (query.search() != null && !query.search().isBlank()) {
 			SearchHits hits = this.index.search(query.search(), query.type(), query.status(), query.sort(),

@@ -54,6 +54,8 @@ class JdbcConfigurationItemRepository {
 
 	private static final String COUNT = "SELECT coalesce(sum(n), 0) FROM configuration_item_count WHERE true";
 
+	private static final String VERSION = "SELECT coalesce(sum(version), 0) FROM configuration_item_version WHERE true";
+
 	private static final String TYPE_FILTER = " AND type = :type";
 
 	private static final String STATUS_FILTER = " AND status = :status";
@@ -61,6 +63,8 @@ class JdbcConfigurationItemRepository {
 	private static final RowMapper<ConfigurationItem> CONFIGURATION_ITEM = JdbcConfigurationItemRepository::map;
 
 	private final JdbcClient jdbc;
+
+	private final PageAnchors anchors = new PageAnchors();
 
 	JdbcConfigurationItemRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -114,27 +118,31 @@ class JdbcConfigurationItemRepository {
 	}
 
 	/**
-	 * One page in the given order. A page past the first finds its first row with an index-only walk
-	 * over the sort index, then reads the page by key, so a deep page costs no more than a heap read of
-	 * {@code limit} rows plus that walk.
+	 * One page in the given order. A page past the first starts from the nearest cached anchor (see
+	 * {@link PageAnchors}) and walks the sort index from there, so every page costs about the same. Call
+	 * inside one repeatable-read transaction, so the version, the anchors and the page agree.
 	 */
 	List<ConfigurationItem> page(@Nullable String type, @Nullable ConfigurationItemStatus status,
 			ConfigurationItemSort sort, boolean descending, long offset, int limit) {
-		String filters = ((type != null) ? TYPE_FILTER : "") + ((status != null) ? STATUS_FILTER : "");
-		String key = "(" + sort.column() + ", id)";
+		String filters = filters(type, status);
 		String direction = descending ? " DESC" : "";
 		String orderBy = " ORDER BY " + sort.column() + direction + ", id" + direction;
+		String key = "(" + sort.column() + ", id)";
+		String from = descending ? " <= " : " >= ";
 		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
 			.append(" FROM configuration_item WHERE true")
 			.append(filters);
+		PageAnchors.SortKey anchor = null;
 		if (offset > 0) {
+			anchor = (offset >= PageAnchors.SPACING) ? anchor(type, status, sort, descending, offset) : null;
 			sql.append(" AND ")
 				.append(key)
-				.append(descending ? " <= " : " >= ")
+				.append(from)
 				.append("(SELECT ")
 				.append(sort.column())
 				.append(", id FROM configuration_item WHERE true")
 				.append(filters)
+				.append((anchor != null) ? " AND " + key + from + "(:anchorValue, :anchorId)" : "")
 				.append(orderBy)
 				.append(" OFFSET :offset LIMIT 1)");
 		}
@@ -142,9 +150,38 @@ class JdbcConfigurationItemRepository {
 		JdbcClient.StatementSpec statement = bindFilters(this.jdbc.sql(sql.toString()), type, status)
 			.param("limit", limit);
 		if (offset > 0) {
-			statement = statement.param("offset", offset);
+			statement = statement.param("offset", (anchor != null) ? offset % PageAnchors.SPACING : offset);
+		}
+		if (anchor != null) {
+			statement = statement.param("anchorValue", anchor.value()).param("anchorId", anchor.id());
 		}
 		return statement.query(CONFIGURATION_ITEM).list();
+	}
+
+	private PageAnchors.@Nullable SortKey anchor(@Nullable String type, @Nullable ConfigurationItemStatus status,
+			ConfigurationItemSort sort, boolean descending, long offset) {
+		PageAnchors.Key key = new PageAnchors.Key(type, status, sort, descending);
+		String versionSql = VERSION + ((type != null) ? TYPE_FILTER : "");
+		JdbcClient.StatementSpec versionQuery = this.jdbc.sql(versionSql);
+		long version = ((type != null) ? versionQuery.param("type", type) : versionQuery).query(Long.class).single();
+		List<PageAnchors.SortKey> anchors = this.anchors.get(key, version).orElseGet(() -> {
+			String direction = descending ? " DESC" : "";
+			String sql = "SELECT value, id FROM (SELECT " + sort.column() + " AS value, id, row_number() OVER (ORDER BY "
+					+ sort.column() + direction + ", id" + direction + ") AS rn FROM configuration_item WHERE true"
+					+ filters(type, status) + ") ranked WHERE (rn - 1) % " + PageAnchors.SPACING + " = 0 ORDER BY rn";
+			List<PageAnchors.SortKey> read = bindFilters(this.jdbc.sql(sql), type, status)
+				.query((rs, n) -> new PageAnchors.SortKey((sort == ConfigurationItemSort.NAME) ? rs.getString(1)
+						: rs.getObject(1, java.time.OffsetDateTime.class), rs.getString(2)))
+				.list();
+			this.anchors.put(key, version, read);
+			return read;
+		});
+		int index = (int) (offset / PageAnchors.SPACING);
+		return (index < anchors.size()) ? anchors.get(index) : null;
+	}
+
+	private static String filters(@Nullable String type, @Nullable ConfigurationItemStatus status) {
+		return ((type != null) ? TYPE_FILTER : "") + ((status != null) ? STATUS_FILTER : "");
 	}
 
 	private static JdbcClient.StatementSpec bindFilters(JdbcClient.StatementSpec statement, @Nullable String type,

@@ -40,6 +40,9 @@ class CmdbManagementIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
 	@Test
 	void createWhenNameIsTakenForTheTypeThrowsConflict() {
 		// given
@@ -141,6 +144,38 @@ class CmdbManagementIntegrationTests {
 		}
 		assertThat(this.cmdb.list(new ConfigurationItemQuery("paging_probe", ConfigurationItemStatus.INACTIVE, null,
 				null, false, 2, 10)).items()).hasSize(9);
+	}
+
+	@Test
+	void listWhenPagesPassAnchorsStaysExactAcrossWrites() {
+		// given more rows than one anchor spacing, written in one transaction
+		this.transaction.executeWithoutResult((tx) -> {
+			for (int i = 0; i < 1_234; i++) {
+				this.cmdb.create(new NewConfigurationItem(String.format("deep-%04d", i), "anchor_probe", null, null,
+						null, null), "t");
+			}
+		});
+		// when / then: a page past several anchors holds exactly the rows an offset would
+		assertThat(names(this.cmdb.list(new ConfigurationItemQuery("anchor_probe", null, null,
+				ConfigurationItemSort.NAME, false, 61, 20)))).containsExactly(range(1200, 1220));
+		assertThat(names(this.cmdb.list(new ConfigurationItemQuery("anchor_probe", null, null,
+				ConfigurationItemSort.NAME, true, 26, 20)))).first().isEqualTo("deep-0733");
+		// a write before the page moves it by one, even though anchors were cached
+		this.cmdb.create(new NewConfigurationItem("deep-0000a", "anchor_probe", null, null, null, null), "t");
+		assertThat(names(this.cmdb.list(new ConfigurationItemQuery("anchor_probe", null, null,
+				ConfigurationItemSort.NAME, false, 61, 20)))).first().isEqualTo("deep-1199");
+		assertThat(names(this.cmdb.list(new ConfigurationItemQuery("anchor_probe", null, null,
+				ConfigurationItemSort.CREATED_AT, false, 26, 20)))).first().isEqualTo("deep-0500");
+	}
+
+	private static List<String> names(Page<ConfigurationItem> page) {
+		return page.items().stream().map(ConfigurationItem::name).toList();
+	}
+
+	private static String[] range(int from, int to) {
+		return java.util.stream.IntStream.range(from, to)
+			.mapToObj((i) -> String.format("deep-%04d", i))
+			.toArray(String[]::new);
 	}
 
 	@Test

@@ -1,0 +1,309 @@
+package io.nopesight.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+import org.postgresql.PGConnection;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.nopesight.NopeSightApplication;
+import io.nopesight.core.PostgresForTests;
+
+/**
+ * Loads 100 000 realistic CIs and measures {@code GET /v1/cmdb/ci} (filtered, paged, any page) and
+ * {@code GET /v1/cmdb/ci/{id}} over HTTP, against the same SQL run directly through JDBC.
+ *
+ * <p>
+ * Run: {@code ./mvnw -q -pl api -am test-compile exec:java -Pbench-cmdb} (see README).
+ */
+public final class CmdbListBenchmark {
+
+	private static final int CIS = Integer.getInteger("bench.cis", 100_000);
+
+	private static final int SAMPLES = Integer.getInteger("bench.samples", 2_000);
+
+	private static final String TOKEN = "bench-admin-token";
+
+	private static final String[] TYPES = { "server", "server", "workstation", "workstation", "workstation",
+			"application", "database", "software", "software", "network_device" };
+
+	// the statements JdbcConfigurationItemRepository runs for a filtered page past the first (from a cached
+	// anchor), with its total and version, and the relationship counts of the page's rows
+	private static final String PAGE_SQL = """
+			SELECT id, name, type, status, description, attributes::text AS attributes, custom_fields::text AS custom_fields,
+			created_at, updated_at, created_by, updated_by FROM configuration_item WHERE true AND type = ? AND status = ?
+			AND (name, id) >= (SELECT name, id FROM configuration_item WHERE true AND type = ? AND status = ?
+			AND (name, id) >= (?, ?) ORDER BY name, id OFFSET ? LIMIT 1) ORDER BY name, id LIMIT ?""";
+
+	private static final String ANCHORS_SQL = """
+			SELECT value, id FROM (SELECT name AS value, id, row_number() OVER (ORDER BY name, id) AS rn
+			FROM configuration_item WHERE true AND type = 'server' AND status = 'active') ranked
+			WHERE (rn - 1) % 500 = 0 ORDER BY rn""";
+
+	private static final String VERSION_SQL = """
+			SELECT coalesce(sum(version), 0) FROM configuration_item_version WHERE true AND type = ?""";
+
+	private static List<String[]> anchors = List.of();
+
+	private static final String COUNT_SQL = """
+			SELECT coalesce(sum(n), 0) FROM configuration_item_count WHERE true AND type = ? AND status = ?""";
+
+	private static final String COUNTS_SQL = """
+			SELECT ci, count(*) AS n FROM (SELECT source_id AS ci FROM relationship WHERE source_id = ANY(?)
+			UNION ALL SELECT target_id FROM relationship WHERE target_id = ANY(?)) x GROUP BY ci""";
+
+	private static final String GET_SQL = """
+			SELECT id, name, type, status, description, attributes::text, custom_fields::text, created_at, updated_at,
+			created_by, updated_by FROM configuration_item WHERE id = ?""";
+
+	private CmdbListBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String url = PostgresForTests.freshSchemaUrl();
+		System.out.printf("Benchmark schema: %s%n", url);
+		ConfigurableApplicationContext app = start(url);
+		try (Connection jdbc = DriverManager.getConnection(url, PostgresForTests.user(), "")) {
+			load(jdbc);
+			app.close();
+			long started = System.nanoTime();
+			app = start(url);
+			System.out.printf("Restart with index rebuild of %,d CIs: %.1f s%n", CIS,
+					(System.nanoTime() - started) / 1e9);
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			measure(jdbc, port);
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String url) {
+		return new SpringApplication(NopeSightApplication.class).run("--server.port=0", "--nopesight.db.url=" + url,
+				"--nopesight.admin.token=" + TOKEN, "--nopesight.data-dir=" + PostgresForTests.freshDataDir(),
+				"--logging.level.root=WARN");
+	}
+
+	private static void load(Connection jdbc) throws SQLException, IOException {
+		long started = System.nanoTime();
+		Random random = new Random(7);
+		StringBuilder rows = new StringBuilder();
+		String now = Instant.parse("2026-10-01T00:00:00Z").toString();
+		for (int i = 0; i < CIS; i++) {
+			String type = TYPES[i % TYPES.length];
+			String status = (random.nextInt(10) < 8) ? "active" : (random.nextBoolean() ? "inactive" : "maintenance");
+			String name = type.toUpperCase().substring(0, 3) + "-" + (char) ('A' + random.nextInt(26)) + "-"
+					+ String.format("%06d", i);
+			String attributes = String.format(
+					"{\"os\": \"%s\", \"ip_address\": \"10.%d.%d.%d\", \"cpu_cores\": %d, \"memory_gb\": %d, "
+							+ "\"location\": \"DC%d-RACK-%02d\", \"serial_number\": \"SN%09d\", \"manufacturer\": \"%s\"}",
+					random.nextBoolean() ? "Ubuntu 22.04" : "Windows Server 2019", i / 65536, (i / 256) % 256, i % 256,
+					4 << random.nextInt(4), 8 << random.nextInt(5), 1 + random.nextInt(2), random.nextInt(40),
+					random.nextInt(1_000_000_000), random.nextBoolean() ? "Dell Inc." : "HPE");
+			String custom = String.format("{\"environment\": \"%s\", \"department\": \"%s\", \"cost_center\": \"CC-%d\"}",
+					List.of("production", "staging", "development").get(random.nextInt(3)),
+					List.of("IT", "Finance", "Sales", "Engineering").get(random.nextInt(4)), 1000 + random.nextInt(20));
+			String created = Instant.parse(now).plusSeconds(i * 7L).toString();
+			rows.append(String.join("\t", String.format("ci_%016x", i * 2654435761L), name, type, status, "\\N",
+					attributes, custom, created, created, "bench", "bench")).append('\n');
+		}
+		jdbc.unwrap(PGConnection.class)
+			.getCopyAPI()
+			.copyIn("COPY configuration_item (id, name, type, status, description, attributes, custom_fields, "
+					+ "created_at, updated_at, created_by, updated_by) FROM STDIN", new StringReader(rows.toString()));
+		StringBuilder links = new StringBuilder();
+		for (int i = 1; i < CIS; i += 2) {
+			links.append(String.format("rel_%016x\truns_on\tci_%016x\tci_%016x\t{}\tmanual\t1.0\t%s\t%s\tbench%n", i,
+					i * 2654435761L, (i - 1) * 2654435761L, now, now));
+		}
+		jdbc.unwrap(PGConnection.class)
+			.getCopyAPI()
+			.copyIn("COPY relationship (id, type, source_id, target_id, attributes, discovered_by, confidence, "
+					+ "created_at, updated_at, created_by) FROM STDIN", new StringReader(links.toString()));
+		try (Statement statement = jdbc.createStatement()) {
+			statement.execute("VACUUM ANALYZE configuration_item");
+			statement.execute("VACUUM ANALYZE relationship");
+		}
+		System.out.printf("Loaded %,d CIs and %,d relationships with COPY in %.1f s%n", CIS, CIS / 2,
+				(System.nanoTime() - started) / 1e9);
+	}
+
+	private static void measure(Connection jdbc, int port) throws Exception {
+		long matching = count(jdbc);
+		int pages = (int) ((matching + 19) / 20);
+		List<String> ids = ids(jdbc);
+		anchors = new ArrayList<>();
+		try (Statement statement = jdbc.createStatement(); ResultSet rs = statement.executeQuery(ANCHORS_SQL)) {
+			while (rs.next()) {
+				anchors.add(new String[] { rs.getString(1), rs.getString(2) });
+			}
+		}
+		HttpClient http = HttpClient.newHttpClient();
+		Random random = new Random(11);
+		int[] pageOf = new int[SAMPLES];
+		for (int i = 0; i < SAMPLES; i++) {
+			pageOf[i] = 1 + random.nextInt(pages);
+		}
+		System.out.printf("Filter type=server&status=active matches %,d CIs: %,d pages of 20%n", matching, pages);
+		IntFunction<String> listPath = (i) -> "/v1/cmdb/ci?type=server&status=active&sort=name&limit=20&page="
+				+ pageOf[i];
+		// warm up both paths
+		time(SAMPLES / 2, (i) -> httpGet(http, port, listPath.apply(i)));
+		time(SAMPLES / 2, (i) -> sqlPage(jdbc, pageOf[i]));
+		double[] http1 = time(SAMPLES, (i) -> httpGet(http, port, listPath.apply(i)));
+		double[] sql1 = time(SAMPLES, (i) -> sqlPage(jdbc, pageOf[i]));
+		report("GET /v1/cmdb/ci?type=server&status=active (random page of all)", http1, sql1);
+		double[] deepHttp = time(SAMPLES / 4, (i) -> httpGet(http, port, "/v1/cmdb/ci?type=server&status=active&sort=name&page=" + pages));
+		double[] deepSql = time(SAMPLES / 4, (i) -> sqlPage(jdbc, pages));
+		report("GET /v1/cmdb/ci?type=server&status=active, last page (" + pages + ")", deepHttp, deepSql);
+		int allPages = (CIS + 19) / 20;
+		double[] unfiltered = time(SAMPLES, (i) -> httpGet(http, port,
+				"/v1/cmdb/ci?sort=created_at&order=desc&page=" + (1 + random.nextInt(allPages))));
+		report("GET /v1/cmdb/ci?sort=created_at&order=desc (random page of " + allPages + ")", unfiltered, null);
+		time(SAMPLES / 2, (i) -> httpGet(http, port, "/v1/cmdb/ci/" + ids.get(i % ids.size())));
+		double[] getHttp = time(SAMPLES, (i) -> httpGet(http, port, "/v1/cmdb/ci/" + ids.get(random.nextInt(ids.size()))));
+		double[] getSql = time(SAMPLES, (i) -> sqlGet(jdbc, ids.get(random.nextInt(ids.size()))));
+		report("GET /v1/cmdb/ci/{id}", getHttp, getSql);
+		double[] search = time(SAMPLES / 2, (i) -> httpGet(http, port, "/v1/cmdb/ci?search=ubuntu%20dell&type=server&page="
+				+ (1 + random.nextInt(50))));
+		report("GET /v1/cmdb/ci?search=ubuntu dell&type=server (Lucene)", search, null);
+	}
+
+	interface Call {
+
+		void run(int i) throws Exception;
+
+	}
+
+	private static double[] time(int n, Call call) throws Exception {
+		double[] millis = new double[n];
+		for (int i = 0; i < n; i++) {
+			long started = System.nanoTime();
+			call.run(i);
+			millis[i] = (System.nanoTime() - started) / 1e6;
+		}
+		Arrays.sort(millis);
+		return millis;
+	}
+
+	private static void report(String what, double[] http, double[] sql) {
+		if (sql == null) {
+			System.out.printf("%-75s p50 %6.2f ms  p99 %6.2f ms%n", what, pct(http, 50), pct(http, 99));
+			return;
+		}
+		System.out.printf("%-75s p50 %6.2f ms  p99 %6.2f ms | same SQL via JDBC p50 %6.2f ms  p99 %6.2f ms | ratio p50 %.1fx p99 %.1fx%n",
+				what, pct(http, 50), pct(http, 99), pct(sql, 50), pct(sql, 99), pct(http, 50) / pct(sql, 50),
+				pct(http, 99) / pct(sql, 99));
+	}
+
+	private static double pct(double[] sorted, int p) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+	}
+
+	private static void httpGet(HttpClient http, int port, String path) throws Exception {
+		HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", "Bearer " + TOKEN)
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(path + " -> " + response.statusCode() + " " + new String(response.body()));
+		}
+	}
+
+	private static void sqlPage(Connection jdbc, int page) throws SQLException {
+		List<String> ids = new ArrayList<>();
+		long offset = (page - 1) * 20L;
+		jdbc.setAutoCommit(false);
+		jdbc.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+		try (PreparedStatement count = jdbc.prepareStatement(COUNT_SQL)) {
+			count.setString(1, "server");
+			count.setString(2, "active");
+			drain(count.executeQuery(), null);
+		}
+		try (PreparedStatement version = jdbc.prepareStatement(VERSION_SQL)) {
+			version.setString(1, "server");
+			drain(version.executeQuery(), null);
+		}
+		String[] anchor = anchors.get((int) (offset / 500));
+		try (PreparedStatement statement = jdbc.prepareStatement(PAGE_SQL)) {
+			statement.setString(1, "server");
+			statement.setString(2, "active");
+			statement.setString(3, "server");
+			statement.setString(4, "active");
+			statement.setString(5, anchor[0]);
+			statement.setString(6, anchor[1]);
+			statement.setLong(7, offset % 500);
+			statement.setInt(8, 20);
+			drain(statement.executeQuery(), ids);
+		}
+		jdbc.commit();
+		jdbc.setAutoCommit(true);
+		try (PreparedStatement counts = jdbc.prepareStatement(COUNTS_SQL)) {
+			counts.setArray(1, jdbc.createArrayOf("text", ids.toArray()));
+			counts.setArray(2, jdbc.createArrayOf("text", ids.toArray()));
+			drain(counts.executeQuery(), null);
+		}
+	}
+
+	private static void sqlGet(Connection jdbc, String id) throws SQLException {
+		try (PreparedStatement statement = jdbc.prepareStatement(GET_SQL)) {
+			statement.setString(1, id);
+			drain(statement.executeQuery(), null);
+		}
+	}
+
+	private static void drain(ResultSet rs, List<String> ids) throws SQLException {
+		try (rs) {
+			int columns = rs.getMetaData().getColumnCount();
+			while (rs.next()) {
+				for (int c = 1; c <= columns; c++) {
+					rs.getString(c);
+				}
+				if (ids != null) {
+					ids.add(rs.getString(1));
+				}
+			}
+		}
+	}
+
+	private static long count(Connection jdbc) throws SQLException {
+		try (PreparedStatement statement = jdbc.prepareStatement(COUNT_SQL)) {
+			statement.setString(1, "server");
+			statement.setString(2, "active");
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+	}
+
+	private static List<String> ids(Connection jdbc) throws SQLException {
+		List<String> ids = new ArrayList<>();
+		try (Statement statement = jdbc.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT id FROM configuration_item TABLESAMPLE SYSTEM (5)")) {
+			while (rs.next()) {
+				ids.add(rs.getString(1));
+			}
+		}
+		return ids;
+	}
+
+}
