@@ -37,6 +37,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 				.setCleanDataDirectory(false)
 				.setPort(freePort())
 				.setPGStartupWait(Duration.ofSeconds(60))
+				// zonky turns durability off for throwaway test databases; this one keeps the product's data
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("max_connections", "100")
 				.setServerConfig("shared_buffers", "256MB")
 				.setServerConfig("listen_addresses", "127.0.0.1")
