@@ -3,8 +3,10 @@ package io.nopesight.core.cmdb;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -125,13 +127,31 @@ class DefaultCmdbManagement implements CmdbManagement {
 		payload.put("ci", Map.of("id", ci.id(), "name", ci.name(), "type", ci.type()));
 		payload.put("actor", (ci.updatedBy() != null) ? ci.updatedBy() : "");
 		this.outbox.publish(type, ci.id(), payload);
-		// the writer sees its own change in search as soon as the call returns
+		changedInThisTransaction().add(ci.id());
+	}
+
+	/**
+	 * The CIs this transaction wrote; after it commits they are re-read into the search index, so the
+	 * writer sees its own change in search as soon as the call returns.
+	 */
+	@SuppressWarnings("unchecked")
+	private Set<String> changedInThisTransaction() {
+		Object bound = TransactionSynchronizationManager.getResource(this);
+		if (bound != null) {
+			return (Set<String>) bound;
+		}
+		Set<String> changed = new LinkedHashSet<>();
+		TransactionSynchronizationManager.bindResource(this, changed);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
-			public void afterCommit() {
-				DefaultCmdbManagement.this.index.catchUp();
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(DefaultCmdbManagement.this);
+				if (status == STATUS_COMMITTED) {
+					DefaultCmdbManagement.this.index.refresh(changed);
+				}
 			}
 		});
+		return changed;
 	}
 
 	private static ConflictException duplicate(String type, String name) {

@@ -126,6 +126,21 @@ class LuceneCmdbIndex implements AutoCloseable {
 	}
 
 	/**
+	 * Re-reads the given CIs into the index at once, whatever the outbox position; used right after a
+	 * local commit so the writer sees its change in search even while some long transaction elsewhere
+	 * holds the outbox back. The follower applies the same events again later, which is harmless.
+	 */
+	synchronized void refresh(Set<String> ids) {
+		try {
+			apply(ids);
+			this.searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Makes the applied changes durable, with the outbox position they reach.
 	 */
 	synchronized void commit() {

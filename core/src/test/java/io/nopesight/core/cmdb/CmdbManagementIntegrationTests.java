@@ -41,6 +41,9 @@ class CmdbManagementIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
 	org.springframework.transaction.support.TransactionTemplate transaction;
 
 	@Test
@@ -210,6 +213,23 @@ class CmdbManagementIntegrationTests {
 		assertThat(search("yak")).containsExactly(ci.id());
 		this.cmdb.delete(ci.id(), "t");
 		assertThat(search("yak")).isEmpty();
+	}
+
+	@Test
+	void searchSeesOwnWriteWhileAnotherTransactionHoldsTheOutboxBack() throws Exception {
+		// given a transaction left open elsewhere on the server, so the outbox cannot be read past it
+		try (java.sql.Connection other = this.dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (java.sql.Statement statement = other.createStatement()) {
+				statement.execute("SELECT pg_current_xact_id()");
+			}
+			// when
+			ConfigurationItem ci = this.cmdb.create(new NewConfigurationItem("HELD-BACK-01", "server",
+					null, "the ocelot box", null, null), "t");
+			// then
+			assertThat(search("ocelot")).containsExactly(ci.id());
+			other.rollback();
+		}
 	}
 
 	private List<String> search(String text) {
