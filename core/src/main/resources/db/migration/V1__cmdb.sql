@@ -31,13 +31,14 @@ CREATE TABLE configuration_item (
 );
 
 -- Paging reads a page boundary from one of these (an index-only walk), then the page itself by key.
-CREATE INDEX configuration_item_name_idx ON configuration_item (name, id);
+-- Names sort case-insensitively, as people expect; the C collation keeps the order byte-wise and stable.
+CREATE INDEX configuration_item_name_idx ON configuration_item (lower(name), id) INCLUDE (name);
 CREATE INDEX configuration_item_created_idx ON configuration_item (created_at, id);
 CREATE INDEX configuration_item_updated_idx ON configuration_item (updated_at, id);
-CREATE INDEX configuration_item_type_name_idx ON configuration_item (type, name, id) INCLUDE (status);
+CREATE INDEX configuration_item_type_name_idx ON configuration_item (type, lower(name), id) INCLUDE (name, status);
 CREATE INDEX configuration_item_type_created_idx ON configuration_item (type, created_at, id) INCLUDE (status);
 CREATE INDEX configuration_item_type_updated_idx ON configuration_item (type, updated_at, id) INCLUDE (status);
-CREATE INDEX configuration_item_status_name_idx ON configuration_item (status, name, id);
+CREATE INDEX configuration_item_status_name_idx ON configuration_item (status, lower(name), id) INCLUDE (name);
 CREATE INDEX configuration_item_status_created_idx ON configuration_item (status, created_at, id);
 CREATE INDEX configuration_item_status_updated_idx ON configuration_item (status, updated_at, id);
 CREATE INDEX configuration_item_ip_idx ON configuration_item USING gin (ip_addresses);

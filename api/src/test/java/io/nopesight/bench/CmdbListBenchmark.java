@@ -51,11 +51,11 @@ public final class CmdbListBenchmark {
 	private static final String PAGE_SQL = """
 			SELECT id, name, type, status, description, attributes::text AS attributes, custom_fields::text AS custom_fields,
 			created_at, updated_at, created_by, updated_by FROM configuration_item WHERE true AND type = ? AND status = ?
-			AND (name, id) >= (SELECT name, id FROM configuration_item WHERE true AND type = ? AND status = ?
-			AND (name, id) >= (?, ?) ORDER BY name, id OFFSET ? LIMIT 1) ORDER BY name, id LIMIT ?""";
+			AND (lower(name), id) >= (SELECT lower(name), id FROM configuration_item WHERE true AND type = ? AND status = ?
+			AND (lower(name), id) >= (?, ?) ORDER BY lower(name), id OFFSET ? LIMIT 1) ORDER BY lower(name), id LIMIT ?""";
 
 	private static final String ANCHORS_SQL = """
-			SELECT value, id FROM (SELECT name AS value, id, row_number() OVER (ORDER BY name, id) AS rn
+			SELECT value, id FROM (SELECT lower(name) AS value, id, row_number() OVER (ORDER BY lower(name), id) AS rn
 			FROM configuration_item WHERE true AND type = 'server' AND status = 'active') ranked
 			WHERE (rn - 1) % 500 = 0 ORDER BY rn""";
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public enum ConfigurationItemSort {
 
-	NAME("name", "name"), CREATED_AT("created_at", "created_at"), UPDATED_AT("updated_at", "updated_at");
+	NAME("name", "lower(name)"), CREATED_AT("created_at", "created_at"), UPDATED_AT("updated_at", "updated_at");
 
 	private final String value;
 

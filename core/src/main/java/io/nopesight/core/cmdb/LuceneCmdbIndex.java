@@ -281,7 +281,7 @@ class LuceneCmdbIndex implements AutoCloseable {
 		doc.add(new StringField("type", ci.type(), Field.Store.NO));
 		doc.add(new StringField("status", ci.status().value(), Field.Store.NO));
 		doc.add(new TextField("name", ci.name(), Field.Store.NO));
-		doc.add(new SortedDocValuesField("name_sort", new BytesRef(ci.name())));
+		doc.add(new SortedDocValuesField("name_sort", new BytesRef(ci.name().toLowerCase(java.util.Locale.ROOT))));
 		doc.add(new NumericDocValuesField("created", micros(ci.createdAt())));
 		doc.add(new NumericDocValuesField("updated", micros(ci.updatedAt())));
 		StringBuilder all = new StringBuilder(ci.name()).append(' ').append(ci.type());

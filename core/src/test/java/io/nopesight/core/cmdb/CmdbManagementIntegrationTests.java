@@ -171,6 +171,17 @@ class CmdbManagementIntegrationTests {
 				ConfigurationItemSort.CREATED_AT, false, 26, 20)))).first().isEqualTo("deep-0500");
 	}
 
+	@Test
+	void listWhenSortedByNameIgnoresCase() {
+		for (String name : List.of("charlie", "Beta", "alpha", "DELTA")) {
+			this.cmdb.create(new NewConfigurationItem(name, "case_probe", null, "case probe", null, null), "t");
+		}
+		assertThat(names(this.cmdb.list(new ConfigurationItemQuery("case_probe", null, null, ConfigurationItemSort.NAME,
+				false, 1, 10)))).containsExactly("alpha", "Beta", "charlie", "DELTA");
+		assertThat(names(this.cmdb.list(new ConfigurationItemQuery("case_probe", null, "probe",
+				ConfigurationItemSort.NAME, true, 1, 10)))).containsExactly("DELTA", "charlie", "Beta", "alpha");
+	}
+
 	private static List<String> names(Page<ConfigurationItem> page) {
 		return page.items().stream().map(ConfigurationItem::name).toList();
 	}
