@@ -118,7 +118,6 @@ class LuceneCmdbIndex implements AutoCloseable {
 				}
 			}
 			while (events.size() == BATCH);
-			this.searchers.maybeRefreshBlocking();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -133,7 +132,6 @@ class LuceneCmdbIndex implements AutoCloseable {
 	synchronized void refresh(Set<String> ids) {
 		try {
 			apply(ids);
-			this.searchers.maybeRefreshBlocking();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -162,6 +160,8 @@ class LuceneCmdbIndex implements AutoCloseable {
 			@Nullable ConfigurationItemSort sort, boolean descending, long offset, int limit) {
 		Query query = query(text, type, status);
 		try {
+			// changes are applied to the writer as they come; a reader is reopened only when someone searches
+			this.searchers.maybeRefreshBlocking();
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
 				int total = searcher.count(query);
