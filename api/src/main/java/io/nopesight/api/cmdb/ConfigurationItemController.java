@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.nopesight.api.security.CurrentPrincipal;
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.api.web.PageResponse;
@@ -31,6 +33,7 @@ import io.nopesight.core.cmdb.Page;
 import io.nopesight.core.cmdb.RelationshipManagement;
 
 @RestController
+@Tag(name = "Configuration items", description = "Create, read, update, delete, list and search CIs")
 @RequestMapping("/v1/cmdb/ci")
 class ConfigurationItemController {
 

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.cmdb.CmdbManagement;
@@ -23,6 +25,7 @@ import io.nopesight.core.cmdb.ConfigurationItem;
  * shows these two endpoints.
  */
 @RestController
+@Tag(name = "IP lookup", description = "Find the CI that carries an IP address")
 class IpLookupController {
 
 	private static final Pattern IPV4 = Pattern

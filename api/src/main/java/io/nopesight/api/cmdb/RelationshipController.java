@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.nopesight.api.security.CurrentPrincipal;
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.api.web.PageResponse;
@@ -24,6 +26,7 @@ import io.nopesight.core.cmdb.RelationshipManagement;
 import io.nopesight.core.cmdb.RelationshipQuery;
 
 @RestController
+@Tag(name = "Relationships", description = "Typed, directed links between CIs")
 class RelationshipController {
 
 	private final RelationshipManagement relationships;

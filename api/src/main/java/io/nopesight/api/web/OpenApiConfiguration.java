@@ -28,7 +28,7 @@ class OpenApiConfiguration {
 			.info(new Info().title("NopeSight API")
 				.version("v1")
 				.description("Self-hosted CMDB and AIOps engine. Every /v1 operation needs "
-						+ "'Authorization: Bearer <token>' with the scope the operation names.")
+						+ "`Authorization: Bearer <token>` with the scope the operation names.")
 				.license(new License().name("GPL-3.0-or-later").identifier("GPL-3.0-or-later")))
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
