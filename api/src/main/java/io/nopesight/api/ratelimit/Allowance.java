@@ -1,0 +1,111 @@
+package io.nopesight.api.ratelimit;
+
+import io.github.bucket4j.ConsumptionProbe;
+
+import io.nopesight.api.ratelimit.RateLimitSettings.Limit;
+
+/**
+ * One node's share of one token's shared bucket: tokens already taken from PostgreSQL and not yet spent
+ * ({@code reserved}), and what the shared bucket said last. Requests spend reserved tokens without a
+ * database round trip; the reserve is topped up in the background. Tokens are always taken from the shared
+ * bucket before they are spent, so all nodes together never admit more than the limit; a node that stops
+ * seeing a token's requests strands at most one batch.
+ */
+final class Allowance {
+
+	private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+	private final Limit limit;
+
+	private final long batch;
+
+	private long reserved;
+
+	private long sharedRemaining;
+
+	private long blockedUntilNanos;
+
+	private boolean refilling;
+
+	private volatile long lastUsedNanos;
+
+	Allowance(Limit limit, long batch) {
+		this.limit = limit;
+		this.batch = batch;
+		this.sharedRemaining = limit.perMinute();
+	}
+
+	Limit limit() {
+		return this.limit;
+	}
+
+	long lastUsedNanos() {
+		return this.lastUsedNanos;
+	}
+
+	/**
+	 * Spends a reserved token, or returns {@code null} when the caller must ask the shared bucket.
+	 */
+	synchronized Decision trySpendReserved(long now) {
+		this.lastUsedNanos = now;
+		if (this.reserved > 0) {
+			this.reserved--;
+			return allowed();
+		}
+		if (now < this.blockedUntilNanos) {
+			return refused(this.blockedUntilNanos - now);
+		}
+		return null;
+	}
+
+	/**
+	 * Records the shared bucket's answer to taking one token for the current request.
+	 */
+	synchronized Decision took(ConsumptionProbe probe, long now) {
+		this.sharedRemaining = probe.getRemainingTokens();
+		if (probe.isConsumed()) {
+			return allowed();
+		}
+		this.blockedUntilNanos = now + probe.getNanosToWaitForRefill();
+		return refused(probe.getNanosToWaitForRefill());
+	}
+
+	/**
+	 * How many tokens to fetch in the background now, or 0 (and no refill is started) when the reserve is
+	 * full enough, a refill is running, or the shared bucket was empty.
+	 */
+	synchronized long startRefill() {
+		if (this.refilling || this.reserved * 2 > this.batch || this.sharedRemaining <= 0) {
+			return 0;
+		}
+		this.refilling = true;
+		return Math.min(this.batch - this.reserved, this.sharedRemaining);
+	}
+
+	synchronized void refilled(long taken, long sharedRemaining) {
+		this.reserved += taken;
+		this.sharedRemaining = sharedRemaining;
+		this.refilling = false;
+	}
+
+	synchronized void refillFailed() {
+		this.refilling = false;
+	}
+
+	private Decision allowed() {
+		long remaining = Math.max(0, this.sharedRemaining) + this.reserved;
+		return new Decision(true, this.limit, remaining, resetSeconds(remaining), 0);
+	}
+
+	private Decision refused(long waitNanos) {
+		long retryAfter = Math.max(1, (waitNanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+		return new Decision(false, this.limit, 0, Math.max(retryAfter, resetSeconds(0)), retryAfter);
+	}
+
+	// seconds until the burst window would be full again at its refill rate
+	private long resetSeconds(long remaining) {
+		long missing = Math.max(0, this.limit.perMinute() - Math.min(remaining, this.limit.perMinute()));
+		return (missing * 60 + this.limit.perMinute() - 1) / this.limit.perMinute();
+	}
+
+}
