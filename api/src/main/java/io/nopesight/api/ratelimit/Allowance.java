@@ -10,10 +10,18 @@ import io.nopesight.api.ratelimit.RateLimitSettings.Limit;
  * database round trip; the reserve is topped up in the background. Tokens are always taken from the shared
  * bucket before they are spent, so all nodes together never admit more than the limit; a node that stops
  * seeing a token's requests strands at most one batch.
+ * <p>
+ * One exception keeps requests off the database when they outrun a top-up already on its way: if the shared
+ * bucket had at least {@link #CREDIT_MARGIN} batches left when last seen, up to one batch is admitted on
+ * credit and paid from that top-up (or, if other nodes emptied the bucket meanwhile, taken from it anyway,
+ * which drives it below zero so every node waits the excess off). So a node can run ahead of the shared
+ * count by at most one batch, and only while the bucket is far from empty.
  */
 final class Allowance {
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+	static final long CREDIT_MARGIN = 4;
 
 	private final Limit limit;
 
@@ -24,6 +32,8 @@ final class Allowance {
 	private long sharedRemaining;
 
 	private long blockedUntilNanos;
+
+	private long owed;
 
 	private boolean refilling;
 
@@ -55,6 +65,10 @@ final class Allowance {
 		if (now < this.blockedUntilNanos) {
 			return refused(this.blockedUntilNanos - now);
 		}
+		if (this.refilling && this.owed < this.batch && this.sharedRemaining >= CREDIT_MARGIN * this.batch) {
+			this.owed++;
+			return allowed();
+		}
 		return null;
 	}
 
@@ -83,9 +97,20 @@ final class Allowance {
 	}
 
 	synchronized void refilled(long taken, long sharedRemaining) {
-		this.reserved += taken;
+		long paid = Math.min(this.owed, taken);
+		this.owed -= paid;
+		this.reserved += taken - paid;
 		this.sharedRemaining = sharedRemaining;
 		this.refilling = false;
+	}
+
+	/**
+	 * Hands over what was admitted on credit, to be taken from the shared bucket regardless of its level.
+	 */
+	synchronized long settleOwed() {
+		long owed = this.owed;
+		this.owed = 0;
+		return owed;
 	}
 
 	synchronized void refillFailed() {

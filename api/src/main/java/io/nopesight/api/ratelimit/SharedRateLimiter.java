@@ -76,7 +76,7 @@ class SharedRateLimiter implements DisposableBean {
 	 * Takes one request's token for {@code key}.
 	 */
 	Decision acquire(String key, TokenKind kind) {
-		Limit limit = this.settings.limitFor(kind);
+		Limit limit = limitFor(kind);
 		long now = System.nanoTime();
 		Allowance allowance = this.allowances.computeIfAbsent(key, (k) -> new Allowance(limit, batchFor(limit)));
 		Decision decision = allowance.trySpendReserved(now);
@@ -93,8 +93,17 @@ class SharedRateLimiter implements DisposableBean {
 
 	private void refill(String key, Allowance allowance, long wanted) {
 		try {
-			ConsumptionProbe probe = bucket(key, allowance.limit()).tryConsumeAndReturnRemaining(wanted);
-			allowance.refilled(probe.isConsumed() ? wanted : 0, probe.getRemainingTokens());
+			BucketProxy bucket = bucket(key, allowance.limit());
+			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(wanted);
+			if (probe.isConsumed()) {
+				allowance.refilled(wanted, probe.getRemainingTokens());
+				return;
+			}
+			long owed = allowance.settleOwed();
+			if (owed > 0) {
+				bucket.consumeIgnoringRateLimits(owed);
+			}
+			allowance.refilled(0, probe.getRemainingTokens() - owed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not top up the rate-limit reserve of {}", key, ex);
@@ -102,7 +111,7 @@ class SharedRateLimiter implements DisposableBean {
 		}
 	}
 
-	private BucketProxy bucket(String key, Limit limit) {
+	BucketProxy bucket(String key, Limit limit) {
 		BucketConfiguration configuration = BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder()
 				.capacity(limit.perHour())
@@ -119,6 +128,10 @@ class SharedRateLimiter implements DisposableBean {
 		return this.buckets.builder()
 			.withImplicitConfigurationReplacement(limit.hashCode() & 0x7fffffffL, TokensInheritanceStrategy.PROPORTIONALLY)
 			.build(key, configuration);
+	}
+
+	Limit limitFor(TokenKind kind) {
+		return this.settings.limitFor(kind);
 	}
 
 	private long batchFor(Limit limit) {
