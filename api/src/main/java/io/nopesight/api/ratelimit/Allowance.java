@@ -9,7 +9,8 @@ import io.nopesight.api.ratelimit.RateLimitSettings.Limit;
  * ({@code reserved}), and what the shared bucket said last. Requests spend reserved tokens without a
  * database round trip; the reserve is topped up in the background. Tokens are always taken from the shared
  * bucket before they are spent, so all nodes together never admit more than the limit; a node that stops
- * seeing a token's requests strands at most one batch.
+ * seeing a token's requests strands at most one batch. The batch starts small and doubles, up to a cap, each
+ * time requests outrun a top-up.
  * <p>
  * One exception keeps requests off the database when they outrun a top-up already on its way: if the shared
  * bucket had at least {@link #CREDIT_MARGIN} batches left when last seen, up to one batch is admitted on
@@ -25,7 +26,9 @@ final class Allowance {
 
 	private final Limit limit;
 
-	private final long batch;
+	private final long maxBatch;
+
+	private long batch;
 
 	private long reserved;
 
@@ -40,8 +43,13 @@ final class Allowance {
 	private volatile long lastUsedNanos;
 
 	Allowance(Limit limit, long batch) {
+		this(limit, batch, batch);
+	}
+
+	Allowance(Limit limit, long batch, long maxBatch) {
 		this.limit = limit;
 		this.batch = batch;
+		this.maxBatch = Math.max(batch, maxBatch);
 		this.sharedRemaining = limit.perMinute();
 	}
 
@@ -76,6 +84,10 @@ final class Allowance {
 	 * Records the shared bucket's answer to taking one token for the current request.
 	 */
 	synchronized Decision took(ConsumptionProbe probe, long now) {
+		if (this.refilling) {
+			// requests outran a top-up: fetch more at a time, up to the cap
+			this.batch = Math.min(this.batch * 2, this.maxBatch);
+		}
 		this.sharedRemaining = probe.getRemainingTokens();
 		if (probe.isConsumed()) {
 			return allowed();

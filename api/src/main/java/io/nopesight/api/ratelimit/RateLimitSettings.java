@@ -12,7 +12,8 @@ import io.nopesight.core.access.TokenKind;
  * Unset kinds use the API reference's limits: API keys and discovery tokens 1000/hour with a burst of
  * 100/minute, JWTs 5000/500, service accounts 10000/1000; admin tokens 100000/10000.
  * {@code reserveDivisor}: each node takes {@code perMinute / reserveDivisor} tokens (at least 1) at a time
- * from the shared bucket, so most requests never wait for the database.
+ * from the shared bucket, so most requests never wait for the database; the batch grows up to a tenth of
+ * {@code perMinute} when requests outrun it.
  */
 @ConfigurationProperties("nopesight.rate-limit")
 public record RateLimitSettings(@DefaultValue("true") boolean enabled, @Nullable Limit apiKey, @Nullable Limit jwt,

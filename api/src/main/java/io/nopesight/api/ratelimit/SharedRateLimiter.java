@@ -78,7 +78,8 @@ class SharedRateLimiter implements DisposableBean {
 	Decision acquire(String key, TokenKind kind) {
 		Limit limit = limitFor(kind);
 		long now = System.nanoTime();
-		Allowance allowance = this.allowances.computeIfAbsent(key, (k) -> new Allowance(limit, batchFor(limit)));
+		Allowance allowance = this.allowances.computeIfAbsent(key, (k) -> new Allowance(limit, batchFor(limit),
+				maxBatchFor(limit)));
 		Decision decision = allowance.trySpendReserved(now);
 		if (decision == null) {
 			ConsumptionProbe probe = bucket(key, allowance.limit()).tryConsumeAndReturnRemaining(1);
@@ -136,6 +137,11 @@ class SharedRateLimiter implements DisposableBean {
 
 	private long batchFor(Limit limit) {
 		return Math.max(1, limit.perMinute() / Math.max(1, this.settings.reserveDivisor()));
+	}
+
+	// a tenth of the burst: the most one node can strand (or run ahead on credit) per token
+	private static long maxBatchFor(Limit limit) {
+		return Math.max(1, limit.perMinute() / 10);
 	}
 
 	private void forgetIdle() {

@@ -54,6 +54,20 @@ class AllowanceTests {
 	}
 
 	@Test
+	void tookWhenRequestsOutranATopUpDoublesTheBatchUpToTheCap() {
+		// given
+		Allowance allowance = new Allowance(new Limit(1000, 100), 2, 5);
+		allowance.took(ConsumptionProbe.consumed(99, 0), NOW);
+		assertThat(allowance.startRefill()).isEqualTo(2);
+		// when
+		allowance.took(ConsumptionProbe.consumed(98, 0), NOW);
+		allowance.took(ConsumptionProbe.consumed(97, 0), NOW);
+		allowance.refilled(0, 97);
+		// then
+		assertThat(allowance.startRefill()).isEqualTo(5);
+	}
+
+	@Test
 	void spendWhenSharedBucketIsNearlyEmptyGivesNoCredit() {
 		// given
 		Allowance allowance = new Allowance(new Limit(1000, 100), 10);
