@@ -46,3 +46,15 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_occurred_idx ON audit_log (occurred_at, id);
 CREATE INDEX audit_log_actor_idx ON audit_log (actor, occurred_at, id);
+
+-- Nodes cache recognised tokens; any change to a stored token (revoked, expiry moved, scopes changed,
+-- deleted) tells every node, through NOTIFY at commit, to drop its cache.
+CREATE FUNCTION access_token_changed() RETURNS trigger LANGUAGE plpgsql AS
+$$
+BEGIN
+    PERFORM pg_notify('access_token_changed', current_schema());
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER access_token_changed AFTER UPDATE OR DELETE ON access_token
+    FOR EACH STATEMENT EXECUTE FUNCTION access_token_changed();

@@ -131,7 +131,31 @@ class RateLimitApiIntegrationTests {
 			assertThat(refused[1]).isPositive();
 			assertThat(this.jdbc.sql("SELECT count(*) FROM rate_limit_bucket WHERE id = (SELECT id FROM access_token "
 					+ "WHERE name = 'shared')").query(Long.class).single()).isEqualTo(1);
+			revokeWhenMadeOnOneNodeIsSeenByTheOther(otherPort);
 		}
+	}
+
+	// the other node caches the token it has seen; the revoke's NOTIFY empties that cache
+	private void revokeWhenMadeOnOneNodeIsSeenByTheOther(int otherPort) {
+		// given
+		Response account = this.admin.post("/v1/auth/service-accounts",
+				Map.of("name", "two-node-bot", "scopes", List.of("cmdb.read")));
+		String accountId = account.json().get("id").asString();
+		Response key = this.admin.post("/v1/auth/service-accounts/" + accountId + "/keys", Map.of("name", "k"));
+		ApiClient onOther = new ApiClient(otherPort, key.json().get("token").asString());
+		assertThat(onOther.get("/v1/cmdb/ci?limit=1").status()).isEqualTo(200);
+		assertThat(onOther.get("/v1/cmdb/ci?limit=1").status()).isEqualTo(200);
+		// when
+		this.admin.delete("/v1/auth/service-accounts/" + accountId + "/keys/" + key.json().get("id").asString());
+		long revokedAt = System.nanoTime();
+		int status = onOther.get("/v1/cmdb/ci?limit=1").status();
+		while (status == 200 && System.nanoTime() - revokedAt < 2_000_000_000L) {
+			status = onOther.get("/v1/cmdb/ci?limit=1").status();
+		}
+		long tookMillis = (System.nanoTime() - revokedAt) / 1_000_000;
+		// then
+		assertThat(status).isEqualTo(401);
+		assertThat(tookMillis).as("ms until the other node refused the revoked key").isLessThan(2000);
 	}
 
 	private String apiKey(String name) {

@@ -34,14 +34,14 @@ class DefaultAccessTokens implements AccessTokens {
 			VALUES (:id, :kind, :name, :description, :owner, :hash, :scopes, :expiresAt, :createdBy, :serviceAccountId)
 			""";
 
-	// one unique-index probe: no cache, so a revoke or an expiry takes effect on the very next request
+	// one unique-index probe, on a cache miss
 	private static final String FIND_ACTIVE = """
-			SELECT id, kind, owner, scopes FROM access_token
+			SELECT id, kind, owner, scopes, expires_at FROM access_token
 			WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
 			""";
 
-	private static final String IS_ACTIVE = """
-			SELECT count(*) > 0 FROM access_token
+	private static final String FIND_ACTIVE_BY_ID = """
+			SELECT id, kind, owner, scopes, expires_at FROM access_token
 			WHERE id = :id AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
 			""";
 
@@ -84,8 +84,11 @@ class DefaultAccessTokens implements AccessTokens {
 
 	private final JdbcClient jdbc;
 
-	DefaultAccessTokens(JdbcClient jdbc) {
+	private final TokenCache cache;
+
+	DefaultAccessTokens(JdbcClient jdbc, TokenCache cache) {
 		this.jdbc = jdbc;
+		this.cache = cache;
 	}
 
 	@Override
@@ -111,16 +114,27 @@ class DefaultAccessTokens implements AccessTokens {
 
 	@Override
 	public Optional<Principal> authenticate(String token) {
-		return this.jdbc.sql(FIND_ACTIVE)
-			.param("hash", hash(token))
-			.query((rs, n) -> new Principal(rs.getString("owner"), rs.getString("id"), TokenKind.of(rs.getString("kind")),
-					Set.of(scopes(rs))))
-			.optional();
+		return find("hash:" + hash(token), FIND_ACTIVE, "hash", hash(token));
 	}
 
 	@Override
 	public boolean isActive(String id) {
-		return this.jdbc.sql(IS_ACTIVE).param("id", id).query(Boolean.class).single();
+		return find("id:" + id, FIND_ACTIVE_BY_ID, "id", id).isPresent();
+	}
+
+	private Optional<Principal> find(String key, String sql, String name, String value) {
+		Principal cached = this.cache.find(key, Instant.now());
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		long generation = this.cache.generation();
+		Optional<Stored> stored = this.jdbc.sql(sql)
+			.param(name, value)
+			.query((rs, n) -> new Stored(new Principal(rs.getString("owner"), rs.getString("id"),
+					TokenKind.of(rs.getString("kind")), Set.of(scopes(rs))), instant(rs.getTimestamp("expires_at"))))
+			.optional();
+		stored.ifPresent((s) -> this.cache.put(key, s.principal(), s.expiresAt(), generation));
+		return stored.map(Stored::principal);
 	}
 
 	@Override
@@ -154,7 +168,14 @@ class DefaultAccessTokens implements AccessTokens {
 			.param("serviceAccountId", serviceAccountId)
 			.query(TOKEN_INFO)
 			.optional()
+			.map((info) -> {
+				this.cache.changed();
+				return info;
+			})
 			.orElseThrow(() -> new TokenNotFoundException(id));
+	}
+
+	private record Stored(Principal principal, @Nullable Instant expiresAt) {
 	}
 
 	/**

@@ -22,9 +22,12 @@ class DefaultServiceAccounts implements ServiceAccounts {
 
 	private final AccessTokens tokens;
 
-	DefaultServiceAccounts(JdbcServiceAccountRepository accounts, AccessTokens tokens) {
+	private final TokenCache cache;
+
+	DefaultServiceAccounts(JdbcServiceAccountRepository accounts, AccessTokens tokens, TokenCache cache) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.cache = cache;
 	}
 
 	@Override
@@ -58,6 +61,7 @@ class DefaultServiceAccounts implements ServiceAccounts {
 			throw new ServiceAccountNotFoundException(id);
 		}
 		this.accounts.revokeKeys(id);
+		this.cache.changed();
 	}
 
 	@Override
