@@ -99,7 +99,7 @@ class SecurityPathBenchmark {
 				percentile(http[1], 99.9) - percentile(http[0], 99.9) };
 		report.append(String.format(Locale.ROOT, "%-44s %8.0f %8.0f %8.0f %8.0f%n", "added by auth + rate limit",
 				added[0] / 1e3, added[1] / 1e3, added[2] / 1e3, added[3] / 1e3));
-		row(report, "in process: token hash lookup", lookup);
+		row(report, "in process: token lookup (cache hit)", lookup);
 		row(report, "in process: rate-limit decision", limit);
 		row(report, "in process: plain Bucket4j PostgreSQL consume", plainBucket4j);
 		Path out = Path.of("target", "security-benchmark.txt");
