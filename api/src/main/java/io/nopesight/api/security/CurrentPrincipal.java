@@ -21,6 +21,15 @@ public final class CurrentPrincipal {
 		throw new IllegalStateException("No authenticated principal for this request");
 	}
 
+	/**
+	 * The principal, when the request carries a valid token.
+	 */
+	public static java.util.Optional<Principal> find() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication instanceof TokenAuthentication token) ? java.util.Optional.of(token.getPrincipal())
+				: java.util.Optional.empty();
+	}
+
 	public static String owner() {
 		return get().owner();
 	}

@@ -43,7 +43,7 @@ class ScopeInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 		}
 		RequiredScope required = method.getMethodAnnotation(RequiredScope.class);
 		String scope = (required != null) ? required.value() : Principal.ADMIN_SCOPE;
-		if (CurrentPrincipal.get().has(scope)) {
+		if (RequiredScope.AUTHENTICATED.equals(scope) || CurrentPrincipal.get().has(scope)) {
 			return true;
 		}
 		this.errors.write(request, response, ErrorCode.PERMISSION_DENIED, "Insufficient permissions",

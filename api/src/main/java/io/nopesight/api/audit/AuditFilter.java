@@ -1,0 +1,102 @@
+package io.nopesight.api.audit;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+
+import io.nopesight.api.security.CurrentPrincipal;
+import io.nopesight.api.web.RequestIds;
+import io.nopesight.core.access.Principal;
+import io.nopesight.core.audit.AuditEntry;
+import io.nopesight.core.audit.AuditLog;
+
+/**
+ * Records every authenticated write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) under
+ * {@code /v1}, refused or not, with its outcome. The response is held back from the client (flushes are
+ * deferred) until the entry is stored, so a client that reads the log next sees its own write.
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20)
+class AuditFilter extends OncePerRequestFilter {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuditFilter.class);
+
+	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+	private final AuditLog log;
+
+	AuditFilter(AuditLog log) {
+		this.log = log;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !WRITES.contains(request.getMethod()) || !request.getRequestURI().startsWith("/v1/");
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<Principal> principal = CurrentPrincipal.find();
+		if (principal.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		DeferredFlushResponse deferred = new DeferredFlushResponse(response);
+		int status = 500;
+		try {
+			chain.doFilter(request, deferred);
+			status = response.getStatus();
+		}
+		finally {
+			record(request, response, principal.get(), status);
+			deferred.flushDeferred();
+		}
+	}
+
+	private void record(HttpServletRequest request, HttpServletResponse response, Principal principal, int status) {
+		try {
+			this.log.record(new AuditEntry(0, Instant.now(), principal.owner(), principal.tokenId(),
+					principal.kind().value(), request.getMethod(), request.getRequestURI(),
+					(String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), status,
+					RequestIds.of(request), targetId(request, response)));
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not write the audit entry of {} {}", request.getMethod(), request.getRequestURI(), ex);
+		}
+	}
+
+	private static @Nullable String targetId(HttpServletRequest request, HttpServletResponse response) {
+		String location = response.getHeader(HttpHeaders.LOCATION);
+		if (location != null) {
+			return location.substring(location.lastIndexOf('/') + 1);
+		}
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (variables instanceof Map<?, ?> map) {
+			for (String name : new String[] { "keyId", "id", "ciId" }) {
+				if (map.get(name) instanceof String value) {
+					return value;
+				}
+			}
+		}
+		return null;
+	}
+
+}

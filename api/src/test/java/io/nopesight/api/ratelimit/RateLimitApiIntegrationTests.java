@@ -1,0 +1,167 @@
+package io.nopesight.api.ratelimit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.nopesight.NopeSightApplication;
+import io.nopesight.api.ApiClient;
+import io.nopesight.api.ApiClient.Response;
+import io.nopesight.core.PostgresForTests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * API keys are limited to 5 requests a minute (50 an hour) here, so a burst runs out quickly.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RateLimitApiIntegrationTests {
+
+	private static final String DB_URL = PostgresForTests.freshSchemaUrl();
+
+	private static final Map<String, String> SETTINGS = Map.of("nopesight.db.url", DB_URL, "nopesight.db.user",
+			PostgresForTests.user(), "nopesight.admin.token", ApiClient.ADMIN_TOKEN,
+			"nopesight.rate-limit.api-key.per-minute", "5", "nopesight.rate-limit.api-key.per-hour", "50",
+			"server.address", "127.0.0.1");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		SETTINGS.forEach((name, value) -> registry.add(name, () -> value));
+		String dataDir = PostgresForTests.freshDataDir().toString();
+		registry.add("nopesight.data-dir", () -> dataDir);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient admin;
+
+	@BeforeEach
+	void client() {
+		this.admin = ApiClient.admin(this.port);
+	}
+
+	@Test
+	void callWhenBurstGoesPastTheLimitGets429WithRetryAfterAndHeaders() {
+		// given
+		ApiClient key = this.admin.withToken(apiKey("burst"));
+		// when
+		List<Response> responses = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			responses.add(key.get("/v1/cmdb/ci"));
+		}
+		// then
+		assertThat(responses).extracting(Response::status).containsExactly(200, 200, 200, 200, 200, 429, 429, 429);
+		for (Response response : responses) {
+			assertThat(response.header("X-RateLimit-Limit")).isEqualTo("5");
+			assertThat(response.header("X-RateLimit-Remaining")).isNotNull();
+			assertThat(Long.parseLong(response.header("X-RateLimit-Reset"))).isBetween(0L, 60L);
+			assertThat(response.header("RateLimit-Policy")).isEqualTo("\"burst\";q=5;w=60, \"hourly\";q=50;w=3600");
+			assertThat(response.header("RateLimit")).matches("\"burst\";r=\\d+;t=\\d+");
+		}
+		Response refused = responses.get(5);
+		assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
+		assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+		assertThat(refused.json().at("/error/code").asString()).isEqualTo("RATE_LIMIT_EXCEEDED");
+		assertThat(refused.json().at("/error/request_id").asString()).isEqualTo(refused.header("X-Request-ID"));
+		assertThat(this.admin.withToken(apiKey("another")).get("/v1/cmdb/ci").status())
+			.as("each token has its own bucket")
+			.isEqualTo(200);
+	}
+
+	@Test
+	void callWhenAdminCarriesTheRateLimitHeaders() {
+		// when
+		Response response = this.admin.get("/v1/cmdb/ci");
+		// then
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("X-RateLimit-Limit")).isEqualTo("10000");
+		assertThat(response.header("RateLimit-Policy")).contains("q=100000;w=3600");
+	}
+
+	@Test
+	void callWhenTwoNodesShareTheDatabaseHoldsTheLimitAcrossBoth() {
+		Map<String, Object> second = new LinkedHashMap<>(SETTINGS);
+		second.put("server.port", "0");
+		second.put("nopesight.data-dir", PostgresForTests.freshDataDir().toString());
+		// command-line arguments, since default properties would lose to application.yml
+		String[] arguments = second.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(NopeSightApplication.class)
+			.run(arguments)) {
+			// given
+			int otherPort = ((WebServerApplicationContext) other).getWebServer().getPort();
+			String token = apiKey("shared");
+			List<ApiClient> nodes = List.of(new ApiClient(this.port, token), new ApiClient(otherPort, token));
+			// when
+			int[] allowed = new int[2];
+			int[] refused = new int[2];
+			for (int i = 0; i < 16; i++) {
+				Response response = nodes.get(i % 2).get("/v1/cmdb/ci");
+				assertThat(response.status()).isIn(200, 429);
+				if (response.status() == 200) {
+					allowed[i % 2]++;
+				}
+				else {
+					refused[i % 2]++;
+					assertThat(response.header("Retry-After")).isNotNull();
+				}
+			}
+			// then
+			assertThat(allowed[0] + allowed[1]).as("admitted across both nodes").isBetween(3, 5);
+			assertThat(allowed[0]).isPositive();
+			assertThat(allowed[1]).isPositive();
+			assertThat(refused[0]).isPositive();
+			assertThat(refused[1]).isPositive();
+			assertThat(this.jdbc.sql("SELECT count(*) FROM rate_limit_bucket WHERE id = (SELECT id FROM access_token "
+					+ "WHERE name = 'shared')").query(Long.class).single()).isEqualTo(1);
+			revokeWhenMadeOnOneNodeIsSeenByTheOther(otherPort);
+		}
+	}
+
+	// the other node caches the token it has seen; the revoke's NOTIFY empties that cache
+	private void revokeWhenMadeOnOneNodeIsSeenByTheOther(int otherPort) {
+		// given
+		Response account = this.admin.post("/v1/auth/service-accounts",
+				Map.of("name", "two-node-bot", "scopes", List.of("cmdb.read")));
+		String accountId = account.json().get("id").asString();
+		Response key = this.admin.post("/v1/auth/service-accounts/" + accountId + "/keys", Map.of("name", "k"));
+		ApiClient onOther = new ApiClient(otherPort, key.json().get("token").asString());
+		assertThat(onOther.get("/v1/cmdb/ci?limit=1").status()).isEqualTo(200);
+		assertThat(onOther.get("/v1/cmdb/ci?limit=1").status()).isEqualTo(200);
+		// when
+		this.admin.delete("/v1/auth/service-accounts/" + accountId + "/keys/" + key.json().get("id").asString());
+		long revokedAt = System.nanoTime();
+		int status = onOther.get("/v1/cmdb/ci?limit=1").status();
+		while (status == 200 && System.nanoTime() - revokedAt < 2_000_000_000L) {
+			status = onOther.get("/v1/cmdb/ci?limit=1").status();
+		}
+		long tookMillis = (System.nanoTime() - revokedAt) / 1_000_000;
+		// then
+		assertThat(status).isEqualTo(401);
+		assertThat(tookMillis).as("ms until the other node refused the revoked key").isLessThan(2000);
+	}
+
+	private String apiKey(String name) {
+		Response created = this.admin.post("/v1/auth/api-keys", Map.of("name", name, "scopes", List.of("cmdb.read")));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("token").asString();
+	}
+
+}

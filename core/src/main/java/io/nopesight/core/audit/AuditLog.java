@@ -1,0 +1,14 @@
+package io.nopesight.core.audit;
+
+import io.nopesight.core.cmdb.Page;
+
+/**
+ * Appends to and reads the audit log, newest first.
+ */
+public interface AuditLog {
+
+	void record(AuditEntry entry);
+
+	Page<AuditEntry> find(AuditQuery query, int page, int limit);
+
+}

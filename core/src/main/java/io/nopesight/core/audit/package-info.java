@@ -1,0 +1,7 @@
+/**
+ * The audit log: who changed what, when, and with which request.
+ */
+@NullMarked
+package io.nopesight.core.audit;
+
+import org.jspecify.annotations.NullMarked;

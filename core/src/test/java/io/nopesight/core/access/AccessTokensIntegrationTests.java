@@ -1,0 +1,117 @@
+package io.nopesight.core.access;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.nopesight.core.ConflictException;
+import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+class AccessTokensIntegrationTests {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@Autowired
+	AccessTokens tokens;
+
+	@Autowired
+	ServiceAccounts accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void issueWhenStoredKeepsOnlyTheHash() {
+		// given
+		IssuedToken issued = this.tokens.issue(new NewToken(TokenKind.DISCOVERY, "scanner", "lab", "scanner",
+				Set.of("discovery.submit"), Instant.now().plus(Duration.ofDays(1)), "admin", null));
+		// when
+		String stored = this.jdbc.sql("SELECT token_hash FROM access_token WHERE id = :id")
+			.param("id", issued.id())
+			.query(String.class)
+			.single();
+		// then
+		assertThat(issued.token()).startsWith("nsd_k_");
+		assertThat(stored).isEqualTo(DefaultAccessTokens.hash(issued.token())).doesNotContain(issued.token());
+		assertThat(this.tokens.authenticate(issued.token())).get()
+			.satisfies((p) -> assertThat(p.owner()).isEqualTo("scanner"))
+			.satisfies((p) -> assertThat(p.kind()).isEqualTo(TokenKind.DISCOVERY));
+	}
+
+	@Test
+	void authenticateWhenRevokedOrExpiredFindsNothing() {
+		// given
+		IssuedToken revoked = this.tokens.issue(TokenKind.API_KEY, "r", "r", Set.of("cmdb.read"), null);
+		IssuedToken expired = this.tokens.issue(TokenKind.API_KEY, "e", "e", Set.of("cmdb.read"),
+				Instant.now().minusSeconds(1));
+		// when
+		TokenInfo info = this.tokens.revoke(TokenKind.API_KEY, null, revoked.id());
+		// then
+		assertThat(info.revokedAt()).isNotNull();
+		assertThat(this.tokens.authenticate(revoked.token())).isEmpty();
+		assertThat(this.tokens.isActive(revoked.id())).isFalse();
+		assertThat(this.tokens.authenticate(expired.token())).isEmpty();
+		assertThatExceptionOfType(TokenNotFoundException.class)
+			.isThrownBy(() -> this.tokens.revoke(TokenKind.DISCOVERY, null, revoked.id()));
+	}
+
+	@Test
+	void deleteServiceAccountWhenItHasKeysRevokesThemAll() {
+		// given
+		ServiceAccount account = this.accounts.create("deploy-bot", null, Set.of("cmdb.read", "cmdb.write"), "admin");
+		IssuedToken key = this.accounts.issueKey(account.id(), "k", Set.of("cmdb.read"), null, "admin");
+		assertThat(this.tokens.authenticate(key.token())).get()
+			.satisfies((p) -> assertThat(p.owner()).isEqualTo("deploy-bot"));
+		// when
+		this.accounts.delete(account.id());
+		// then
+		assertThat(this.tokens.authenticate(key.token())).isEmpty();
+		assertThatExceptionOfType(ServiceAccountNotFoundException.class)
+			.isThrownBy(() -> this.accounts.get(account.id()));
+		assertThat(this.accounts.create("deploy-bot", null, Set.of("cmdb.read"), "admin").name())
+			.as("the name is free again")
+			.isEqualTo("deploy-bot");
+	}
+
+	@Test
+	void createServiceAccountWhenNameIsTakenOrKeyWantsMoreScopesIsRefused() {
+		// given
+		ServiceAccount account = this.accounts.create("narrow", null, Set.of("cmdb.read"), "admin");
+		// when / then
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.accounts.create("narrow", null, Set.of("cmdb.read"), "admin"));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.accounts.issueKey(account.id(), "k", Set.of("admin"), null, "admin"));
+	}
+
+	@Test
+	void checkWhenScopesOrLifetimesAreUnknownThrowsInvalidInput() {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> Scopes.check(java.util.List.of("cmdb.read", "cmdb.nuke"), "scopes"))
+			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("scopes"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Scopes.check(null, "scopes"));
+		assertThat(Lifetimes.parse("365d", "expires_in")).isEqualTo(Duration.ofDays(365));
+		assertThat(Lifetimes.parse("12h", "expires_in")).isEqualTo(Duration.ofHours(12));
+		assertThat(Lifetimes.parse("2w", "expires_in")).isEqualTo(Duration.ofDays(14));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Lifetimes.parse("0d", "expires_in"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Lifetimes.parse("9999d", "expires_in"));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Lifetimes.parse("1y", "expires_in"));
+	}
+
+}
