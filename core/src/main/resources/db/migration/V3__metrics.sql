@@ -75,6 +75,7 @@ CREATE TABLE metric_import (
     format        text        NOT NULL CHECK (format IN ('csv', 'prometheus')),
     file          text        NOT NULL,
     gzip          boolean     NOT NULL,
+    default_ci    text,
     status        text        NOT NULL CHECK (status IN ('running', 'completed', 'failed')),
     rows_read     bigint      NOT NULL DEFAULT 0,
     rows_written  bigint      NOT NULL DEFAULT 0,

@@ -155,15 +155,12 @@ class JdbcMetricStore implements MetricStore {
 	}
 
 	private void check(List<MetricSample> samples) {
-		Instant latest = Instant.now().plus(this.settings.maxFutureSkew());
-		Instant earliest = Instant.now().minus(this.settings.hourlyRetention());
+		Instant now = Instant.now();
 		for (MetricSample sample : samples) {
-			if (!Double.isFinite(sample.value())) {
-				throw new InvalidInputException("value", "Sample value must be a finite number");
-			}
-			if (sample.timestamp().isAfter(latest) || sample.timestamp().isBefore(earliest)) {
-				throw new InvalidInputException("timestamp", "Sample time " + sample.timestamp()
-						+ " is outside the stored window (" + earliest + " to " + latest + ")");
+			String problem = this.settings.problemWith(sample.timestamp(), sample.value(), now);
+			if (problem != null) {
+				throw new InvalidInputException("samples", "Sample of " + sample.metric() + " at " + sample.timestamp()
+						+ ": " + problem);
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package io.nopesight.core.metric;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("nopesight.metrics")
 public record MetricSettings(@Nullable Duration rawRetention, @Nullable Duration hourlyRetention,
 		@Nullable Duration maxFutureSkew) {
+
+	/**
+	 * Why a sample cannot be stored (a value that is not finite, a time outside the kept window), or
+	 * {@code null} when it can.
+	 */
+	public @Nullable String problemWith(Instant timestamp, double value, Instant now) {
+		if (!Double.isFinite(value)) {
+			return "value must be a finite number";
+		}
+		if (timestamp.isAfter(now.plus(this.maxFutureSkew))) {
+			return "timestamp " + timestamp + " is more than " + this.maxFutureSkew.toHours() + "h in the future";
+		}
+		if (timestamp.isBefore(now.minus(this.hourlyRetention))) {
+			return "timestamp " + timestamp + " is older than the " + this.hourlyRetention.toDays() + "-day retention";
+		}
+		return null;
+	}
 
 	public MetricSettings {
 		rawRetention = (rawRetention != null) ? rawRetention : Duration.ofDays(30);
