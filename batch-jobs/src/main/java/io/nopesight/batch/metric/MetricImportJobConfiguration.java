@@ -8,8 +8,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,8 +35,8 @@ class MetricImportJobConfiguration {
 
 	@Bean
 	Step metricImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MetricFileReader metricFileReader, ItemProcessor<SourceLine, ImportRow> metricLineProcessor,
-			ItemWriter<ImportRow> metricImportWriter, MetricImportSettings settings) {
+			MetricFileReader metricFileReader, MetricLineProcessor metricLineProcessor,
+			MetricImportWriter metricImportWriter, MetricImportSettings settings) {
 		return new StepBuilder("metricImportStep", jobRepository)
 			.<SourceLine, ImportRow>chunk(settings.chunkSize())
 			.transactionManager(transactionManager)
@@ -59,7 +57,7 @@ class MetricImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemProcessor<SourceLine, ImportRow> metricLineProcessor(@Value("#{jobParameters['importId']}") String importId,
+	MetricLineProcessor metricLineProcessor(@Value("#{jobParameters['importId']}") String importId,
 			JdbcMetricImportRepository imports, CiResolvers cis, MetricSettings settings) {
 		JdbcMetricImportRepository.StoredImport stored = imports.find(importId)
 			.orElseThrow(() -> new MetricImportNotFoundException(importId));
@@ -69,7 +67,7 @@ class MetricImportJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemWriter<ImportRow> metricImportWriter(@Value("#{jobParameters['importId']}") String importId,
+	MetricImportWriter metricImportWriter(@Value("#{jobParameters['importId']}") String importId,
 			MetricStore store, JdbcMetricImportRepository imports, MetricImportSettings settings) {
 		return new MetricImportWriter(importId, store, imports, settings.maxSkipReasons());
 	}
