@@ -8,10 +8,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Marks the import completed or failed when its job ends, and removes the file of a completed one.
+ * Marks the import completed or failed when its job ends, and removes the file of a completed one. A
+ * job cut short because the application is shutting down is left {@code running}: its heartbeat stops
+ * and the next node to start (or any other) takes it over and resumes it, as after a crash.
  */
 @Component
 class MetricImportListener implements JobExecutionListener {
@@ -22,15 +26,26 @@ class MetricImportListener implements JobExecutionListener {
 
 	private final MetricImportFiles files;
 
+	private volatile boolean closing;
+
 	MetricImportListener(JdbcMetricImportRepository imports, MetricImportFiles files) {
 		this.imports = imports;
 		this.files = files;
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void closing() {
+		this.closing = true;
 	}
 
 	@Override
 	public void afterJob(JobExecution execution) {
 		String id = execution.getJobParameters().getString("importId");
 		if (id == null) {
+			return;
+		}
+		if (this.closing && execution.getStatus() != BatchStatus.COMPLETED) {
+			logger.info("Metric import {} interrupted by shutdown; it resumes on the next start", id);
 			return;
 		}
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
