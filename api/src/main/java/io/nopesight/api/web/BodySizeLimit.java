@@ -30,25 +30,31 @@ public class BodySizeLimit extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
+	// file uploads (paths ending in /import) stream to disk and get their own, larger limit
+	private final long maxImportBytes;
+
 	private final ApiErrorWriter errors;
 
-	BodySizeLimit(@Value("${nopesight.api.max-body-size:16MB}") DataSize maxBody, ApiErrorWriter errors) {
+	BodySizeLimit(@Value("${nopesight.api.max-body-size:16MB}") DataSize maxBody,
+			@Value("${nopesight.api.max-import-body-size:4GB}") DataSize maxImportBody, ApiErrorWriter errors) {
 		this.maxBytes = maxBody.toBytes();
+		this.maxImportBytes = maxImportBody.toBytes();
 		this.errors = errors;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.maxBytes) {
-			this.errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(), List.of());
+		long max = request.getRequestURI().endsWith("/import") ? this.maxImportBytes : this.maxBytes;
+		if (request.getContentLengthLong() > max) {
+			this.errors.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(max), List.of());
 			return;
 		}
-		chain.doFilter(new LimitedRequest(request, this.maxBytes), response);
+		chain.doFilter(new LimitedRequest(request, max), response);
 	}
 
-	private String tooLarge() {
-		return "Request body is larger than " + DataSize.ofBytes(this.maxBytes).toMegabytes() + " MB";
+	private static String tooLarge(long max) {
+		return "Request body is larger than " + DataSize.ofBytes(max).toMegabytes() + " MB";
 	}
 
 	/**

@@ -1,0 +1,114 @@
+package io.nopesight.api.metric;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.nopesight.api.security.RequiredScope;
+import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.metric.CiResolver;
+import io.nopesight.core.metric.CiResolvers;
+import io.nopesight.core.metric.MetricSample;
+import io.nopesight.core.metric.MetricSettings;
+import io.nopesight.core.metric.MetricStore;
+
+/**
+ * Takes a JSON batch of samples. Samples naming an unknown CI or carrying a bad value are skipped and
+ * reported by index; the rest are stored in one transaction.
+ */
+@RestController
+class MetricController {
+
+	static final int MAX_SAMPLES = 100_000;
+
+	private static final int MAX_REPORTED = 100;
+
+	private final MetricStore store;
+
+	private final CiResolvers cis;
+
+	private final MetricSettings settings;
+
+	MetricController(MetricStore store, CiResolvers cis, MetricSettings settings) {
+		this.store = store;
+		this.cis = cis;
+		this.settings = settings;
+	}
+
+	@PostMapping("/v1/metrics")
+	@RequiredScope("events.write")
+	WriteResponse write(@RequestBody MetricSamplesRequest request) {
+		List<MetricSamplesRequest.@Nullable Sample> given = request.samples();
+		if (given == null) {
+			throw new InvalidInputException("samples", "is required: an array of {ci, metric, timestamp, value}");
+		}
+		if (given.size() > MAX_SAMPLES) {
+			throw new InvalidInputException("samples",
+					"At most " + MAX_SAMPLES + " samples per request; use POST /v1/metrics/import for files");
+		}
+		CiResolver resolver = this.cis.newResolver();
+		Instant now = Instant.now();
+		List<MetricSample> samples = new ArrayList<>(given.size());
+		List<Skipped> skipped = new ArrayList<>();
+		int skippedCount = 0;
+		for (int i = 0; i < given.size(); i++) {
+			String problem = problem(given.get(i), resolver, now, samples);
+			if (problem != null) {
+				skippedCount++;
+				if (skipped.size() < MAX_REPORTED) {
+					skipped.add(new Skipped(i, problem));
+				}
+			}
+		}
+		long written = this.store.write(samples);
+		return new WriteResponse(given.size(), written, samples.size() - written, skippedCount, skipped);
+	}
+
+	private @Nullable String problem(MetricSamplesRequest.@Nullable Sample sample, CiResolver resolver, Instant now,
+			List<MetricSample> accepted) {
+		if (sample == null) {
+			return "sample is null";
+		}
+		if (sample.ci() == null || sample.ci().isBlank()) {
+			return "ci is required";
+		}
+		if (sample.metric() == null || sample.metric().isBlank() || sample.metric().length() > 200) {
+			return "metric is required (1 to 200 characters)";
+		}
+		Instant timestamp = ApiTimes.parse(sample.timestamp());
+		if (timestamp == null) {
+			return "timestamp is required: ISO-8601 or epoch seconds";
+		}
+		if (sample.value() == null) {
+			return "value is required";
+		}
+		if (sample.labels() != null && sample.labels().values().stream().anyMatch(java.util.Objects::isNull)) {
+			return "labels must map names to strings";
+		}
+		String invalid = this.settings.problemWith(timestamp, sample.value(), now);
+		if (invalid != null) {
+			return invalid;
+		}
+		CiResolver.Match ci = resolver.byReference(sample.ci());
+		if (!ci.found()) {
+			return ci.problem();
+		}
+		accepted.add(new MetricSample(ci.ciId(), sample.metric().strip(),
+				(sample.labels() != null) ? sample.labels() : Map.of(), timestamp, sample.value()));
+		return null;
+	}
+
+	record WriteResponse(int received, long written, long duplicates, int skipped, List<Skipped> skippedSamples) {
+	}
+
+	record Skipped(int index, String reason) {
+	}
+
+}

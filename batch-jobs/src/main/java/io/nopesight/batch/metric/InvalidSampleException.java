@@ -1,0 +1,12 @@
+package io.nopesight.batch.metric;
+
+/**
+ * A line of an import that cannot become a sample; the line is skipped and the reason reported.
+ */
+class InvalidSampleException extends Exception {
+
+	InvalidSampleException(String reason) {
+		super(reason, null, false, false);
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.nopesight.batch.metric;
+
+/**
+ * The file formats an import reads.
+ */
+public enum MetricImportFormat {
+
+	/** {@code ci,metric,timestamp,value} lines, with or without that header. */
+	CSV("csv"),
+
+	/** The Prometheus text exposition format (what {@code /metrics} endpoints serve). */
+	PROMETHEUS("prometheus");
+
+	private final String value;
+
+	MetricImportFormat(String value) {
+		this.value = value;
+	}
+
+	public String value() {
+		return this.value;
+	}
+
+	static MetricImportFormat fromValue(String value) {
+		return value.equals("prometheus") ? PROMETHEUS : CSV;
+	}
+
+}

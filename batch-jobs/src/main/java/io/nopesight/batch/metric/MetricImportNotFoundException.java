@@ -1,0 +1,14 @@
+package io.nopesight.batch.metric;
+
+import io.nopesight.core.NotFoundException;
+
+/**
+ * No import (job) has this id.
+ */
+public class MetricImportNotFoundException extends NotFoundException {
+
+	MetricImportNotFoundException(String id) {
+		super("Job not found: " + id);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Spring Batch jobs: bulk work that must survive a restart.
+ */
+@NullMarked
+package io.nopesight.batch;
+
+import org.jspecify.annotations.NullMarked;
