@@ -43,6 +43,8 @@ class JdbcConfigurationItemRepository {
 
 	private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM configuration_item WHERE id = ANY(:ids)";
 
+	private static final String FIND_BY_IDS_FOR_UPDATE = FIND_BY_IDS + " ORDER BY id FOR UPDATE";
+
 	private static final String FIND_BY_IP = "SELECT " + COLUMNS
 			+ " FROM configuration_item WHERE ip_addresses @> ARRAY[CAST(:ip AS text)] ORDER BY name, id";
 
@@ -66,8 +68,12 @@ class JdbcConfigurationItemRepository {
 
 	private final PageAnchors anchors = new PageAnchors();
 
-	JdbcConfigurationItemRepository(JdbcClient jdbc) {
+	private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch;
+
+	JdbcConfigurationItemRepository(JdbcClient jdbc,
+			org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	void insert(ConfigurationItem ci) {
@@ -76,6 +82,31 @@ class JdbcConfigurationItemRepository {
 
 	void update(ConfigurationItem ci) {
 		this.jdbc.sql(UPDATE).paramSource(params(ci)).update();
+	}
+
+	void insertAll(List<ConfigurationItem> cis) {
+		this.batch.batchUpdate(INSERT, cis.stream()
+			.map(JdbcConfigurationItemRepository::params)
+			.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+	}
+
+	void updateAll(List<ConfigurationItem> cis) {
+		this.batch.batchUpdate(UPDATE, cis.stream()
+			.map(JdbcConfigurationItemRepository::params)
+			.toArray(org.springframework.jdbc.core.namedparam.SqlParameterSource[]::new));
+	}
+
+	/**
+	 * The given CIs, locked for update in id order (so concurrent bulk writers never deadlock).
+	 */
+	List<ConfigurationItem> findByIdsForUpdate(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(FIND_BY_IDS_FOR_UPDATE)
+			.param("ids", ids.toArray(String[]::new))
+			.query(CONFIGURATION_ITEM)
+			.list();
 	}
 
 	boolean delete(String id) {

@@ -5,6 +5,9 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,8 +47,11 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	JdbcDomainEventOutbox(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batch;
+
+	JdbcDomainEventOutbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	@Override
@@ -56,6 +62,19 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 			.param("aggregateId", aggregateId)
 			.param("payload", this.json.writeValueAsString(payload))
 			.update();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publishAll(List<Event> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate(INSERT, events.stream()
+			.map((event) -> new MapSqlParameterSource().addValue("type", event.type())
+				.addValue("aggregateId", event.aggregateId())
+				.addValue("payload", this.json.writeValueAsString(event.payload())))
+			.toArray(SqlParameterSource[]::new));
 	}
 
 	@Override
