@@ -330,7 +330,10 @@ class DiscoveryApiIntegrationTests {
 				 "data": {"host": {"hostname": "app-1.corp.example", "ip_address": "10.9.11.10"},
 				  "connections": [
 				   {"process_name": "java", "pid": 41, "local_ip": "10.9.11.10", "local_port": 50001, "remote_ip": "10.9.11.20", "remote_port": 5432, "protocol": "TCP", "state": "ESTABLISHED", "observed_at": "2026-10-31T10:00:00Z"},
-				   {"process_name": "java", "pid": 41, "local_ip": "10.9.11.10", "local_port": 50002, "remote_ip": "10.9.11.20", "remote_port": 5432, "protocol": "TCP", "state": "ESTABLISHED", "observed_at": "2026-10-31T16:00:00Z"}],
+				   {"process_name": "java", "pid": 41, "local_ip": "10.9.11.10", "local_port": 50002, "remote_ip": "10.9.11.20", "remote_port": 5432, "protocol": "TCP", "state": "ESTABLISHED", "observed_at": "2026-10-31T16:00:00Z"},
+				   {"process_name": "node_exporter", "pid": 7, "local_ip": "10.9.11.10", "local_port": 9100, "remote_ip": "10.9.11.20", "remote_port": 41000, "protocol": "TCP", "state": "ESTABLISHED", "observed_at": "2026-10-31T16:00:00Z"},
+				   {"process_name": "node_exporter", "pid": 7, "local_ip": "10.9.11.10", "local_port": 9100, "remote_ip": "10.9.11.20", "remote_port": 41002, "protocol": "TCP", "state": "ESTABLISHED", "observed_at": "2026-10-31T17:00:00Z"},
+				   {"process_name": "java", "pid": 41, "local_ip": "10.9.11.10", "local_port": 50990, "remote_ip": "10.9.11.20", "remote_port": 45000, "protocol": "TCP", "state": "TIME_WAIT", "observed_at": "2026-10-31T16:30:00Z"}],
 				  "listening": [{"process_name": "java", "pid": 41, "port": 8080, "protocol": "TCP", "description": "Order API"}]}}
 				""";
 		String dbScan = """
@@ -350,10 +353,14 @@ class DiscoveryApiIntegrationTests {
 		Response badPort = this.api.get("/v1/cmdb/ci/" + db + "/listening-process/99999");
 		Response relationships = this.api.get("/v1/cmdb/relationships?source_ci=" + app + "&include_ai=true");
 		Response withoutAi = this.api.get("/v1/cmdb/relationships?source_ci=" + app);
+		Response fromDb = this.api.get("/v1/cmdb/relationships?source_ci=" + db + "&include_ai=true");
 		// then
-		assertThat(groups.json().toString()).isEqualTo("{\"groups\":[{\"processName\":\"java\",\"targetIP\":\"10.9.11.20\","
-				+ "\"targetServer\":\"db-1.corp.example\",\"targetCIId\":\"" + db + "\",\"connectionCount\":2,"
-				+ "\"ports\":[5432],\"firstSeen\":\"2026-10-31T10:00:00Z\",\"lastSeen\":\"2026-10-31T16:00:00Z\"}]}");
+		assertThat(groups.json().at("/groups/0").toString()).isEqualTo("{\"processName\":\"java\",\"targetIP\":\"10.9.11.20\","
+				+ "\"targetServer\":\"db-1.corp.example\",\"targetCIId\":\"" + db + "\",\"connectionCount\":3,"
+				+ "\"ports\":[5432,45000],\"firstSeen\":\"2026-10-31T10:00:00Z\",\"lastSeen\":\"2026-10-31T16:30:00Z\"}");
+		assertThat(groups.json().at("/groups/1/processName").asString()).isEqualTo("node_exporter");
+		assertThat(groups.json().at("/groups/1/ports").toString()).isEqualTo("[9100]");
+		assertThat(groups.json().at("/groups/1/connectionCount").asInt()).isEqualTo(2);
 		assertThat(listening.json().toString()).isEqualTo("{\"found\":true,\"process\":{\"name\":\"postgres\","
 				+ "\"pid\":900,\"port\":5432,\"protocol\":\"TCP\",\"description\":\"PostgreSQL\"}}");
 		assertThat(notListening.json().toString()).isEqualTo("{\"found\":false}");
@@ -363,7 +370,10 @@ class DiscoveryApiIntegrationTests {
 		assertThat(relationships.json().at("/data/0/target/id").asString()).isEqualTo(db);
 		assertThat(relationships.json().at("/data/0/discovered_by").asString()).isEqualTo("ai_agent");
 		assertThat(relationships.json().at("/data/0/attributes/server_processes/0").asString()).isEqualTo("postgres");
+		assertThat(relationships.json().at("/data/0/attributes/ports").toString()).isEqualTo("[5432]");
+		assertThat(relationships.json().at("/data/0/confidence").asDouble()).isBetween(0.3, 1.0);
 		assertThat(withoutAi.json().get("data")).isEmpty();
+		assertThat(fromDb.json().get("data")).as("monitoring scrapes are no dependency").isEmpty();
 	}
 
 	private JsonNode submitAndWait(String scan) {

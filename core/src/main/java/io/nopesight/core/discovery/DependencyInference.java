@@ -21,13 +21,14 @@ import io.nopesight.core.discovery.ProcessConnections.InferredDependency;
  * Turns observed connections into host-to-host dependencies. The server side of a connection is the host
  * that listens on the port (from the agents' listening lists), else the side with the well-known (lower,
  * non-ephemeral) port. Monitoring scrapes (exporters, SNMP, agents polled by a monitoring server) are not
- * dependencies, and neither are connections between two ephemeral ports or seen only once.
+ * dependencies, and neither are connections whose server port is ephemeral (nothing listens there for long).
+ * Confidence grows with how often, how long and on how many ports the traffic was seen.
  */
 final class DependencyInference {
 
 	static final int EPHEMERAL_FROM = 32768;
 
-	static final double MIN_CONFIDENCE = 0.5;
+	static final double MIN_CONFIDENCE = 0.3;
 
 	private static final Set<Integer> MONITORING_PORTS = Set.of(161, 162, 199, 4949, 5666, 9100, 9101, 9102, 9104,
 			9113, 9115, 9117, 9121, 9182, 9187, 9216, 9256, 9400, 10050, 10051, 19100);
@@ -77,14 +78,15 @@ final class DependencyInference {
 			}
 			Edge edge = edges.computeIfAbsent(client + "\u0000" + server, (k) -> new Edge(k.split("\u0000")[0],
 					k.split("\u0000")[1]));
-			edge.add(port, clientProcess, serverProcess, row.observedAt());
+			int clientPort = (port == row.localPort()) ? row.remotePort() : row.localPort();
+			edge.add(port, clientProcess, serverProcess, clientPort, row.observedAt());
 		}
 		List<InferredDependency> inferred = new ArrayList<>();
 		for (Edge edge : edges.values()) {
 			double confidence = edge.confidence();
-			if (edge.observedAt.size() >= 2 && confidence >= MIN_CONFIDENCE) {
+			if (confidence >= MIN_CONFIDENCE) {
 				inferred.add(new InferredDependency(edge.client, edge.server, List.copyOf(edge.ports),
-						List.copyOf(edge.clientProcesses), List.copyOf(edge.serverProcesses), edge.observedAt.size(),
+						List.copyOf(edge.clientProcesses), List.copyOf(edge.serverProcesses), edge.connections.size(),
 						confidence));
 			}
 		}
@@ -121,7 +123,9 @@ final class DependencyInference {
 
 		final TreeSet<String> serverProcesses = new TreeSet<>();
 
-		// an observation both agents report (each end of one connection) counts once
+		// a connection both agents report (each end of it) counts once: the client's port and the time
+		final Set<String> connections = new java.util.HashSet<>();
+
 		final TreeSet<Instant> observedAt = new TreeSet<>();
 
 		Edge(String client, String server) {
@@ -129,7 +133,8 @@ final class DependencyInference {
 			this.server = server;
 		}
 
-		void add(int port, @Nullable String clientProcess, @Nullable String serverProcess, Instant at) {
+		void add(int port, @Nullable String clientProcess, @Nullable String serverProcess, int clientPort, Instant at) {
+			this.connections.add(clientPort + "@" + at);
 			this.ports.add(port);
 			if (clientProcess != null) {
 				this.clientProcesses.add(clientProcess);
@@ -145,7 +150,7 @@ final class DependencyInference {
 		 * traffic was seen.
 		 */
 		double confidence() {
-			int n = this.observedAt.size();
+			int n = this.connections.size();
 			double hours = Duration.between(this.observedAt.first(), this.observedAt.last()).toMinutes() / 60.0;
 			double frequency = 1 - Math.exp(-n / 3.0);
 			double duration = Math.min(1, hours / 6);

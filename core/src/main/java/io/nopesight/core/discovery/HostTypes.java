@@ -19,24 +19,24 @@ final class HostTypes {
 	private static final Set<Integer> SERVER_PORTS = Set.of(22, 25, 53, 80, 443, 1433, 1521, 3306, 5432, 5672, 6379,
 			8080, 8443, 9200, 27017);
 
-	private static final List<String> NETWORK_OS = List.of("ios", "junos", "nx-os", "pan-os", "fortios", "routeros",
-			"cisco", "juniper", "switch", "router", "firewall", "tmos", "arista", "mikrotik", "printer", "embedded");
+	private static final java.util.regex.Pattern NETWORK_OS = java.util.regex.Pattern.compile(
+			".*\\b(cisco ios|ios xe|ios xr|junos|nx-os|pan-os|fortios|routeros|cisco|juniper|switch|router|firewall|tmos|arista|mikrotik|printer|embedded)\\b.*");
 
 	private HostTypes() {
 	}
 
 	static String of(@Nullable String osGuess, List<Integer> ports) {
 		String os = (osGuess != null) ? osGuess.toLowerCase(Locale.ROOT) : "";
-		if (NETWORK_OS.stream().anyMatch(os::contains)) {
+		if (os.contains("mac os") || os.contains("macos") || os.contains("os x")) {
+			return "workstation";
+		}
+		if (NETWORK_OS.matcher(os).matches()) {
 			return "network_device";
 		}
 		if (os.contains("windows")) {
 			if (os.contains("server") || ports.stream().anyMatch(WINDOWS_SERVER_PORTS::contains)) {
 				return "server";
 			}
-			return "workstation";
-		}
-		if (os.contains("mac os") || os.contains("macos") || os.contains("os x")) {
 			return "workstation";
 		}
 		if (os.isEmpty() && !ports.isEmpty() && ports.stream().allMatch(NETWORK_PORTS::contains)) {
