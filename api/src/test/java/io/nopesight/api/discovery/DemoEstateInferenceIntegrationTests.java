@@ -136,7 +136,11 @@ class DemoEstateInferenceIntegrationTests {
 		for (String scan : scans) {
 			assertThat(api.get("/v1/discovery/scans/" + scan).json().get("status").asString()).isEqualTo("completed");
 		}
-		System.out.println("servers before scans: " + serversBefore + ", after: " + servers());
+		long serversAfter = servers();
+		System.out.println("servers before scans: " + serversBefore + ", after: " + serversAfter);
+		// the scans hold 12 unknown devices: 8 servers and 4 embedded network devices; every known host matched
+		assertThat(serversAfter - serversBefore).isEqualTo(8);
+		assertThat(this.cmdb.findByIp("10.0.1.250")).extracting(ConfigurationItem::name).containsExactly("PROD-WEB-03");
 		assertThat(precision).isGreaterThanOrEqualTo(0.9);
 		assertThat(recall).isGreaterThanOrEqualTo(0.6);
 	}
