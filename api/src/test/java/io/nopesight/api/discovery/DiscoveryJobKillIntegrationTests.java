@@ -41,7 +41,7 @@ class DiscoveryJobKillIntegrationTests {
 		String cleanUrl = PostgresForTests.freshSchemaUrl();
 		Path killedData = PostgresForTests.freshDataDir();
 		// when: submitted, killed once some chunks are committed, restarted
-		Process first = start(killedUrl, killedData);
+		App first = start(killedUrl, killedData);
 		String scanId;
 		int seenAtKill;
 		try {
@@ -50,18 +50,18 @@ class DiscoveryJobKillIntegrationTests {
 				.until(() -> hostsSeen(killedUrl, scanId) >= HOSTS / 5);
 		}
 		finally {
-			first.destroyForcibly().waitFor();
+			first.kill();
 		}
 		seenAtKill = hostsSeen(killedUrl, scanId);
-		Process second = start(killedUrl, killedData);
+		App second = start(killedUrl, killedData);
 		try {
 			await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
 				.until(() -> "completed".equals(status(killedUrl, scanId)));
 		}
 		finally {
-			second.destroyForcibly().waitFor();
+			second.kill();
 		}
-		Process clean = start(cleanUrl, PostgresForTests.freshDataDir());
+		App clean = start(cleanUrl, PostgresForTests.freshDataDir());
 		String cleanScanId;
 		try {
 			cleanScanId = submit(clean, scan);
@@ -69,7 +69,7 @@ class DiscoveryJobKillIntegrationTests {
 				.until(() -> "completed".equals(status(cleanUrl, cleanScanId)));
 		}
 		finally {
-			clean.destroyForcibly().waitFor();
+			clean.kill();
 		}
 		// then
 		assertThat(seenAtKill).isGreaterThan(0).isLessThan(HOSTS);
@@ -101,16 +101,8 @@ class DiscoveryJobKillIntegrationTests {
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String submit(Process app, byte[] scan) {
-		int port = (int) app.info().arguments().map((args) -> {
-			for (String arg : args) {
-				if (arg.startsWith("--server.port=")) {
-					return Integer.parseInt(arg.substring("--server.port=".length()));
-				}
-			}
-			return 0;
-		}).orElse(0);
-		ApiClient api = ApiClient.admin(port);
+	private static String submit(App app, byte[] scan) {
+		ApiClient api = ApiClient.admin(app.port());
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
 			.until(() -> api.get("/v1/discovery/rules").status() == 200);
 		Response accepted = api.send("POST", "/v1/discovery/scan-data", Map.of("Content-Type", "application/json"),
@@ -119,7 +111,15 @@ class DiscoveryJobKillIntegrationTests {
 		return accepted.json().get("scan_id").asString();
 	}
 
-	private static Process start(String url, Path dataDir) throws Exception {
+	private record App(Process process, int port) {
+
+		void kill() throws InterruptedException {
+			this.process.destroyForcibly().waitFor();
+		}
+
+	}
+
+	private static App start(String url, Path dataDir) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
@@ -131,9 +131,9 @@ class DiscoveryJobKillIntegrationTests {
 				"--server.address=127.0.0.1", "--nopesight.db.url=" + url, "--nopesight.db.user=" + PostgresForTests.user(),
 				"--nopesight.data-dir=" + dataDir, "--nopesight.admin.token=" + ApiClient.ADMIN_TOKEN,
 				"--nopesight.discovery.chunk-size=200");
-		return new ProcessBuilder(command).redirectErrorStream(true)
+		return new App(new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(new File(dataDir.toFile(), "app-" + System.nanoTime() + ".log"))
-			.start();
+			.start(), port);
 	}
 
 	private static int hostsSeen(String url, String scanId) throws Exception {
