@@ -36,6 +36,9 @@ CREATE TABLE discovery_conflict (
 -- What the identification rules look up, so a chunk of hosts finds its candidates with one query.
 CREATE INDEX configuration_item_serial_idx ON configuration_item (lower(attributes ->> 'serial_number'));
 CREATE INDEX configuration_item_mac_idx ON configuration_item (upper(attributes ->> 'mac_address'));
+-- Identification looks up a thousand addresses per chunk while the chunk inserts CIs: with GIN's pending
+-- list every lookup rescans all recent inserts (1.5 ms each instead of 0.01 ms), so entries go straight in.
+ALTER INDEX configuration_item_ip_idx SET (fastupdate = off);
 CREATE INDEX configuration_item_host_label_idx ON configuration_item (lower(split_part(name, '.', 1)));
 CREATE INDEX configuration_item_hostname_label_idx
     ON configuration_item (lower(split_part(attributes ->> 'hostname', '.', 1)));

@@ -140,7 +140,14 @@ class DemoEstateInferenceIntegrationTests {
 		System.out.println("servers before scans: " + serversBefore + ", after: " + serversAfter);
 		// the scans hold 12 unknown devices: 8 servers and 4 embedded network devices; every known host matched
 		assertThat(serversAfter - serversBefore).isEqualTo(8);
-		assertThat(this.cmdb.findByIp("10.0.1.250")).extracting(ConfigurationItem::name).containsExactly("PROD-WEB-03");
+		// prod-web-03 was seen at 10.0.1.250 (same MAC) and later by its agent at 10.0.1.12: still one CI
+		ConfigurationItem web03 = this.cmdb.findByName("PROD-WEB-03").get(0);
+		assertThat(web03.attributes()).containsEntry("mac_address", "AB:FD:68:64:BC:31");
+		assertThat(this.cmdb.findByIp(String.valueOf(web03.attributes().get("ip_address"))))
+			.extracting(ConfigurationItem::id)
+			.containsExactly(web03.id());
+		assertThat(this.cmdb.findByName("prod-web-03")).isEmpty();
+		assertThat(this.cmdb.findByName("prod-web-03.corp.example")).isEmpty();
 		assertThat(precision).isGreaterThanOrEqualTo(0.9);
 		assertThat(recall).isGreaterThanOrEqualTo(0.6);
 	}

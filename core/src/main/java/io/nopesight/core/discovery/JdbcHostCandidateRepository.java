@@ -21,16 +21,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcHostCandidateRepository {
 
-	// applications, databases and software are not hosts, whatever they are named
+	// applications, databases and software are not hosts, whatever they are named; one index scan per key
 	private static final String CANDIDATES = """
 			SELECT id, name, type, attributes::text AS attributes, ip_addresses
 			FROM configuration_item
-			WHERE type NOT IN ('application', 'database', 'software', 'service', 'business_service')
-			  AND (lower(attributes ->> 'serial_number') = ANY(:serials)
-			    OR upper(attributes ->> 'mac_address') = ANY(:macs)
-			    OR ip_addresses && CAST(:ips AS text[])
-			    OR lower(split_part(name, '.', 1)) = ANY(:labels)
-			    OR lower(split_part(attributes ->> 'hostname', '.', 1)) = ANY(:labels))
+			WHERE id IN (SELECT id FROM configuration_item WHERE lower(attributes ->> 'serial_number') = ANY(:serials)
+			             UNION SELECT id FROM configuration_item WHERE upper(attributes ->> 'mac_address') = ANY(:macs)
+			             UNION SELECT c.id FROM unnest(CAST(:ips AS text[])) AS ip
+			                   JOIN configuration_item c ON c.ip_addresses @> ARRAY[ip]
+			             UNION SELECT id FROM configuration_item WHERE lower(split_part(name, '.', 1)) = ANY(:labels)
+			             UNION SELECT id FROM configuration_item
+			                   WHERE lower(split_part(attributes ->> 'hostname', '.', 1)) = ANY(:labels))
+			  AND type NOT IN ('application', 'database', 'software', 'service', 'business_service')
 			ORDER BY id
 			""";
 

@@ -5,9 +5,6 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,6 +15,12 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 
 	private static final String INSERT = """
 			INSERT INTO domain_event (event_type, aggregate_id, payload) VALUES (:type, :aggregateId, CAST(:payload AS jsonb))
+			""";
+
+	private static final String INSERT_ALL = """
+			INSERT INTO domain_event (event_type, aggregate_id, payload)
+			SELECT r.type, r.aggregate_id, r.payload
+			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(type text, aggregate_id text, payload jsonb)
 			""";
 
 	// Only transactions older than every running one are finished for sure; their events can be taken
@@ -47,11 +50,8 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final NamedParameterJdbcTemplate batch;
-
-	JdbcDomainEventOutbox(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	JdbcDomainEventOutbox(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 	}
 
 	@Override
@@ -70,11 +70,11 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 		if (events.isEmpty()) {
 			return;
 		}
-		this.batch.batchUpdate(INSERT, events.stream()
-			.map((event) -> new MapSqlParameterSource().addValue("type", event.type())
-				.addValue("aggregateId", event.aggregateId())
-				.addValue("payload", this.json.writeValueAsString(event.payload())))
-			.toArray(SqlParameterSource[]::new));
+		List<java.util.Map<String, Object>> rows = events.stream()
+			.map((event) -> java.util.Map.of("type", event.type(), "aggregate_id", event.aggregateId(), "payload",
+					event.payload()))
+			.toList();
+		this.jdbc.sql(INSERT_ALL).param("rows", this.json.writeValueAsString(rows)).update();
 	}
 
 	@Override
