@@ -12,6 +12,17 @@ public interface CmdbManagement {
 
 	ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor);
 
+	/**
+	 * Creates many CIs in one transaction with batched statements; each publishes {@code ci.created}.
+	 */
+	List<ConfigurationItem> createAll(List<NewConfigurationItem> items, String actor);
+
+	/**
+	 * Applies many partial updates (by CI id) in one transaction with batched statements; each publishes
+	 * {@code ci.updated}.
+	 */
+	List<ConfigurationItem> updateAll(java.util.Map<String, ConfigurationItemChanges> changes, String actor);
+
 	void delete(String id, String actor);
 
 	ConfigurationItem get(String id);

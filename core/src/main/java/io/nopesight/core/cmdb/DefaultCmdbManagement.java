@@ -82,6 +82,68 @@ class DefaultCmdbManagement implements CmdbManagement {
 
 	@Override
 	@Transactional
+	public List<ConfigurationItem> createAll(List<NewConfigurationItem> items, String actor) {
+		Instant now = now();
+		List<ConfigurationItem> created = new java.util.ArrayList<>(items.size());
+		for (NewConfigurationItem item : items) {
+			ConfigurationItemRules.check(item.name(), item.type(), item.status(), item.description(), true);
+			created.add(new ConfigurationItem(Ids.next("ci"), item.name().strip(), item.type(),
+					(item.status() != null) ? ConfigurationItemStatus.fromValue(item.status()).orElseThrow()
+							: ConfigurationItemStatus.ACTIVE,
+					item.description(), withoutNulls(item.attributes()), withoutNulls(item.customFields()), now, now,
+					actor, actor));
+		}
+		try {
+			this.items.insertAll(created);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("A configuration item of the same type and name already exists");
+		}
+		publishAll("ci.created", created);
+		return created;
+	}
+
+	@Override
+	@Transactional
+	public List<ConfigurationItem> updateAll(Map<String, ConfigurationItemChanges> changes, String actor) {
+		changes.values()
+			.forEach((c) -> ConfigurationItemRules.check(c.name(), c.type(), c.status(), c.description(), false));
+		Instant now = now();
+		List<ConfigurationItem> changed = new java.util.ArrayList<>(changes.size());
+		for (ConfigurationItem current : this.items.findByIdsForUpdate(changes.keySet())) {
+			changed.add(apply(current, changes.get(current.id()), now, actor));
+		}
+		if (changed.size() != changes.size()) {
+			String missing = changes.keySet()
+				.stream()
+				.filter((id) -> changed.stream().noneMatch((ci) -> ci.id().equals(id)))
+				.findFirst()
+				.orElseThrow();
+			throw new ConfigurationItemNotFoundException(missing);
+		}
+		try {
+			this.items.updateAll(changed);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException("A configuration item of the same type and name already exists");
+		}
+		publishAll("ci.updated", changed);
+		return changed;
+	}
+
+	private static ConfigurationItem apply(ConfigurationItem current, ConfigurationItemChanges changes, Instant now,
+			String actor) {
+		return new ConfigurationItem(current.id(), (changes.name() != null) ? changes.name().strip() : current.name(),
+				(changes.type() != null) ? changes.type() : current.type(),
+				(changes.status() != null) ? ConfigurationItemStatus.fromValue(changes.status()).orElseThrow()
+						: current.status(),
+				(changes.description() != null) ? changes.description() : current.description(),
+				merge(current.attributes(), changes.attributes()), merge(current.customFields(), changes.customFields()),
+				current.createdAt(), now, current.createdBy(), actor);
+	}
+
+	@Override
+	@Transactional
 	public void delete(String id, String actor) {
 		ConfigurationItem current = this.items.findByIdForUpdate(id)
 			.orElseThrow(() -> new ConfigurationItemNotFoundException(id));
@@ -120,6 +182,32 @@ class DefaultCmdbManagement implements CmdbManagement {
 	@Override
 	public List<ConfigurationItem> findByName(String name) {
 		return this.items.findByName(name);
+	}
+
+	private void publishAll(String type, List<ConfigurationItem> cis) {
+		if (cis.isEmpty()) {
+			return;
+		}
+		this.outbox.publishAll(cis.stream()
+			.map((ci) -> new DomainEventOutbox.Event(type, ci.id(), payload(ci)))
+			.toList());
+		catchUpAfterCommit();
+	}
+
+	private static Map<String, Object> payload(ConfigurationItem ci) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("ci", Map.of("id", ci.id(), "name", ci.name(), "type", ci.type()));
+		payload.put("actor", (ci.updatedBy() != null) ? ci.updatedBy() : "");
+		return payload;
+	}
+
+	private void catchUpAfterCommit() {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				DefaultCmdbManagement.this.index.catchUp();
+			}
+		});
 	}
 
 	private void publish(String type, ConfigurationItem ci) {

@@ -24,6 +24,10 @@ final class Jsonb {
 		return JSON.writeValueAsString(value);
 	}
 
+	static String writeValue(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
 	static Map<String, @Nullable Object> read(@Nullable String json) {
 		return (json == null) ? new LinkedHashMap<>() : JSON.readValue(json, MAP);
 	}

@@ -12,6 +12,11 @@ public interface DomainEventOutbox {
 	void publish(String type, String aggregateId, Object payload);
 
 	/**
+	 * Publishes many events with one batched statement, in the caller's transaction.
+	 */
+	void publishAll(List<Event> events);
+
+	/**
 	 * Events after {@code position} whose transactions have ended, oldest first.
 	 */
 	List<StoredDomainEvent> readAfter(ChangePosition position, int limit);
@@ -25,5 +30,11 @@ public interface DomainEventOutbox {
 	 * Identifies this database's stream of events; positions mean nothing in another stream.
 	 */
 	String streamId();
+
+	/**
+	 * An event to publish.
+	 */
+	record Event(String type, String aggregateId, Object payload) {
+	}
 
 }

@@ -17,6 +17,12 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 			INSERT INTO domain_event (event_type, aggregate_id, payload) VALUES (:type, :aggregateId, CAST(:payload AS jsonb))
 			""";
 
+	private static final String INSERT_ALL = """
+			INSERT INTO domain_event (event_type, aggregate_id, payload)
+			SELECT r.type, r.aggregate_id, r.payload
+			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(type text, aggregate_id text, payload jsonb)
+			""";
+
 	// Only transactions older than every running one are finished for sure; their events can be taken
 	// in (xid, seq) order without ever skipping one that commits later.
 	private static final String READ_AFTER = """
@@ -56,6 +62,19 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 			.param("aggregateId", aggregateId)
 			.param("payload", this.json.writeValueAsString(payload))
 			.update();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void publishAll(List<Event> events) {
+		if (events.isEmpty()) {
+			return;
+		}
+		List<java.util.Map<String, Object>> rows = events.stream()
+			.map((event) -> java.util.Map.of("type", event.type(), "aggregate_id", event.aggregateId(), "payload",
+					event.payload()))
+			.toList();
+		this.jdbc.sql(INSERT_ALL).param("rows", this.json.writeValueAsString(rows)).update();
 	}
 
 	@Override

@@ -1,0 +1,159 @@
+package io.nopesight.bench;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.postgresql.PGConnection;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.nopesight.NopeSightApplication;
+import io.nopesight.core.PostgresForTests;
+
+/**
+ * Reconciles a network scan of 50 000 hosts against a CMDB of 100 000 CIs: half the hosts are known CIs
+ * (found by MAC, by hostname with another address, or unchanged), half are new. Reports hosts/s of the
+ * job, and a baseline from the same run: plain {@code COPY} of the same number of CI rows.
+ *
+ * <p>
+ * Run: {@code ./mvnw -q -pl api -am test-compile exec:java -Pbench-discovery}.
+ */
+public final class DiscoveryReconcileBenchmark {
+
+	private static final int CIS = Integer.getInteger("bench.cis", 100_000);
+
+	private static final int HOSTS = Integer.getInteger("bench.hosts", 50_000);
+
+	private static final String TOKEN = "bench-admin-token";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private DiscoveryReconcileBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String url = PostgresForTests.freshSchemaUrl();
+		System.out.printf("Benchmark schema: %s%n", url);
+		ConfigurableApplicationContext app = new SpringApplication(NopeSightApplication.class).run("--server.port=0",
+				"--server.address=127.0.0.1", "--nopesight.db.url=" + url, "--nopesight.admin.token=" + TOKEN,
+				"--nopesight.data-dir=" + PostgresForTests.freshDataDir(), "--logging.level.root=WARN");
+		try (Connection jdbc = DriverManager.getConnection(url, PostgresForTests.user(), "")) {
+			double copySeconds = load(jdbc);
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			HttpClient http = HttpClient.newHttpClient();
+			byte[] scan = scan();
+			System.out.printf("Scan payload: %,d hosts, %.1f MB%n", HOSTS, scan.length / 1e6);
+			long started = System.nanoTime();
+			HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+					+ "/v1/discovery/scan-data"))
+				.header("Authorization", "Bearer " + TOKEN)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(scan))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			double acceptSeconds = (System.nanoTime() - started) / 1e9;
+			String scanId = JSON.readTree(accepted.body()).get("scan_id").asString();
+			JsonNode done;
+			do {
+				Thread.sleep(100); // a benchmark driver, not a test: poll the scan until its job ends
+				done = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+						+ "/v1/discovery/scans/" + scanId)).header("Authorization", "Bearer " + TOKEN).build(),
+						HttpResponse.BodyHandlers.ofString()).body());
+			}
+			while (!List.of("completed", "failed").contains(done.get("status").asString()));
+			double total = (System.nanoTime() - started) / 1e9;
+			double job = Duration.between(java.time.Instant.parse(done.get("started_at").asString()),
+					java.time.Instant.parse(done.get("finished_at").asString())).toMillis() / 1000.0;
+			System.out.printf("202 Accepted after %.2f s (parse, validate, store payload)%n", acceptSeconds);
+			System.out.printf("Job %s: %s%n", done.get("status").asString(), done.get("counts"));
+			System.out.printf("Reconciliation job: %.2f s = %,.0f hosts/s (submit to completed: %.2f s = %,.0f hosts/s)%n",
+					job, HOSTS / job, total, HOSTS / total);
+			System.out.printf("Baseline, COPY of %,d CI rows: %.2f s = %,.0f rows/s; job/COPY time ratio %.1f%n", CIS,
+					copySeconds, CIS / copySeconds, job / (copySeconds * HOSTS / CIS));
+			try (Statement statement = jdbc.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT count(*) FROM configuration_item")) {
+				rs.next();
+				System.out.printf("CIs after: %,d (expected %,d)%n", rs.getLong(1), CIS + HOSTS / 2);
+			}
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	/**
+	 * CI i is host i: hostname host-i.bench.example, MAC from i, IP from i. The scan sees hosts 50 000 to
+	 * 99 999 (known) ... mixed with new ones, see {@link #scan()}.
+	 */
+	private static double load(Connection jdbc) throws Exception {
+		StringBuilder rows = new StringBuilder();
+		String now = "2026-10-01T00:00:00Z";
+		for (int i = 0; i < CIS; i++) {
+			String attributes = String.format("{\"ip_address\": \"%s\", \"mac_address\": \"%s\", \"hostname\": "
+					+ "\"host-%d.bench.example\", \"os\": \"Ubuntu 22.04\", \"serial_number\": \"SN%09d\"}", ip(i), mac(i), i,
+					i);
+			rows.append(String.join("\t", String.format("ci_%016x", i * 2654435761L), "HOST-" + i, "server", "active",
+					"\\N", attributes, "{}", now, now, "bench", "bench")).append('\n');
+		}
+		long started = System.nanoTime();
+		jdbc.unwrap(PGConnection.class)
+			.getCopyAPI()
+			.copyIn("COPY configuration_item (id, name, type, status, description, attributes, custom_fields, "
+					+ "created_at, updated_at, created_by, updated_by) FROM STDIN", new StringReader(rows.toString()));
+		double seconds = (System.nanoTime() - started) / 1e9;
+		try (Statement statement = jdbc.createStatement()) {
+			statement.execute("VACUUM ANALYZE configuration_item");
+		}
+		System.out.printf("Loaded %,d CIs with COPY in %.2f s%n", CIS, seconds);
+		return seconds;
+	}
+
+	private static byte[] scan() {
+		List<Map<String, Object>> hosts = new ArrayList<>(HOSTS);
+		for (int h = 0; h < HOSTS; h++) {
+			Map<String, Object> host = new LinkedHashMap<>();
+			if (h % 2 == 0) {
+				// a known CI: same MAC; every 4th also moved to a new address, every 8th answers by short name only
+				int i = CIS - 1 - h;
+				host.put("ip_address", (h % 4 == 0) ? ip(CIS + h) : ip(i));
+				host.put("hostname", (h % 8 == 0) ? "host-" + i : "host-" + i + ".bench.example");
+				host.put("mac_address", mac(i));
+			}
+			else {
+				int n = CIS + h;
+				host.put("ip_address", ip(n));
+				host.put("hostname", "new-" + h + ".bench.example");
+				host.put("mac_address", mac(n));
+			}
+			host.put("open_ports", List.of(22, 443));
+			host.put("os_guess", "Linux");
+			hosts.add(host);
+		}
+		return JSON.writeValueAsBytes(Map.of("scan_type", "network", "scanner_id", "bench", "timestamp",
+				"2026-10-31T18:00:00Z", "data", Map.of("discovered_hosts", hosts)));
+	}
+
+	private static String ip(int i) {
+		return "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255);
+	}
+
+	private static String mac(int i) {
+		return String.format("02:00:00:%02X:%02X:%02X", i >> 16 & 255, i >> 8 & 255, i & 255);
+	}
+
+}

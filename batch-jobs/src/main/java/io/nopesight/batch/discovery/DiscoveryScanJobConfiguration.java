@@ -1,0 +1,103 @@
+package io.nopesight.batch.discovery;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import io.nopesight.core.discovery.DiscoveryReconciliation;
+import io.nopesight.core.discovery.DiscoveryScan;
+import io.nopesight.core.discovery.DiscoveryScans;
+import io.nopesight.core.discovery.ProcessConnections;
+import io.nopesight.core.discovery.ScanPayload;
+import io.nopesight.core.discovery.ScanType;
+
+/**
+ * The discovery job of one scan ({@code scanId} parameter): reconcile its hosts in chunks, then, for a
+ * process scan, store the connections under the host's CI and infer dependencies.
+ */
+@Configuration(proxyBeanMethods = false)
+class DiscoveryScanJobConfiguration {
+
+	static final String JOB = "discoveryScanJob";
+
+	static final String SCAN_ID = "scanId";
+
+	@Bean
+	Job discoveryScanJob(JobRepository jobRepository, Step discoveryReconcileStep, Step discoveryConnectionsStep,
+			DiscoveryScans scans) {
+		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
+			@Override
+			public void beforeJob(JobExecution execution) {
+				scans.started(execution.getJobParameters().getString(SCAN_ID));
+			}
+
+			@Override
+			public void afterJob(JobExecution execution) {
+				String scanId = execution.getJobParameters().getString(SCAN_ID);
+				if (execution.getStatus() == BatchStatus.COMPLETED) {
+					scans.completed(scanId);
+				}
+				else {
+					scans.failed(scanId, execution.getAllFailureExceptions()
+						.stream()
+						.map(Throwable::getMessage)
+						.findFirst()
+						.orElse("Job ended " + execution.getStatus()));
+				}
+			}
+		}).start(discoveryReconcileStep).next(discoveryConnectionsStep).build();
+	}
+
+	@Bean
+	Step discoveryReconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ScanHostReader scanHostReader, ScanHostWriter scanHostWriter,
+			@Value("${nopesight.discovery.chunk-size:1000}") int chunkSize) {
+		return new StepBuilder("discoveryReconcileStep", jobRepository)
+			.<IndexedHost, IndexedHost>chunk(chunkSize, transactionManager)
+			.reader(scanHostReader)
+			.writer(scanHostWriter)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ScanHostReader scanHostReader(DiscoveryScans scans, @Value("#{jobParameters['scanId']}") String scanId) {
+		return new ScanHostReader(scans, scanId);
+	}
+
+	@Bean
+	@StepScope
+	ScanHostWriter scanHostWriter(DiscoveryReconciliation reconciliation, DiscoveryScans scans,
+			@Value("#{jobParameters['scanId']}") String scanId) {
+		return new ScanHostWriter(reconciliation, scans.get(scanId));
+	}
+
+	@Bean
+	Step discoveryConnectionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			DiscoveryScans scans, DiscoveryReconciliation reconciliation, ProcessConnections connections) {
+		return new StepBuilder("discoveryConnectionsStep", jobRepository).tasklet((contribution, context) -> {
+			String scanId = context.getStepContext().getStepExecution().getJobParameters().getString(SCAN_ID);
+			DiscoveryScan scan = scans.get(scanId);
+			if (scan.scanType() == ScanType.PROCESS) {
+				ScanPayload payload = scans.payload(scanId);
+				reconciliation.ciOf(payload.hosts().get(0))
+					.ifPresent((ciId) -> connections.record(scanId, ciId, payload.connections(), payload.listening(),
+							scan.scannedAt()));
+				connections.inferDependencies();
+			}
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.nopesight.core.discovery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.nopesight.core.cmdb.CmdbManagement;
+import io.nopesight.core.cmdb.ConfigurationItem;
+import io.nopesight.core.cmdb.ConfigurationItemChanges;
+import io.nopesight.core.cmdb.NewConfigurationItem;
+import io.nopesight.core.discovery.Identification.Change;
+import io.nopesight.core.discovery.Identification.Outcome;
+
+@Service
+class DefaultDiscoveryReconciliation implements DiscoveryReconciliation {
+
+	static final String ACTOR = "discovery";
+
+	// one reconciling transaction at a time, across nodes: two scans seeing the same new host must not both
+	// create it
+	private static final String LOCK = "SELECT pg_advisory_xact_lock(5505)";
+
+	private final JdbcHostCandidateRepository candidates;
+
+	private final JdbcDiscoveryScanRepository scans;
+
+	private final CmdbManagement cmdb;
+
+	private final JdbcClient jdbc;
+
+	DefaultDiscoveryReconciliation(JdbcHostCandidateRepository candidates, JdbcDiscoveryScanRepository scans,
+			CmdbManagement cmdb, JdbcClient jdbc) {
+		this.candidates = candidates;
+		this.scans = scans;
+		this.cmdb = cmdb;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<IdentificationRule> rules() {
+		return List.of(IdentificationRule.values());
+	}
+
+	@Override
+	@Transactional
+	public ReconciliationCounts reconcile(String scanId, String scannerId, Instant scannedAt, int firstIndex,
+			List<DiscoveredHost> hosts) {
+		this.jdbc.sql(LOCK).query((rs) -> {
+		});
+		HostCandidates batch = load(hosts);
+		List<WorkingCi> touched = new ArrayList<>();
+		List<ScanConflict> conflicts = new ArrayList<>();
+		int created = 0;
+		int updated = 0;
+		int unchanged = 0;
+		for (int i = 0; i < hosts.size(); i++) {
+			DiscoveredHost host = hosts.get(i);
+			HostReconciler.Result result = HostReconciler.apply(batch, host, scannerId, scannedAt);
+			switch (result.outcome()) {
+				case CREATE -> created++;
+				case UPDATE -> updated++;
+				case UNCHANGED -> unchanged++;
+				case CONFLICT -> conflicts.add(new ScanConflict(firstIndex + i,
+						(result.rule() != null) ? result.rule().key() : "name_taken", host, result.conflictingIds()));
+			}
+			result.touched().forEach((ci) -> {
+				if (!touched.contains(ci)) {
+					touched.add(ci);
+				}
+			});
+		}
+		write(touched);
+		this.scans.addCounts(scanId, hosts.size(), created, updated, unchanged, conflicts.size());
+		this.scans.insertConflicts(scanId, conflicts);
+		return new ReconciliationCounts(hosts.size(), created, updated, unchanged, conflicts.size());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Identification identify(DiscoveredHost host, String scannerId, Instant scannedAt) {
+		HostCandidates batch = load(List.of(host));
+		HostReconciler.Result result = HostReconciler.apply(batch, host, scannerId, scannedAt);
+		WorkingCi ci = result.ci();
+		return new Identification(result.outcome(), (ci != null) ? ci.id : null, (ci != null) ? ci.name : null,
+				(ci != null) ? ci.type : null, result.rule(), result.conflictingIds(), result.changes());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> ciOf(DiscoveredHost host) {
+		HostCandidates.Match match = load(List.of(host)).identify(host);
+		return (match.ci() != null) ? Optional.ofNullable(match.ci().id) : Optional.empty();
+	}
+
+	private HostCandidates load(List<DiscoveredHost> hosts) {
+		Set<String> serials = new LinkedHashSet<>();
+		Set<String> macs = new LinkedHashSet<>();
+		Set<String> ips = new LinkedHashSet<>();
+		Set<String> labels = new LinkedHashSet<>();
+		Set<String> names = new LinkedHashSet<>();
+		for (DiscoveredHost host : hosts) {
+			if (host.serialNumber() != null) {
+				serials.add(host.serialNumber().strip().toLowerCase(Locale.ROOT));
+			}
+			String mac = Addresses.identifyingMac(host.macAddress());
+			if (mac != null) {
+				macs.add(mac);
+			}
+			ips.add(host.ipAddress());
+			names.add(host.ipAddress());
+			String hostname = Addresses.identifying(host.hostname());
+			if (hostname != null) {
+				labels.add(Addresses.label(hostname));
+				String name = HostReconciler.nameFor(host);
+				names.add(name);
+				names.add(HostReconciler.withIp(name, host.ipAddress()));
+			}
+		}
+		HostCandidates batch = new HostCandidates();
+		for (WorkingCi ci : this.candidates.candidates(serials, macs, ips, labels)) {
+			batch.add(ci);
+			batch.addIps(ci, ci.ips());
+		}
+		this.candidates.takenNames(names).forEach((taken) -> batch.takeName(taken[0], taken[1]));
+		return batch;
+	}
+
+	private void write(List<WorkingCi> touched) {
+		List<WorkingCi> fresh = new ArrayList<>();
+		Map<String, ConfigurationItemChanges> changes = new LinkedHashMap<>();
+		for (WorkingCi ci : touched) {
+			if (ci.isNew()) {
+				fresh.add(ci);
+			}
+			else if (ci.dirty()) {
+				changes.put(ci.id, new ConfigurationItemChanges(null, null, null, null, patch(ci), null));
+			}
+		}
+		if (!fresh.isEmpty()) {
+			List<ConfigurationItem> created = this.cmdb.createAll(fresh.stream()
+				.map((ci) -> new NewConfigurationItem(ci.name, ci.type, "active", null, ci.attributes, null))
+				.toList(), ACTOR);
+			for (int i = 0; i < created.size(); i++) {
+				fresh.get(i).id = created.get(i).id();
+			}
+		}
+		if (!changes.isEmpty()) {
+			this.cmdb.updateAll(changes, ACTOR);
+		}
+	}
+
+	private static Map<String, @Nullable Object> patch(WorkingCi ci) {
+		Map<String, @Nullable Object> patch = new LinkedHashMap<>();
+		ci.attributes.forEach((key, value) -> {
+			if (!Objects.equals(value, ci.original.get(key))) {
+				patch.put(key, value);
+			}
+		});
+		ci.original.keySet().forEach((key) -> {
+			if (!ci.attributes.containsKey(key)) {
+				patch.put(key, null);
+			}
+		});
+		return patch;
+	}
+
+	static Map<String, Change> noChanges() {
+		return Map.of();
+	}
+
+	static Outcome outcome(boolean created, Map<String, Change> changes) {
+		return created ? Outcome.CREATE : changes.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATE;
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.nopesight.core.discovery;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Identifies discovered hosts against the CMDB and reconciles them: matched CIs get what the scan knows,
+ * unmatched hosts become CIs, ambiguous ones are recorded as conflicts. Writes go through the CMDB, so
+ * events and the search index follow.
+ */
+public interface DiscoveryReconciliation {
+
+	List<IdentificationRule> rules();
+
+	/**
+	 * Reconciles a batch of a scan's hosts in one transaction and adds the outcome to the scan's counts.
+	 * @param firstIndex the position of the first host in the scan, to name conflicts
+	 */
+	ReconciliationCounts reconcile(String scanId, String scannerId, Instant scannedAt, int firstIndex,
+			List<DiscoveredHost> hosts);
+
+	/**
+	 * The dry run: what reconciling this host would do now, changing nothing.
+	 */
+	Identification identify(DiscoveredHost host, String scannerId, Instant scannedAt);
+
+	/**
+	 * The CI a host is known as now (after reconciliation), if exactly one.
+	 */
+	java.util.Optional<String> ciOf(DiscoveredHost host);
+
+}

@@ -1,0 +1,42 @@
+package io.nopesight.core.discovery;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.nopesight.core.cmdb.Page;
+
+/**
+ * Takes in scans (stored exactly as received, so a failed job can be rerun) and keeps their history and
+ * status. The work on a scan is done by the discovery job.
+ */
+public interface DiscoveryScans {
+
+	/**
+	 * Checks the payload and stores it as a queued scan; nothing is stored when it is invalid.
+	 */
+	DiscoveryScan submit(byte[] body, ScanFormat format, @Nullable String scannerId, String actor);
+
+	DiscoveryScan get(String id);
+
+	List<ScanConflict> conflicts(String id);
+
+	Page<DiscoveryScan> list(ScanQuery query);
+
+	/**
+	 * The stored payload, parsed again.
+	 */
+	ScanPayload payload(String id);
+
+	void started(String id);
+
+	void completed(String id);
+
+	void failed(String id, String error);
+
+	/**
+	 * Scans whose job has not finished (queued or running), oldest first.
+	 */
+	List<String> unfinished();
+
+}

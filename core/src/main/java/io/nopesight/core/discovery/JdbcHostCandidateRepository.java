@@ -1,0 +1,83 @@
+package io.nopesight.core.discovery;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the CMDB for identification: every host-like CI that shares a serial number, MAC, IP address or
+ * hostname label with a batch of hosts, with one query that the discovery indexes serve.
+ */
+@Repository
+class JdbcHostCandidateRepository {
+
+	// applications, databases and software are not hosts, whatever they are named; one index scan per key
+	private static final String CANDIDATES = """
+			SELECT id, name, type, attributes::text AS attributes, ip_addresses
+			FROM configuration_item
+			WHERE id IN (SELECT id FROM configuration_item WHERE lower(attributes ->> 'serial_number') = ANY(:serials)
+			             UNION SELECT id FROM configuration_item WHERE upper(attributes ->> 'mac_address') = ANY(:macs)
+			             UNION SELECT c.id FROM unnest(CAST(:ips AS text[])) AS ip
+			                   JOIN configuration_item c ON c.ip_addresses @> ARRAY[ip]
+			             UNION SELECT id FROM configuration_item WHERE lower(split_part(name, '.', 1)) = ANY(:labels)
+			             UNION SELECT id FROM configuration_item
+			                   WHERE lower(split_part(attributes ->> 'hostname', '.', 1)) = ANY(:labels))
+			  AND type NOT IN ('application', 'database', 'software', 'service', 'business_service')
+			ORDER BY id
+			""";
+
+	private static final String TAKEN_NAMES = """
+			SELECT type, name FROM configuration_item WHERE name = ANY(:names)
+			""";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final TypeReference<LinkedHashMap<String, @Nullable Object>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	JdbcHostCandidateRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<WorkingCi> candidates(Collection<String> serials, Collection<String> macs, Collection<String> ips,
+			Collection<String> labels) {
+		return this.jdbc.sql(CANDIDATES)
+			.param("serials", serials.toArray(String[]::new))
+			.param("macs", macs.toArray(String[]::new))
+			.param("ips", ips.toArray(String[]::new))
+			.param("labels", labels.toArray(String[]::new))
+			.query((rs, n) -> {
+				Map<String, @Nullable Object> attributes = JSON.readValue(rs.getString("attributes"), MAP);
+				Set<String> allIps = new HashSet<>(List.of((String[]) rs.getArray("ip_addresses").getArray()));
+				return new WorkingCi(rs.getString("id"), rs.getString("name"), rs.getString("type"), attributes,
+						allIps);
+			})
+			.list();
+	}
+
+	/**
+	 * The (type, name) pairs already taken among the given names.
+	 */
+	List<String[]> takenNames(Collection<String> names) {
+		if (names.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(TAKEN_NAMES)
+			.param("names", names.toArray(String[]::new))
+			.query((rs, n) -> new String[] { rs.getString("type"), rs.getString("name") })
+			.list();
+	}
+
+}

@@ -1,0 +1,309 @@
+package io.nopesight.core.discovery;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.InvalidInputException.FieldError;
+
+/**
+ * The JSON scans: {@code scan_type} {@code network} (the reference's shape) and {@code process} (one host's
+ * connections and listening ports, from an agent).
+ */
+final class JsonScanParser {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int MAX_ERRORS = 50;
+
+	private final List<FieldError> errors = new ArrayList<>();
+
+	private int failures;
+
+	private JsonScanParser() {
+	}
+
+	static ScanPayload parse(byte[] body) {
+		JsonNode root;
+		try {
+			root = JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidInputException("body", "Malformed JSON: " + ex.getOriginalMessage());
+		}
+		return new JsonScanParser().scan(root);
+	}
+
+	private ScanPayload scan(@Nullable JsonNode root) {
+		if (root == null || !root.isObject()) {
+			throw new InvalidInputException("body", "a JSON object is required");
+		}
+		String type = text(root, "scan_type", "scan_type", true);
+		String scannerId = text(root, "scanner_id", "scanner_id", true);
+		if (scannerId != null && scannerId.length() > 200) {
+			error("scanner_id", "scanner_id is longer than 200 characters");
+		}
+		Instant scannedAt = instant(root, "timestamp", "timestamp", false);
+		JsonNode data = root.get("data");
+		if (data == null || !data.isObject()) {
+			error("data", "data is required and must be an object");
+		}
+		ScanType scanType = null;
+		if (type != null) {
+			scanType = switch (type) {
+				case "network" -> ScanType.NETWORK;
+				case "process" -> ScanType.PROCESS;
+				default -> {
+					error("scan_type", "Invalid scan_type '" + type + "': use network or process");
+					yield null;
+				}
+			};
+		}
+		List<DiscoveredHost> hosts = new ArrayList<>();
+		List<ObservedConnection> connections = new ArrayList<>();
+		List<ListeningPort> listening = new ArrayList<>();
+		if (data != null && data.isObject() && scanType == ScanType.NETWORK) {
+			JsonNode list = data.get("discovered_hosts");
+			if (list == null || !list.isArray()) {
+				error("data.discovered_hosts", "discovered_hosts is required and must be an array");
+			}
+			else {
+				for (int i = 0; i < list.size(); i++) {
+					DiscoveredHost host = host(list.get(i), "data.discovered_hosts[" + i + "]");
+					if (host != null) {
+						hosts.add(host);
+					}
+				}
+			}
+		}
+		if (data != null && data.isObject() && scanType == ScanType.PROCESS) {
+			DiscoveredHost host = host(data.get("host"), "data.host");
+			if (host != null) {
+				hosts.add(host);
+			}
+			JsonNode list = array(data, "connections", "data.connections");
+			for (int i = 0; i < list.size(); i++) {
+				ObservedConnection connection = connection(list.get(i), "data.connections[" + i + "]");
+				if (connection != null) {
+					connections.add(connection);
+				}
+			}
+			list = array(data, "listening", "data.listening");
+			for (int i = 0; i < list.size(); i++) {
+				ListeningPort port = listening(list.get(i), "data.listening[" + i + "]");
+				if (port != null) {
+					listening.add(port);
+				}
+			}
+		}
+		if (!this.errors.isEmpty()) {
+			throw new InvalidInputException(this.errors);
+		}
+		return new ScanPayload(scanType, scannerId.strip(), (scannedAt != null) ? scannedAt : Instant.now(),
+				ScanFormat.JSON, hosts, connections, listening);
+	}
+
+	private @Nullable DiscoveredHost host(@Nullable JsonNode node, String path) {
+		if (node == null || !node.isObject()) {
+			error(path, "must be an object");
+			return null;
+		}
+		int before = this.failures;
+		String ip = ip(node, "ip_address", path + ".ip_address", true);
+		String hostname = text(node, "hostname", path + ".hostname", false);
+		if (hostname != null && !hostname.isBlank() && !Addresses.isHostname(hostname.strip())) {
+			error(path + ".hostname", "'" + hostname + "' is not a valid hostname");
+		}
+		String mac = text(node, "mac_address", path + ".mac_address", false);
+		if (mac != null && !mac.isBlank() && !Addresses.isMac(mac.strip())) {
+			error(path + ".mac_address", "'" + mac + "' is not a MAC address (six hex pairs separated by : or -)");
+		}
+		String serial = text(node, "serial_number", path + ".serial_number", false);
+		String os = text(node, "os_guess", path + ".os_guess", false);
+		TreeSet<Integer> ports = new TreeSet<>();
+		JsonNode list = node.get("open_ports");
+		if (list != null && !list.isNull()) {
+			if (!list.isArray()) {
+				error(path + ".open_ports", "open_ports must be an array of port numbers");
+			}
+			else {
+				for (int i = 0; i < list.size(); i++) {
+					JsonNode port = list.get(i);
+					if (port.isObject() && port.has("port")) {
+						port = port.get("port");
+					}
+					if (!port.isIntegralNumber() || port.asInt() < 1 || port.asInt() > 65535) {
+						error(path + ".open_ports[" + i + "]", "must be a port number between 1 and 65535");
+					}
+					else {
+						ports.add(port.asInt());
+					}
+				}
+			}
+		}
+		if (this.failures > before || ip == null) {
+			return null;
+		}
+		return new DiscoveredHost(ip, blankToNull(hostname), (mac == null || mac.isBlank()) ? null
+				: Addresses.normalizeMac(mac.strip()), blankToNull(serial), List.copyOf(ports), blankToNull(os));
+	}
+
+	private @Nullable ObservedConnection connection(JsonNode node, String path) {
+		if (!node.isObject()) {
+			error(path, "must be an object");
+			return null;
+		}
+		int before = this.failures;
+		String process = text(node, "process_name", path + ".process_name", true);
+		Integer pid = optionalInt(node, "pid", path + ".pid");
+		String localIp = ip(node, "local_ip", path + ".local_ip", true);
+		int localPort = port(node, "local_port", path + ".local_port");
+		String remoteIp = ip(node, "remote_ip", path + ".remote_ip", true);
+		int remotePort = port(node, "remote_port", path + ".remote_port");
+		String protocol = protocol(node, path);
+		String state = text(node, "state", path + ".state", false);
+		Instant observedAt = instant(node, "observed_at", path + ".observed_at", true);
+		if (this.failures > before) {
+			return null;
+		}
+		return new ObservedConnection(process.strip(), pid, localIp, localPort, remoteIp, remotePort, protocol,
+				blankToNull(state), observedAt);
+	}
+
+	private @Nullable ListeningPort listening(JsonNode node, String path) {
+		if (!node.isObject()) {
+			error(path, "must be an object");
+			return null;
+		}
+		int before = this.failures;
+		String process = text(node, "process_name", path + ".process_name", true);
+		Integer pid = optionalInt(node, "pid", path + ".pid");
+		int port = port(node, "port", path + ".port");
+		String protocol = protocol(node, path);
+		String description = text(node, "description", path + ".description", false);
+		if (this.failures > before) {
+			return null;
+		}
+		return new ListeningPort(process.strip(), pid, port, protocol, blankToNull(description));
+	}
+
+	private String protocol(JsonNode node, String path) {
+		String protocol = text(node, "protocol", path + ".protocol", false);
+		if (protocol == null || protocol.isBlank()) {
+			return "TCP";
+		}
+		String upper = protocol.strip().toUpperCase(Locale.ROOT);
+		if (!upper.equals("TCP") && !upper.equals("UDP")) {
+			error(path + ".protocol", "Invalid protocol '" + protocol + "': use TCP or UDP");
+		}
+		return upper;
+	}
+
+	private JsonNode array(JsonNode data, String name, String path) {
+		JsonNode list = data.get(name);
+		if (list == null || list.isNull()) {
+			return JSON.createArrayNode();
+		}
+		if (!list.isArray()) {
+			error(path, name + " must be an array");
+			return JSON.createArrayNode();
+		}
+		return list;
+	}
+
+	private @Nullable String ip(JsonNode node, String name, String path, boolean required) {
+		String value = text(node, name, path, required);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (!Addresses.isIp(value.strip())) {
+			error(path, "'" + value + "' is not an IPv4 or IPv6 address");
+			return null;
+		}
+		return value.strip();
+	}
+
+	private int port(JsonNode node, String name, String path) {
+		JsonNode value = node.get(name);
+		if (value == null || !value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > 65535) {
+			error(path, name + " is required: a port number between 0 and 65535");
+			return -1;
+		}
+		return value.asInt();
+	}
+
+	private @Nullable Integer optionalInt(JsonNode node, String name, String path) {
+		JsonNode value = node.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+			error(path, name + " must be an integer");
+			return null;
+		}
+		return value.asInt();
+	}
+
+	private @Nullable Instant instant(JsonNode node, String name, String path, boolean required) {
+		String value = text(node, name, path, required);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return Instant.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+			}
+			catch (DateTimeParseException again) {
+				error(path, "'" + value + "' is not an ISO-8601 date-time such as 2024-01-20T15:30:00Z");
+				return null;
+			}
+		}
+	}
+
+	private @Nullable String text(JsonNode node, String name, String path, boolean required) {
+		JsonNode value = node.get(name);
+		if (value == null || value.isNull()) {
+			if (required) {
+				error(path, name + " is required");
+			}
+			return null;
+		}
+		if (!value.isString()) {
+			error(path, name + " must be a string");
+			return null;
+		}
+		if (required && value.stringValue().isBlank()) {
+			error(path, name + " is required");
+			return null;
+		}
+		if (value.stringValue().length() > 1000) {
+			error(path, name + " is longer than 1000 characters");
+			return null;
+		}
+		return value.stringValue();
+	}
+
+	private void error(String field, String message) {
+		this.failures++;
+		if (this.errors.size() < MAX_ERRORS) {
+			this.errors.add(new FieldError(field, message));
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

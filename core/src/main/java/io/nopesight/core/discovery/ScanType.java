@@ -1,0 +1,14 @@
+package io.nopesight.core.discovery;
+
+/**
+ * What a scan describes: hosts on a network, or one host's processes and their connections.
+ */
+public enum ScanType {
+
+	NETWORK, PROCESS;
+
+	public String value() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,86 @@
+package io.nopesight.core.cmdb;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.nopesight.core.ConflictException;
+import io.nopesight.core.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest
+class CmdbBulkWritesIntegrationTests {
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@Autowired
+	CmdbManagement cmdb;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void createAllAndUpdateAllWhenBatchedKeepCountsEventsAndSearchInStep() {
+		// given
+		List<NewConfigurationItem> items = List.of(bulk("BULK-01", "10.8.0.1"), bulk("BULK-02", "10.8.0.2"),
+				bulk("BULK-03", "10.8.0.3"));
+		// when
+		List<ConfigurationItem> created = this.cmdb.createAll(items, "bulk");
+		Map<String, ConfigurationItemChanges> changes = new LinkedHashMap<>();
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		attributes.put("os", "Debian 12");
+		attributes.put("ip_address", null);
+		changes.put(created.get(0).id(), new ConfigurationItemChanges(null, null, "maintenance", null, attributes, null));
+		changes.put(created.get(1).id(), new ConfigurationItemChanges(null, null, null, null, Map.of("rack", "R2"), null));
+		List<ConfigurationItem> updated = this.cmdb.updateAll(changes, "bulk");
+		// then
+		assertThat(this.cmdb.list(new ConfigurationItemQuery("bulk_probe", null, null, null, false, 1, 10)).total())
+			.isEqualTo(3);
+		assertThat(this.cmdb.list(new ConfigurationItemQuery("bulk_probe", ConfigurationItemStatus.MAINTENANCE, null,
+				null, false, 1, 10)).total()).isEqualTo(1);
+		assertThat(updated).hasSize(2);
+		ConfigurationItem first = this.cmdb.get(created.get(0).id());
+		assertThat(first.attributes()).containsEntry("os", "Debian 12").doesNotContainKey("ip_address");
+		assertThat(this.cmdb.findByIp("10.8.0.1")).isEmpty();
+		assertThat(this.cmdb.findByIp("10.8.0.2")).extracting(ConfigurationItem::name).containsExactly("BULK-02");
+		assertThat(this.jdbc.sql("SELECT event_type FROM domain_event WHERE aggregate_id = ANY(:ids) ORDER BY seq")
+			.param("ids", created.stream().map(ConfigurationItem::id).toArray(String[]::new))
+			.query(String.class)
+			.list()).containsExactly("ci.created", "ci.created", "ci.created", "ci.updated", "ci.updated");
+		// the index follows the outbox, which shows a transaction once every older one in the cluster ended
+		await().atMost(java.time.Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.cmdb.list(new ConfigurationItemQuery(null, null, "debian", null, false, 1, 10)).items())
+				.extracting(ConfigurationItem::name)
+				.containsExactly("BULK-01"));
+	}
+
+	@Test
+	void createAllWhenANameIsTakenWritesNothing() {
+		// given
+		this.cmdb.create(bulk("TAKEN-01", "10.8.1.1"), "bulk");
+		// when / then
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(
+				() -> this.cmdb.createAll(List.of(bulk("FRESH-01", "10.8.1.2"), bulk("TAKEN-01", "10.8.1.3")), "bulk"));
+		assertThat(this.cmdb.findByIp("10.8.1.2")).isEmpty();
+	}
+
+	private static NewConfigurationItem bulk(String name, String ip) {
+		return new NewConfigurationItem(name, "bulk_probe", null, null, Map.of("ip_address", ip), Map.of());
+	}
+
+}
