@@ -16,6 +16,8 @@ public final class TestDatabase {
 		registry.add("nopesight.db.url", () -> url);
 		registry.add("nopesight.db.user", PostgresForTests::user);
 		registry.add("nopesight.data-dir", () -> dataDir);
+		// test contexts are cached and stay open; small pools keep them all under max_connections
+		registry.add("nopesight.db.pool-size", () -> "6");
 	}
 
 }

@@ -37,6 +37,8 @@ public class DatabaseConfiguration {
 		config.setUsername((server != null) ? "postgres" : settings.user());
 		config.setPassword((server != null) ? "" : settings.password());
 		config.setMaximumPoolSize(settings.poolSize());
+		// connections open as load asks for them, so idle nodes (and cached test contexts) hold few
+		config.setMinimumIdle(Math.min(2, settings.poolSize()));
 		config.setPoolName("nopesight");
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		config.addDataSourceProperty("ApplicationName", "nopesight");
