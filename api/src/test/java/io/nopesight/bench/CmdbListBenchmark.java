@@ -46,21 +46,21 @@ public final class CmdbListBenchmark {
 	private static final String[] TYPES = { "server", "server", "workstation", "workstation", "workstation",
 			"application", "database", "software", "software", "network_device" };
 
-	// the statements JdbcConfigurationItemRepository runs for a filtered page past the first (from a cached
-	// anchor), with its total and version, and the relationship counts of the page's rows
+	// the statement JdbcConfigurationItemPages runs for a filtered page past the first (from a cached
+	// anchor, with the total and the version in the same statement), and the page's relationship counts
 	private static final String PAGE_SQL = """
+			SELECT (SELECT coalesce(sum(n), 0) FROM configuration_item_count WHERE true AND type = ? AND status = ?) AS total,
+			(SELECT coalesce(sum(version), 0) FROM configuration_item_version WHERE true AND type = ?) AS version, p.*
+			FROM (SELECT 1) one LEFT JOIN LATERAL (
 			SELECT id, name, type, status, description, attributes::text AS attributes, custom_fields::text AS custom_fields,
 			created_at, updated_at, created_by, updated_by FROM configuration_item WHERE true AND type = ? AND status = ?
 			AND (lower(name), id) >= (SELECT lower(name), id FROM configuration_item WHERE true AND type = ? AND status = ?
-			AND (lower(name), id) >= (?, ?) ORDER BY lower(name), id OFFSET ? LIMIT 1) ORDER BY lower(name), id LIMIT ?""";
+			AND (lower(name), id) >= (?, ?) ORDER BY lower(name), id OFFSET ? LIMIT 1) ORDER BY lower(name), id LIMIT ?) p ON true""";
 
 	private static final String ANCHORS_SQL = """
 			SELECT value, id FROM (SELECT lower(name) AS value, id, row_number() OVER (ORDER BY lower(name), id) AS rn
 			FROM configuration_item WHERE true AND type = 'server' AND status = 'active') ranked
 			WHERE (rn - 1) % 500 = 0 ORDER BY rn""";
-
-	private static final String VERSION_SQL = """
-			SELECT coalesce(sum(version), 0) FROM configuration_item_version WHERE true AND type = ?""";
 
 	private static List<String[]> anchors = List.of();
 
@@ -231,31 +231,24 @@ public final class CmdbListBenchmark {
 	private static void sqlPage(Connection jdbc, int page) throws SQLException {
 		List<String> ids = new ArrayList<>();
 		long offset = (page - 1) * 20L;
-		jdbc.setAutoCommit(false);
-		jdbc.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-		try (PreparedStatement count = jdbc.prepareStatement(COUNT_SQL)) {
-			count.setString(1, "server");
-			count.setString(2, "active");
-			drain(count.executeQuery(), null);
-		}
-		try (PreparedStatement version = jdbc.prepareStatement(VERSION_SQL)) {
-			version.setString(1, "server");
-			drain(version.executeQuery(), null);
-		}
 		String[] anchor = anchors.get((int) (offset / 500));
 		try (PreparedStatement statement = jdbc.prepareStatement(PAGE_SQL)) {
-			statement.setString(1, "server");
-			statement.setString(2, "active");
-			statement.setString(3, "server");
-			statement.setString(4, "active");
-			statement.setString(5, anchor[0]);
-			statement.setString(6, anchor[1]);
-			statement.setLong(7, offset % 500);
-			statement.setInt(8, 20);
-			drain(statement.executeQuery(), ids);
+			String[] values = { "server", "active", "server", "server", "active", "server", "active", anchor[0],
+					anchor[1] };
+			for (int i = 0; i < values.length; i++) {
+				statement.setString(i + 1, values[i]);
+			}
+			statement.setLong(10, offset % 500);
+			statement.setInt(11, 20);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+						rs.getString(c);
+					}
+					ids.add(rs.getString("id"));
+				}
+			}
 		}
-		jdbc.commit();
-		jdbc.setAutoCommit(true);
 		try (PreparedStatement counts = jdbc.prepareStatement(COUNTS_SQL)) {
 			counts.setArray(1, jdbc.createArrayOf("text", ids.toArray()));
 			counts.setArray(2, jdbc.createArrayOf("text", ids.toArray()));

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,7 +29,11 @@ class DefaultCmdbManagement implements CmdbManagement {
 
 	private final LuceneCmdbIndex index;
 
-	DefaultCmdbManagement(JdbcConfigurationItemRepository items, DomainEventOutbox outbox, LuceneCmdbIndex index) {
+	private final JdbcConfigurationItemPages pages;
+
+	DefaultCmdbManagement(JdbcConfigurationItemRepository items, JdbcConfigurationItemPages pages,
+			DomainEventOutbox outbox, LuceneCmdbIndex index) {
+		this.pages = pages;
 		this.items = items;
 		this.outbox = outbox;
 		this.index = index;
@@ -157,7 +160,6 @@ class DefaultCmdbManagement implements CmdbManagement {
 	}
 
 	@Override
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public Page<ConfigurationItem> list(ConfigurationItemQuery query) {
 		if (query.search() != null && !query.search().isBlank()) {
 			SearchHits hits = this.index.search(query.search(), query.type(), query.status(), query.sort(),
@@ -166,12 +168,9 @@ class DefaultCmdbManagement implements CmdbManagement {
 					this.items.findByIds(hits.ids()));
 			return new Page<>(rows, hits.total(), query.page(), query.limit());
 		}
-		long total = this.items.count(query.type(), query.status());
-		List<ConfigurationItem> rows = (query.offset() >= total) ? List.of()
-				: this.items.page(query.type(), query.status(),
-						(query.sort() != null) ? query.sort() : ConfigurationItemSort.NAME, query.descending(),
-						query.offset(), query.limit());
-		return new Page<>(rows, total, query.page(), query.limit());
+		return this.pages.page(query.type(), query.status(),
+				(query.sort() != null) ? query.sort() : ConfigurationItemSort.NAME, query.descending(), query.page(),
+				query.limit());
 	}
 
 	@Override

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcConfigurationItemRepository {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			id, name, type, status, description, attributes::text AS attributes, custom_fields::text AS custom_fields,
 			created_at, updated_at, created_by, updated_by""";
 
@@ -74,19 +74,9 @@ class JdbcConfigurationItemRepository {
 	private static final String FIND_AFTER = "SELECT " + COLUMNS
 			+ " FROM configuration_item WHERE id > :after ORDER BY id LIMIT :limit";
 
-	private static final String COUNT = "SELECT coalesce(sum(n), 0) FROM configuration_item_count WHERE true";
-
-	private static final String VERSION = "SELECT coalesce(sum(version), 0) FROM configuration_item_version WHERE true";
-
-	private static final String TYPE_FILTER = " AND type = :type";
-
-	private static final String STATUS_FILTER = " AND status = :status";
-
 	private static final RowMapper<ConfigurationItem> CONFIGURATION_ITEM = JdbcConfigurationItemRepository::map;
 
 	private final JdbcClient jdbc;
-
-	private final PageAnchors anchors = new PageAnchors();
 
 	JdbcConfigurationItemRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -179,89 +169,6 @@ class JdbcConfigurationItemRepository {
 		return this.jdbc.sql(FIND_AFTER).param("after", afterId).param("limit", limit).query(CONFIGURATION_ITEM).list();
 	}
 
-	long count(@Nullable String type, @Nullable ConfigurationItemStatus status) {
-		String sql = COUNT + ((type != null) ? TYPE_FILTER : "") + ((status != null) ? STATUS_FILTER : "");
-		return bindFilters(this.jdbc.sql(sql), type, status).query(Long.class).single();
-	}
-
-	/**
-	 * One page in the given order. A page past the first starts from the nearest cached anchor (see
-	 * {@link PageAnchors}) and walks the sort index from there, so every page costs about the same. Call
-	 * inside one repeatable-read transaction, so the version, the anchors and the page agree.
-	 */
-	List<ConfigurationItem> page(@Nullable String type, @Nullable ConfigurationItemStatus status,
-			ConfigurationItemSort sort, boolean descending, long offset, int limit) {
-		String filters = filters(type, status);
-		String direction = descending ? " DESC" : "";
-		String orderBy = " ORDER BY " + sort.column() + direction + ", id" + direction;
-		String key = "(" + sort.column() + ", id)";
-		String from = descending ? " <= " : " >= ";
-		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
-			.append(" FROM configuration_item WHERE true")
-			.append(filters);
-		PageAnchors.SortKey anchor = null;
-		if (offset > 0) {
-			anchor = (offset >= PageAnchors.SPACING) ? anchor(type, status, sort, descending, offset) : null;
-			sql.append(" AND ")
-				.append(key)
-				.append(from)
-				.append("(SELECT ")
-				.append(sort.column())
-				.append(", id FROM configuration_item WHERE true")
-				.append(filters)
-				.append((anchor != null) ? " AND " + key + from + "(:anchorValue, :anchorId)" : "")
-				.append(orderBy)
-				.append(" OFFSET :offset LIMIT 1)");
-		}
-		sql.append(orderBy).append(" LIMIT :limit");
-		JdbcClient.StatementSpec statement = bindFilters(this.jdbc.sql(sql.toString()), type, status)
-			.param("limit", limit);
-		if (offset > 0) {
-			statement = statement.param("offset", (anchor != null) ? offset % PageAnchors.SPACING : offset);
-		}
-		if (anchor != null) {
-			statement = statement.param("anchorValue", anchor.value()).param("anchorId", anchor.id());
-		}
-		return statement.query(CONFIGURATION_ITEM).list();
-	}
-
-	private PageAnchors.@Nullable SortKey anchor(@Nullable String type, @Nullable ConfigurationItemStatus status,
-			ConfigurationItemSort sort, boolean descending, long offset) {
-		PageAnchors.Key key = new PageAnchors.Key(type, status, sort, descending);
-		String versionSql = VERSION + ((type != null) ? TYPE_FILTER : "");
-		JdbcClient.StatementSpec versionQuery = this.jdbc.sql(versionSql);
-		long version = ((type != null) ? versionQuery.param("type", type) : versionQuery).query(Long.class).single();
-		List<PageAnchors.SortKey> anchors = this.anchors.get(key, version).orElseGet(() -> {
-			String direction = descending ? " DESC" : "";
-			String sql = "SELECT value, id FROM (SELECT " + sort.column() + " AS value, id, row_number() OVER (ORDER BY "
-					+ sort.column() + direction + ", id" + direction + ") AS rn FROM configuration_item WHERE true"
-					+ filters(type, status) + ") ranked WHERE (rn - 1) % " + PageAnchors.SPACING + " = 0 ORDER BY rn";
-			List<PageAnchors.SortKey> read = bindFilters(this.jdbc.sql(sql), type, status)
-				.query((rs, n) -> new PageAnchors.SortKey((sort == ConfigurationItemSort.NAME) ? rs.getString(1)
-						: rs.getObject(1, java.time.OffsetDateTime.class), rs.getString(2)))
-				.list();
-			this.anchors.put(key, version, read);
-			return read;
-		});
-		int index = (int) (offset / PageAnchors.SPACING);
-		return (index < anchors.size()) ? anchors.get(index) : null;
-	}
-
-	private static String filters(@Nullable String type, @Nullable ConfigurationItemStatus status) {
-		return ((type != null) ? TYPE_FILTER : "") + ((status != null) ? STATUS_FILTER : "");
-	}
-
-	private static JdbcClient.StatementSpec bindFilters(JdbcClient.StatementSpec statement, @Nullable String type,
-			@Nullable ConfigurationItemStatus status) {
-		JdbcClient.StatementSpec bound = statement;
-		if (type != null) {
-			bound = bound.param("type", type);
-		}
-		if (status != null) {
-			bound = bound.param("status", status.value());
-		}
-		return bound;
-	}
 
 	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(ConfigurationItem ci) {
 		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("id", ci.id())
@@ -277,7 +184,7 @@ class JdbcConfigurationItemRepository {
 			.addValue("updatedBy", ci.updatedBy());
 	}
 
-	private static ConfigurationItem map(ResultSet rs, int row) throws SQLException {
+	static ConfigurationItem map(ResultSet rs, int row) throws SQLException {
 		return new ConfigurationItem(rs.getString("id"), rs.getString("name"), rs.getString("type"),
 				ConfigurationItemStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getString("description"),
 				Jsonb.read(rs.getString("attributes")), Jsonb.read(rs.getString("custom_fields")),

@@ -19,20 +19,19 @@ final class PageAnchors {
 
 	private static final int MAX_ENTRIES = 256;
 
-	private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true) {
+	private final Map<Key, Anchored> entries = new LinkedHashMap<>(16, 0.75f, true) {
 		@Override
-		protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+		protected boolean removeEldestEntry(Map.Entry<Key, Anchored> eldest) {
 			return size() > MAX_ENTRIES;
 		}
 	};
 
-	synchronized Optional<List<SortKey>> get(Key key, long version) {
-		Entry entry = this.entries.get(key);
-		return (entry != null && entry.version() == version) ? Optional.of(entry.anchors()) : Optional.empty();
+	synchronized Optional<Anchored> get(Key key) {
+		return Optional.ofNullable(this.entries.get(key));
 	}
 
-	synchronized void put(Key key, long version, List<SortKey> anchors) {
-		this.entries.put(key, new Entry(version, List.copyOf(anchors)));
+	synchronized void put(Key key, Anchored anchored) {
+		this.entries.put(key, anchored);
 	}
 
 	/**
@@ -48,7 +47,16 @@ final class PageAnchors {
 	record SortKey(Object value, String id) {
 	}
 
-	private record Entry(long version, List<SortKey> anchors) {
+	/**
+	 * The anchors of one ordering at one version of its rows.
+	 */
+	record Anchored(long version, List<SortKey> keys) {
+
+		@Nullable SortKey at(long offset) {
+			int index = (int) (offset / SPACING);
+			return (index < this.keys.size()) ? this.keys.get(index) : null;
+		}
+
 	}
 
 }
