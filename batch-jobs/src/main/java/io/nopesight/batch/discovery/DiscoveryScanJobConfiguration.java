@@ -62,7 +62,7 @@ class DiscoveryScanJobConfiguration {
 	@Bean
 	Step discoveryReconcileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ScanHostReader scanHostReader, ScanHostWriter scanHostWriter,
-			@Value("${nopesight.discovery.chunk-size:1000}") int chunkSize) {
+			@Value("${nopesight.discovery.chunk-size:2000}") int chunkSize) {
 		return new StepBuilder("discoveryReconcileStep", jobRepository)
 			.<IndexedHost, IndexedHost>chunk(chunkSize, transactionManager)
 			.reader(scanHostReader)

@@ -21,23 +21,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcHostCandidateRepository {
 
-	// applications, databases and software are not hosts, whatever they are named; one index scan per key
+	// applications, databases and software are not hosts, whatever they are named; one index scan per key.
+	// The ids are gathered into an array first, so the rows are fetched by primary key: as a semi-join the
+	// planner, misjudging how many ids come back, hashed them against a sequential scan of the whole table.
 	private static final String CANDIDATES = """
 			SELECT id, name, type, attributes::text AS attributes, ip_addresses
 			FROM configuration_item
-			WHERE id IN (SELECT id FROM configuration_item WHERE lower(attributes ->> 'serial_number') = ANY(:serials)
+			WHERE id = ANY(ARRAY(SELECT id FROM configuration_item WHERE lower(attributes ->> 'serial_number') = ANY(:serials)
 			             UNION SELECT id FROM configuration_item WHERE upper(attributes ->> 'mac_address') = ANY(:macs)
 			             UNION SELECT c.id FROM unnest(CAST(:ips AS text[])) AS ip
 			                   JOIN configuration_item c ON c.ip_addresses @> ARRAY[ip]
 			             UNION SELECT id FROM configuration_item WHERE lower(split_part(name, '.', 1)) = ANY(:labels)
 			             UNION SELECT id FROM configuration_item
-			                   WHERE lower(split_part(attributes ->> 'hostname', '.', 1)) = ANY(:labels))
+			                   WHERE lower(split_part(attributes ->> 'hostname', '.', 1)) = ANY(:labels)))
 			  AND type NOT IN ('application', 'database', 'software', 'service', 'business_service')
 			ORDER BY id
 			""";
 
+	// no index leads with name (the unique key is (type, name)): name = ANY(2 000 names) was a sequential scan
+	// comparing every row with every name, seconds per chunk. The lower(name) index finds them by probes.
 	private static final String TAKEN_NAMES = """
-			SELECT type, name FROM configuration_item WHERE name = ANY(:names)
+			SELECT c.type, c.name FROM unnest(CAST(:names AS text[])) AS n(name)
+			JOIN configuration_item c ON lower(c.name) = lower(n.name) AND c.name = n.name
 			""";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
