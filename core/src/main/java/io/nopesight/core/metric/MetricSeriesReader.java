@@ -63,12 +63,6 @@ class MetricSeriesReader {
 			GROUP BY 1, 2
 			""";
 
-	/**
-	 * Rows per round trip: a long read streams through a cursor instead of the driver holding all its
-	 * rows (720 000 for 30 days of 1 000 series) at once.
-	 */
-	private static final int FETCH_SIZE = 50_000;
-
 	private final JdbcClient jdbc;
 
 	MetricSeriesReader(JdbcClient jdbc) {
@@ -132,11 +126,12 @@ class MetricSeriesReader {
 		// room for a month of hours per series up front; longer series grow
 		int expected = (int) Math.min(1_024, Duration.between(from, query.to()).dividedBy(query.step().width()) + 1);
 		Map<Integer, PointList.Builder> points = new HashMap<>();
-		// rows come in runs of one series: the builder is looked up once per run, not once per row
+		// No fetch size: a cursor made the server and this side take turns (measured: the whole call ~500 ms
+		// over the SQL through the driver); read in one go, the driver parses while the server still sends.
+		// Rows come in runs of one series: the builder is looked up once per run, not once per row.
 		PointList.Builder[] current = { null };
 		int[] currentId = { 0 };
 		this.jdbc.sql(days ? DAYS.formatted(rollup(query.aggregation())) : HOURS.formatted(hour(query.aggregation())))
-			.withFetchSize(FETCH_SIZE)
 			.param("ids", series.keySet().stream().mapToInt(Integer::intValue).toArray())
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(query.to()))
