@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +45,19 @@ class MetricSeriesReader {
 			WHERE ci_id = ANY(:ci) AND metric = :metric ORDER BY ci_id, id
 			""";
 
-	// one roll-up row per series and hour: no grouping, an index-only scan; points are ordered per series here
+	// One roll-up row per series and hour: no grouping, index-only scans. No ORDER BY: each monthly
+	// partition's scan already yields series/time order and the partitions come oldest first, so every
+	// series' points arrive in time order (PointList.Builder checks) without a Merge Append over 720 000
+	// rows. date_part returns double precision; extract() returns numeric since PostgreSQL 14, and
+	// converting numeric to int8 per row cost more than the scan.
 	private static final String HOURS = """
-			SELECT h.series_id AS id, extract(epoch FROM h.hour)::int8 AS t, %s AS v
+			SELECT h.series_id AS id, date_part('epoch', h.hour)::int8 AS t, %s AS v
 			FROM metric_hourly h
 			WHERE h.series_id = ANY(:ids) AND h.hour >= :from AND h.hour < :to
 			""";
 
 	private static final String DAYS = """
-			SELECT h.series_id AS id, extract(epoch FROM date_trunc('day', h.hour, 'UTC'))::int8 AS t, %s AS v
+			SELECT h.series_id AS id, date_part('epoch', date_trunc('day', h.hour, 'UTC'))::int8 AS t, %s AS v
 			FROM metric_hourly h
 			WHERE h.series_id = ANY(:ids) AND h.hour >= :from AND h.hour < :to
 			GROUP BY 1, 2
@@ -112,25 +116,37 @@ class MetricSeriesReader {
 			.param("metric", query.metric())
 			.query((rs) -> {
 				series.put(rs.getInt("id"), new MetricSeries(rs.getString("ci_id"), query.metric(),
-						JdbcMetricSeriesRepository.labels(rs.getString("labels")), new ArrayList<>()));
+						JdbcMetricSeriesRepository.labels(rs.getString("labels")), List.of()));
 			});
 		if (series.isEmpty()) {
 			return List.of();
 		}
 		boolean days = query.step() == MetricStep.DAY;
 		Instant from = query.from().truncatedTo(days ? ChronoUnit.DAYS : ChronoUnit.HOURS);
+		// room for a month of hours per series up front; longer series grow
+		int expected = (int) Math.min(1_024, Duration.between(from, query.to()).dividedBy(query.step().width()) + 1);
+		Map<Integer, PointList.Builder> points = new HashMap<>();
+		// No fetch size: a cursor made the server and this side take turns (measured: the whole call ~500 ms
+		// over the SQL through the driver); read in one go, the driver parses while the server still sends.
+		// Rows come in runs of one series: the builder is looked up once per run, not once per row.
+		PointList.Builder[] current = { null };
+		int[] currentId = { 0 };
 		this.jdbc.sql(days ? DAYS.formatted(rollup(query.aggregation())) : HOURS.formatted(hour(query.aggregation())))
 			.param("ids", series.keySet().stream().mapToInt(Integer::intValue).toArray())
 			.param("from", Timestamp.from(from))
 			.param("to", Timestamp.from(query.to()))
 			.query((rs) -> {
-				series.get(rs.getInt("id")).points()
-					.add(new MetricSeries.Point(Instant.ofEpochSecond(rs.getLong("t")), rs.getDouble("v")));
+				int id = rs.getInt(1);
+				if (current[0] == null || id != currentId[0]) {
+					currentId[0] = id;
+					current[0] = points.computeIfAbsent(id, (k) -> new PointList.Builder(expected));
+				}
+				current[0].add(rs.getLong(2), rs.getDouble(3));
 			});
-		return series.values().stream().map((s) -> {
-			List<MetricSeries.Point> points = new ArrayList<>(s.points());
-			points.sort(Comparator.comparing(MetricSeries.Point::timestamp));
-			return new MetricSeries(s.ciId(), s.metric(), s.labels(), List.copyOf(points));
+		return series.entrySet().stream().map((e) -> {
+			MetricSeries s = e.getValue();
+			PointList.Builder built = points.get(e.getKey());
+			return new MetricSeries(s.ciId(), s.metric(), s.labels(), (built != null) ? built.build() : List.of());
 		}).toList();
 	}
 
