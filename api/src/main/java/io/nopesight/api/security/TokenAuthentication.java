@@ -1,7 +1,5 @@
 package io.nopesight.api.security;
 
-import java.util.List;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -33,10 +31,6 @@ final class TokenAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public String getName() {
 		return this.principal.owner();
-	}
-
-	static List<String> scopesOf(Principal principal) {
-		return principal.scopes().stream().sorted().toList();
 	}
 
 }
