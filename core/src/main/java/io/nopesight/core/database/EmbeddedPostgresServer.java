@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 	public static EmbeddedPostgresServer start(Path clusterDir) {
 		try {
 			Files.createDirectories(clusterDir);
+			// PostgreSQL refuses a data directory others can read (a copied or restored cluster often is)
+			Files.setPosixFilePermissions(clusterDir, PosixFilePermissions.fromString("rwx------"));
 			stopOrphanedServer(clusterDir);
 			boolean reused = Files.exists(clusterDir.resolve("PG_VERSION"));
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
