@@ -2,7 +2,6 @@ package io.nopesight.api.cmdb;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +28,6 @@ import io.nopesight.core.cmdb.ConfigurationItem;
 import io.nopesight.core.cmdb.ConfigurationItemQuery;
 import io.nopesight.core.cmdb.ConfigurationItemSort;
 import io.nopesight.core.cmdb.ConfigurationItemStatus;
-import io.nopesight.core.cmdb.Page;
 import io.nopesight.core.cmdb.RelationshipManagement;
 
 @RestController
@@ -57,13 +55,7 @@ class ConfigurationItemController {
 		Pagination.check(page, limit);
 		ConfigurationItemQuery query = new ConfigurationItemQuery(type(type), status(status),
 				emptyToNull(search), sort(sort), descending(order), page, limit);
-		Page<ConfigurationItem> found = this.cmdb.list(query);
-		Map<String, Integer> counts = this.relationships
-			.countsOf(found.items().stream().map(ConfigurationItem::id).toList());
-		return PageResponse.of(found, found.items()
-			.stream()
-			.map((ci) -> ConfigurationItemSummary.from(ci, counts.getOrDefault(ci.id(), 0)))
-			.toList());
+		return PageResponse.of(this.cmdb.list(query), ConfigurationItemSummary::from);
 	}
 
 	@GetMapping("/{id}")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import io.nopesight.core.cmdb.ConfigurationItem;
+import io.nopesight.core.cmdb.ListedConfigurationItem;
 
 /**
  * A configuration item as a list shows it: its relationships only counted, with a link to them.
@@ -17,7 +18,9 @@ record ConfigurationItemSummary(String id, String name, String type, String stat
 		RelationshipCount relationships, Instant createdAt, Instant updatedAt, @Nullable String createdBy,
 		@Nullable String updatedBy) {
 
-	static ConfigurationItemSummary from(ConfigurationItem ci, int relationshipCount) {
+	static ConfigurationItemSummary from(ListedConfigurationItem listed) {
+		ConfigurationItem ci = listed.item();
+		int relationshipCount = listed.relationshipCount();
 		return new ConfigurationItemSummary(ci.id(), ci.name(), ci.type(), ci.status().value(), ci.description(),
 				ci.attributes(), ci.customFields(),
 				new RelationshipCount(relationshipCount, "/v1/cmdb/ci/" + ci.id() + "/relationships"), ci.createdAt(),

@@ -169,6 +169,31 @@ class ConfigurationItemApiIntegrationTests {
 	}
 
 	@Test
+	void listCountsEachCisRelationshipsInBothDirections() {
+		// given: hub -> a, b -> hub, hub -> b; a has one, b two, hub three
+		String type = "count_probe";
+		String hub = this.api.post("/v1/cmdb/ci", Map.of("name", "Count Hub", "type", type, "description", "counted"))
+			.json().get("id").asString();
+		String a = this.api.post("/v1/cmdb/ci", Map.of("name", "Count A", "type", type, "description", "counted"))
+			.json().get("id").asString();
+		String b = this.api.post("/v1/cmdb/ci", Map.of("name", "Count B", "type", type, "description", "counted"))
+			.json().get("id").asString();
+		this.api.post("/v1/cmdb/ci", Map.of("name", "Count Alone", "type", type, "description", "counted"));
+		this.api.post("/v1/cmdb/relationships", Map.of("type", "depends_on", "source_ci", hub, "target_ci", a));
+		this.api.post("/v1/cmdb/relationships", Map.of("type", "depends_on", "source_ci", b, "target_ci", hub));
+		this.api.post("/v1/cmdb/relationships", Map.of("type", "connects_to", "source_ci", hub, "target_ci", b));
+		// when
+		JsonNode paged = this.api.get("/v1/cmdb/ci?type=" + type + "&sort=name").json();
+		JsonNode searched = this.api.get("/v1/cmdb/ci?type=" + type + "&search=counted&sort=name").json();
+		// then: names sort A, Alone, B, Hub
+		for (JsonNode body : List.of(paged, searched)) {
+			assertThat(body.get("data").valueStream().map((ci) -> ci.get("name").asString() + "="
+					+ ci.at("/relationships/count").asInt())).containsExactly("Count A=1", "Count Alone=0", "Count B=2",
+							"Count Hub=3");
+		}
+	}
+
+	@Test
 	void relationshipsListWhenAiExcludedHidesDiscoveredOnes() {
 		// given
 		String a = this.api.post("/v1/cmdb/ci", Map.of("name", "ai-a", "type", "server")).json().get("id").asString();

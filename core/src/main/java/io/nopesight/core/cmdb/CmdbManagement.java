@@ -27,7 +27,10 @@ public interface CmdbManagement {
 
 	ConfigurationItem get(String id);
 
-	Page<ConfigurationItem> list(ConfigurationItemQuery query);
+	/**
+	 * One page of CIs with the total they were cut from and each one's relationship count.
+	 */
+	Page<ListedConfigurationItem> list(ConfigurationItemQuery query);
 
 	/**
 	 * The CIs carrying {@code ip} in any of their IP fields.

@@ -160,12 +160,12 @@ class DefaultCmdbManagement implements CmdbManagement {
 	}
 
 	@Override
-	public Page<ConfigurationItem> list(ConfigurationItemQuery query) {
+	public Page<ListedConfigurationItem> list(ConfigurationItemQuery query) {
 		if (query.search() != null && !query.search().isBlank()) {
 			SearchHits hits = this.index.search(query.search(), query.type(), query.status(), query.sort(),
 					query.descending(), query.offset(), query.limit());
-			List<ConfigurationItem> rows = JdbcConfigurationItemRepository.inOrder(hits.ids(),
-					this.items.findByIds(hits.ids()));
+			List<ListedConfigurationItem> rows = JdbcConfigurationItemRepository.inOrder(hits.ids(),
+					this.items.findListedByIds(hits.ids()));
 			return new Page<>(rows, hits.total(), query.page(), query.limit());
 		}
 		return this.pages.page(query.type(), query.status(),

@@ -3,7 +3,6 @@ package io.nopesight.core.cmdb;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -88,10 +87,6 @@ class DefaultRelationshipManagement implements RelationshipManagement {
 		return this.relationships.of(ciId);
 	}
 
-	@Override
-	public Map<String, Integer> countsOf(Collection<String> ciIds) {
-		return this.relationships.countsOf(ciIds);
-	}
 
 	private void check(NewRelationship relationship) {
 		List<FieldError> errors = new ArrayList<>();

@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads one page of a CI list, with its total, in one statement (so one snapshot and one round trip).
+ * Reads one page of a CI list, with its total and each row's relationship count, in one statement (so one
+ * snapshot and one round trip).
  * A page past the first starts from the nearest cached anchor (see {@link PageAnchors}) and walks the
  * sort index from there, so every page costs about the same. The statement also returns the version of
  * the rows it read; a page read from anchors of another version is read again from fresh anchors.
@@ -49,7 +50,7 @@ class JdbcConfigurationItemPages {
 		this.jdbc = jdbc;
 	}
 
-	Page<ConfigurationItem> page(@Nullable String type, @Nullable ConfigurationItemStatus status,
+	Page<ListedConfigurationItem> page(@Nullable String type, @Nullable ConfigurationItemStatus status,
 			ConfigurationItemSort sort, boolean descending, int page, int limit) {
 		long offset = (long) (page - 1) * limit;
 		PageAnchors.Key key = new PageAnchors.Key(type, status, sort, descending);
@@ -83,7 +84,7 @@ class JdbcConfigurationItemPages {
 			start = START.formatted(rowKey, from, column, filters, fromAnchor, orderBy);
 		}
 		String sql = PAGE.formatted(TOTAL.formatted(filters), VERSION.formatted(typeOnly(key)),
-				JdbcConfigurationItemRepository.COLUMNS, filters, start, orderBy);
+				JdbcConfigurationItemRepository.LISTED_COLUMNS, filters, start, orderBy);
 		JdbcClient.StatementSpec statement = bind(this.jdbc.sql(sql), key).param("limit", limit);
 		if (offset > 0) {
 			statement = statement.param("offset", (anchor != null) ? offset % PageAnchors.SPACING : offset);
@@ -92,12 +93,12 @@ class JdbcConfigurationItemPages {
 			statement = statement.param("anchorValue", anchor.value()).param("anchorId", anchor.id());
 		}
 		long[] totalAndVersion = new long[2];
-		List<ConfigurationItem> rows = new ArrayList<>(limit);
+		List<ListedConfigurationItem> rows = new ArrayList<>(limit);
 		statement.query((rs) -> {
 			totalAndVersion[0] = rs.getLong("total");
 			totalAndVersion[1] = rs.getLong("version");
 			if (rs.getString("id") != null) {
-				rows.add(JdbcConfigurationItemRepository.map(rs, rows.size()));
+				rows.add(JdbcConfigurationItemRepository.mapListed(rs, rows.size()));
 			}
 		});
 		return new Read(new Page<>(rows, totalAndVersion[0], page, limit), totalAndVersion[1]);
@@ -142,7 +143,7 @@ class JdbcConfigurationItemPages {
 		return bound;
 	}
 
-	private record Read(Page<ConfigurationItem> page, long version) {
+	private record Read(Page<ListedConfigurationItem> page, long version) {
 	}
 
 }

@@ -21,6 +21,11 @@ class JdbcConfigurationItemRepository {
 			id, name, type, status, description, attributes::text AS attributes, custom_fields::text AS custom_fields,
 			created_at, updated_at, created_by, updated_by""";
 
+	// evaluated only for the rows a page returns (after its LIMIT), each by one index probe per direction
+	static final String LISTED_COLUMNS = COLUMNS + """
+			, (SELECT count(*) FROM relationship r WHERE r.source_id = configuration_item.id)
+			  + (SELECT count(*) FROM relationship r WHERE r.target_id = configuration_item.id) AS relationship_count""";
+
 	private static final String INSERT = """
 			INSERT INTO configuration_item (id, name, type, status, description, attributes, custom_fields,
 			                                created_at, updated_at, created_by, updated_by)
@@ -62,6 +67,9 @@ class JdbcConfigurationItemRepository {
 	private static final String FIND_BY_ID_FOR_UPDATE = FIND_BY_ID + " FOR UPDATE";
 
 	private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM configuration_item WHERE id = ANY(:ids)";
+
+	private static final String FIND_LISTED_BY_IDS = "SELECT " + LISTED_COLUMNS
+			+ " FROM configuration_item WHERE id = ANY(:ids)";
 
 	private static final String FIND_BY_IDS_FOR_UPDATE = FIND_BY_IDS + " ORDER BY id FOR UPDATE";
 
@@ -154,6 +162,16 @@ class JdbcConfigurationItemRepository {
 		return this.jdbc.sql(FIND_BY_IDS).param("ids", ids.toArray(String[]::new)).query(CONFIGURATION_ITEM).list();
 	}
 
+	List<ListedConfigurationItem> findListedByIds(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(FIND_LISTED_BY_IDS)
+			.param("ids", ids.toArray(String[]::new))
+			.query(JdbcConfigurationItemRepository::mapListed)
+			.list();
+	}
+
 	List<ConfigurationItem> findByIp(String ip) {
 		return this.jdbc.sql(FIND_BY_IP).param("ip", ip).query(CONFIGURATION_ITEM).list();
 	}
@@ -192,10 +210,14 @@ class JdbcConfigurationItemRepository {
 				rs.getString("created_by"), rs.getString("updated_by"));
 	}
 
-	static List<ConfigurationItem> inOrder(List<String> ids, List<ConfigurationItem> items) {
-		java.util.Map<String, ConfigurationItem> byId = new java.util.HashMap<>();
-		items.forEach((ci) -> byId.put(ci.id(), ci));
-		List<ConfigurationItem> ordered = new ArrayList<>(ids.size());
+	static ListedConfigurationItem mapListed(ResultSet rs, int row) throws SQLException {
+		return new ListedConfigurationItem(map(rs, row), rs.getInt("relationship_count"));
+	}
+
+	static List<ListedConfigurationItem> inOrder(List<String> ids, List<ListedConfigurationItem> items) {
+		java.util.Map<String, ListedConfigurationItem> byId = new java.util.HashMap<>();
+		items.forEach((listed) -> byId.put(listed.item().id(), listed));
+		List<ListedConfigurationItem> ordered = new ArrayList<>(ids.size());
 		ids.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(ordered::add);
 		return ordered;
 	}

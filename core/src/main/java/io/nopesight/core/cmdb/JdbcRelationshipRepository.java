@@ -3,8 +3,6 @@ package io.nopesight.core.cmdb;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +47,6 @@ class JdbcRelationshipRepository {
 			""" + SELECT + """
 			 WHERE r.target_id = :ci
 			ORDER BY type, created_at, id
-			""";
-
-	private static final String COUNTS = """
-			SELECT ci, count(*) AS n FROM (
-			    SELECT source_id AS ci FROM relationship WHERE source_id = ANY(:ids)
-			    UNION ALL
-			    SELECT target_id FROM relationship WHERE target_id = ANY(:ids)) x
-			GROUP BY ci
 			""";
 
 	private static final String LIST_WHERE = " WHERE true";
@@ -114,18 +104,6 @@ class JdbcRelationshipRepository {
 
 	List<Relationship> of(String ciId) {
 		return this.jdbc.sql(OF_CI).param("ci", ciId).query(RELATIONSHIP).list();
-	}
-
-	Map<String, Integer> countsOf(Collection<String> ciIds) {
-		Map<String, Integer> counts = new HashMap<>();
-		if (!ciIds.isEmpty()) {
-			this.jdbc.sql(COUNTS)
-				.param("ids", ciIds.toArray(String[]::new))
-				.query((rs) -> {
-					counts.put(rs.getString("ci"), rs.getInt("n"));
-				});
-		}
-		return counts;
 	}
 
 	List<Relationship> list(RelationshipQuery query) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -14,8 +15,10 @@ final class Jsonb {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final TypeReference<LinkedHashMap<String, @Nullable Object>> MAP = new TypeReference<>() {
-	};
+	// resolved once: a reader per call would look the type up again for every column of every row
+	private static final ObjectReader MAP_READER = JSON
+		.readerFor(new TypeReference<LinkedHashMap<String, @Nullable Object>>() {
+		});
 
 	private Jsonb() {
 	}
@@ -29,7 +32,7 @@ final class Jsonb {
 	}
 
 	static Map<String, @Nullable Object> read(@Nullable String json) {
-		return (json == null) ? new LinkedHashMap<>() : JSON.readValue(json, MAP);
+		return (json == null) ? new LinkedHashMap<>() : MAP_READER.readValue(json);
 	}
 
 }

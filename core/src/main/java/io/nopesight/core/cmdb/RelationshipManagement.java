@@ -1,8 +1,6 @@
 package io.nopesight.core.cmdb;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Links configuration items to each other and reads those links in both directions.
@@ -22,9 +20,5 @@ public interface RelationshipManagement {
 	 */
 	List<Relationship> of(String ciId);
 
-	/**
-	 * How many relationships each of the given CIs has, in either direction.
-	 */
-	Map<String, Integer> countsOf(Collection<String> ciIds);
 
 }

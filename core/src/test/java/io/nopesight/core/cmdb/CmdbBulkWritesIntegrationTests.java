@@ -65,7 +65,7 @@ class CmdbBulkWritesIntegrationTests {
 		await().atMost(java.time.Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(
 					this.cmdb.list(new ConfigurationItemQuery(null, null, "debian", null, false, 1, 10)).items())
-				.extracting(ConfigurationItem::name)
+				.extracting((listed) -> listed.item().name())
 				.containsExactly("BULK-01"));
 	}
 

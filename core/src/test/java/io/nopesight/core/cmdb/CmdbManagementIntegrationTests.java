@@ -128,12 +128,12 @@ class CmdbManagementIntegrationTests {
 			for (ConfigurationItemSort sort : ConfigurationItemSort.values()) {
 				// when
 				List<String> names = new ArrayList<>();
-				Page<ConfigurationItem> page;
+				Page<ListedConfigurationItem> page;
 				int n = 1;
 				do {
 					page = this.cmdb
 						.list(new ConfigurationItemQuery("paging_probe", null, null, sort, descending, n++, 10));
-					page.items().forEach((ci) -> names.add(ci.name()));
+					page.items().forEach((listed) -> names.add(listed.item().name()));
 				}
 				while (!page.items().isEmpty());
 				// then
@@ -182,8 +182,8 @@ class CmdbManagementIntegrationTests {
 				ConfigurationItemSort.NAME, true, 1, 10)))).containsExactly("DELTA", "charlie", "Beta", "alpha");
 	}
 
-	private static List<String> names(Page<ConfigurationItem> page) {
-		return page.items().stream().map(ConfigurationItem::name).toList();
+	private static List<String> names(Page<ListedConfigurationItem> page) {
+		return page.items().stream().map((listed) -> listed.item().name()).toList();
 	}
 
 	private static String[] range(int from, int to) {
@@ -247,7 +247,7 @@ class CmdbManagementIntegrationTests {
 		return this.cmdb.list(new ConfigurationItemQuery(null, null, text, null, false, 1, 20))
 			.items()
 			.stream()
-			.map(ConfigurationItem::id)
+			.map((listed) -> listed.item().id())
 			.toList();
 	}
 
