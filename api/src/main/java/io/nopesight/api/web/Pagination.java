@@ -47,22 +47,24 @@ public record Pagination(int page, int limit, long total, long pages) {
 		headers.set("X-Page", Integer.toString(this.page));
 		headers.set("X-Per-Page", Integer.toString(this.limit));
 		headers.set("X-Total-Pages", Long.toString(this.pages));
-		List<String> links = new ArrayList<>();
+		// the request's URL is parsed once; each link is a copy with its page
+		UriComponentsBuilder current = ServletUriComponentsBuilder.fromCurrentRequest();
+		List<String> links = new ArrayList<>(4);
 		long last = Math.max(1, this.pages);
 		if (this.page < last) {
-			links.add(link(this.page + 1, "next"));
+			links.add(link(current, this.page + 1, "next"));
 		}
 		if (this.page > 1) {
-			links.add(link(Math.min(this.page - 1, last), "prev"));
+			links.add(link(current, Math.min(this.page - 1, last), "prev"));
 		}
-		links.add(link(1, "first"));
-		links.add(link(last, "last"));
+		links.add(link(current, 1, "first"));
+		links.add(link(current, last, "last"));
 		headers.set(HttpHeaders.LINK, String.join(", ", links));
 		return headers;
 	}
 
-	private String link(long page, String rel) {
-		UriComponentsBuilder uri = ServletUriComponentsBuilder.fromCurrentRequest()
+	private String link(UriComponentsBuilder current, long page, String rel) {
+		UriComponentsBuilder uri = current.cloneBuilder()
 			.replaceQueryParam("page", page)
 			.replaceQueryParam("limit", this.limit);
 		return "<" + uri.build().toUriString() + ">; rel=\"" + rel + "\"";
