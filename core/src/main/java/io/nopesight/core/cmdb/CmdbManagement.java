@@ -13,15 +13,17 @@ public interface CmdbManagement {
 	ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor);
 
 	/**
-	 * Creates many CIs in one transaction with batched statements; each publishes {@code ci.created}.
+	 * Creates many CIs in one transaction with one statement; each publishes {@code ci.created}. They are
+	 * searchable once the search index has followed the outbox to them, shortly after the commit.
 	 */
 	List<ConfigurationItem> createAll(List<NewConfigurationItem> items, String actor);
 
 	/**
-	 * Applies many partial updates (by CI id) in one transaction with batched statements; each publishes
-	 * {@code ci.updated}.
+	 * Applies many partial updates (by CI id) in one transaction with one statement, merged against the
+	 * rows as they are when locked; each publishes {@code ci.updated}. Returns the short form of each
+	 * changed CI. Searchable as for {@link #createAll}.
 	 */
-	List<ConfigurationItem> updateAll(java.util.Map<String, ConfigurationItemChanges> changes, String actor);
+	List<ConfigurationItemRef> updateAll(java.util.Map<String, ConfigurationItemChanges> changes, String actor);
 
 	void delete(String id, String actor);
 

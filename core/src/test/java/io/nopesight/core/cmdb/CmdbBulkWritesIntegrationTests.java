@@ -46,7 +46,7 @@ class CmdbBulkWritesIntegrationTests {
 		attributes.put("ip_address", null);
 		changes.put(created.get(0).id(), new ConfigurationItemChanges(null, null, "maintenance", null, attributes, null));
 		changes.put(created.get(1).id(), new ConfigurationItemChanges(null, null, null, null, Map.of("rack", "R2"), null));
-		List<ConfigurationItem> updated = this.cmdb.updateAll(changes, "bulk");
+		List<ConfigurationItemRef> updated = this.cmdb.updateAll(changes, "bulk");
 		// then
 		assertThat(this.cmdb.list(new ConfigurationItemQuery("bulk_probe", null, null, null, false, 1, 10)).total())
 			.isEqualTo(3);
