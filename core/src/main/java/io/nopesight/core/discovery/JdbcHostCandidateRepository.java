@@ -38,11 +38,13 @@ class JdbcHostCandidateRepository {
 			ORDER BY id
 			""";
 
-	// no index leads with name (the unique key is (type, name)): name = ANY(2 000 names) was a sequential scan
-	// comparing every row with every name, seconds per chunk. The lower(name) index finds them by probes.
+	// A new host's name only matters among CIs of its type, so each (type, name) is one probe of the unique
+	// key. LIMIT keeps each probe a probe: as a plain join, the planner, given thousands of names, hashed them
+	// against a sequential scan of the whole table.
 	private static final String TAKEN_NAMES = """
-			SELECT c.type, c.name FROM unnest(CAST(:names AS text[])) AS n(name)
-			JOIN configuration_item c ON lower(c.name) = lower(n.name) AND c.name = n.name
+			SELECT c.type, c.name FROM unnest(CAST(:types AS text[]), CAST(:names AS text[])) AS n(type, name)
+			CROSS JOIN LATERAL (SELECT type, name FROM configuration_item
+			                    WHERE type = n.type AND name = n.name LIMIT 1) c
 			""";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -73,14 +75,15 @@ class JdbcHostCandidateRepository {
 	}
 
 	/**
-	 * The (type, name) pairs already taken among the given names.
+	 * The (type, name) pairs already taken among the given ones.
 	 */
-	List<String[]> takenNames(Collection<String> names) {
-		if (names.isEmpty()) {
+	List<String[]> takenNames(Collection<String[]> typeAndNames) {
+		if (typeAndNames.isEmpty()) {
 			return List.of();
 		}
 		return this.jdbc.sql(TAKEN_NAMES)
-			.param("names", names.toArray(String[]::new))
+			.param("types", typeAndNames.stream().map((pair) -> pair[0]).toArray(String[]::new))
+			.param("names", typeAndNames.stream().map((pair) -> pair[1]).toArray(String[]::new))
 			.query((rs, n) -> new String[] { rs.getString("type"), rs.getString("name") })
 			.list();
 	}
