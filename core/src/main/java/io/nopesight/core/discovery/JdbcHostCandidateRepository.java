@@ -21,19 +21,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcHostCandidateRepository {
 
-	// applications, databases and software are not hosts, whatever they are named; one index scan per key.
+	// applications, databases and software are not hosts, whatever they are named; one index scan per key
+	// (serial_key, mac_key and hostname_label are stored generated columns over attributes, see V7).
 	// The ids are gathered into an array first, so the rows are fetched by primary key: as a semi-join the
 	// planner, misjudging how many ids come back, hashed them against a sequential scan of the whole table.
 	private static final String CANDIDATES = """
 			SELECT id, name, type, attributes::text AS attributes, ip_addresses
 			FROM configuration_item
-			WHERE id = ANY(ARRAY(SELECT id FROM configuration_item WHERE lower(attributes ->> 'serial_number') = ANY(:serials)
-			             UNION SELECT id FROM configuration_item WHERE upper(attributes ->> 'mac_address') = ANY(:macs)
+			WHERE id = ANY(ARRAY(SELECT id FROM configuration_item WHERE serial_key = ANY(:serials)
+			             UNION SELECT id FROM configuration_item WHERE mac_key = ANY(:macs)
 			             UNION SELECT c.id FROM unnest(CAST(:ips AS text[])) AS ip
 			                   JOIN configuration_item c ON c.ip_addresses @> ARRAY[ip]
 			             UNION SELECT id FROM configuration_item WHERE lower(split_part(name, '.', 1)) = ANY(:labels)
-			             UNION SELECT id FROM configuration_item
-			                   WHERE lower(split_part(attributes ->> 'hostname', '.', 1)) = ANY(:labels)))
+			             UNION SELECT id FROM configuration_item WHERE hostname_label = ANY(:labels)))
 			  AND type NOT IN ('application', 'database', 'software', 'service', 'business_service')
 			ORDER BY id
 			""";
