@@ -8,6 +8,11 @@ import java.util.List;
  */
 public interface CmdbManagement {
 
+	/**
+	 * The attributes discovery keeps about when it saw a CI, which {@link #recordSightings} writes.
+	 */
+	java.util.Set<String> SIGHTING_ATTRIBUTES = java.util.Set.of("first_seen", "last_seen");
+
 	ConfigurationItem create(NewConfigurationItem item, String actor);
 
 	ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor);
@@ -24,6 +29,14 @@ public interface CmdbManagement {
 	 * changed CI. Searchable as for {@link #createAll}.
 	 */
 	List<ConfigurationItemRef> updateAll(java.util.Map<String, ConfigurationItemChanges> changes, String actor);
+
+	/**
+	 * Records when discovery saw CIs (by CI id): sets only {@link #SIGHTING_ATTRIBUTES}. A sighting is not a
+	 * change of the CI: {@code updated_at} stays, no event is published, and search does not index these
+	 * attributes. Nothing indexed changes, so PostgreSQL rewrites such a row without touching its indexes.
+	 * CIs deleted meanwhile are skipped.
+	 */
+	void recordSightings(java.util.Map<String, java.util.Map<String, Object>> sightings);
 
 	void delete(String id, String actor);
 

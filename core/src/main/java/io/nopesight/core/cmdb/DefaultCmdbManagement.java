@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
@@ -131,6 +132,16 @@ class DefaultCmdbManagement implements CmdbManagement {
 		}
 		publishAll("ci.updated", changed, actor);
 		return changed;
+	}
+
+	@Override
+	@Transactional
+	public void recordSightings(Map<String, Map<String, Object>> sightings) {
+		sightings.values()
+			.forEach((values) -> Assert.isTrue(SIGHTING_ATTRIBUTES.containsAll(values.keySet()),
+					() -> "Only " + SIGHTING_ATTRIBUTES + " are sightings, not " + values.keySet()));
+		this.bulk.lock(sightings.keySet());
+		this.bulk.setSightings(sightings);
 	}
 
 	@Override

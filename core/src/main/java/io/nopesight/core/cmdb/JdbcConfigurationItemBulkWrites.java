@@ -51,6 +51,13 @@ class JdbcConfigurationItemBulkWrites {
 			RETURNING c.id, c.name, c.type
 			""";
 
+	// attributes only, and updated_at stays: with no indexed column changed this is a HOT update (V7)
+	private static final String SET_SIGHTINGS = """
+			UPDATE configuration_item c SET attributes = c.attributes || r.seen
+			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id text, seen jsonb)
+			WHERE c.id = r.id
+			""";
+
 	private final JdbcClient jdbc;
 
 	JdbcConfigurationItemBulkWrites(JdbcClient jdbc) {
@@ -132,6 +139,18 @@ class JdbcConfigurationItemBulkWrites {
 			.param("actor", actor)
 			.query((rs, i) -> new ConfigurationItemRef(rs.getString("id"), rs.getString("name"), rs.getString("type")))
 			.list();
+	}
+
+	/**
+	 * Merges sighting attributes into locked CIs, leaving everything else (updated_at too) as it is.
+	 */
+	void setSightings(Map<String, Map<String, Object>> sightings) {
+		if (sightings.isEmpty()) {
+			return;
+		}
+		List<Map<String, Object>> rows = new ArrayList<>(sightings.size());
+		sightings.forEach((id, seen) -> rows.add(Map.of("id", id, "seen", seen)));
+		this.jdbc.sql(SET_SIGHTINGS).param("rows", Jsonb.writeValue(rows)).update();
 	}
 
 	private static void patch(Map<String, @Nullable Object> row, String column,

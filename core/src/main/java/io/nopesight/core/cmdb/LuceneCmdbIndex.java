@@ -331,8 +331,9 @@ class LuceneCmdbIndex implements AutoCloseable {
 		if (ci.description() != null) {
 			all.append(' ').append(ci.description());
 		}
-		appendFields(all, ci.attributes());
-		appendFields(all, ci.customFields());
+		// sightings move with every scan and publish no event, so the index would only hold stale ones
+		appendFields(all, ci.attributes(), CmdbManagement.SIGHTING_ATTRIBUTES);
+		appendFields(all, ci.customFields(), Set.of());
 		doc.add(new TextField("all", all.toString(), Field.Store.NO));
 		return doc;
 	}
@@ -341,9 +342,9 @@ class LuceneCmdbIndex implements AutoCloseable {
 		return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
 	}
 
-	private static void appendFields(StringBuilder all, Map<String, @Nullable Object> fields) {
+	private static void appendFields(StringBuilder all, Map<String, @Nullable Object> fields, Set<String> skipped) {
 		fields.forEach((key, value) -> {
-			if (value != null) {
+			if (value != null && !skipped.contains(key)) {
 				all.append(' ').append(key.replace('_', ' ')).append(' ').append(value);
 			}
 		});

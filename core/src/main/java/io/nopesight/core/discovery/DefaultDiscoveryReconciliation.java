@@ -141,12 +141,22 @@ class DefaultDiscoveryReconciliation implements DiscoveryReconciliation {
 	private void write(Set<WorkingCi> touched) {
 		List<WorkingCi> fresh = new ArrayList<>();
 		Map<String, ConfigurationItemChanges> changes = new LinkedHashMap<>();
+		Map<String, Map<String, Object>> sightings = new LinkedHashMap<>();
 		for (WorkingCi ci : touched) {
 			if (ci.isNew()) {
 				fresh.add(ci);
 			}
 			else if (ci.dirty()) {
-				changes.put(ci.id, new ConfigurationItemChanges(null, null, null, null, patch(ci), null));
+				Map<String, @Nullable Object> patch = patch(ci);
+				if (CmdbManagement.SIGHTING_ATTRIBUTES.containsAll(patch.keySet()) && !patch.containsValue(null)) {
+					// only seen again: no change of the CI, and a write that touches no index
+					Map<String, Object> seen = new LinkedHashMap<>();
+					patch.forEach((key, value) -> seen.put(key, Objects.requireNonNull(value)));
+					sightings.put(ci.id, seen);
+				}
+				else {
+					changes.put(ci.id, new ConfigurationItemChanges(null, null, null, null, patch, null));
+				}
 			}
 		}
 		if (!fresh.isEmpty()) {
@@ -159,6 +169,9 @@ class DefaultDiscoveryReconciliation implements DiscoveryReconciliation {
 		}
 		if (!changes.isEmpty()) {
 			this.cmdb.updateAll(changes, ACTOR);
+		}
+		if (!sightings.isEmpty()) {
+			this.cmdb.recordSightings(sightings);
 		}
 	}
 
