@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -142,7 +143,10 @@ class LuceneCmdbIndex implements AutoCloseable {
 	 * Catches up on another thread, soon; requests made while one is waiting to run are one request.
 	 */
 	void catchUpSoon() {
-		if (this.followRequested.compareAndSet(false, true)) {
+		if (!this.followRequested.compareAndSet(false, true)) {
+			return;
+		}
+		try {
 			this.follower.execute(() -> {
 				this.followRequested.set(false);
 				try {
@@ -153,6 +157,10 @@ class LuceneCmdbIndex implements AutoCloseable {
 					logger.warn("Search index catch-up failed", ex);
 				}
 			});
+		}
+		catch (RejectedExecutionException ex) {
+			// closing: the index catches up from the outbox when it opens next
+			this.followRequested.set(false);
 		}
 	}
 
