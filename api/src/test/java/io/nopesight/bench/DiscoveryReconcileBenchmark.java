@@ -43,13 +43,16 @@ public final class DiscoveryReconcileBenchmark {
 
 	private static final String TOKEN = "bench-admin-token";
 
+	private static final String APPLICATION_NAME = "nopesight-discovery-bench";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private DiscoveryReconcileBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String url = PostgresForTests.freshSchemaUrl();
+		// named, so the benchmark can find the application's PostgreSQL backends and read their CPU time
+		String url = PostgresForTests.freshSchemaUrl() + "&ApplicationName=" + APPLICATION_NAME;
 		System.out.printf("Benchmark schema: %s%n", url);
 		ConfigurableApplicationContext app = new SpringApplication(NopeSightApplication.class).run("--server.port=0",
 				"--server.address=127.0.0.1", "--nopesight.db.url=" + url, "--nopesight.admin.token=" + TOKEN,
@@ -60,7 +63,7 @@ public final class DiscoveryReconcileBenchmark {
 			HttpClient http = HttpClient.newHttpClient();
 			byte[] scan = scan("2026-10-31T18:00:00Z");
 			System.out.printf("Scan payload: %,d hosts, %.1f MB%n", HOSTS, scan.length / 1e6);
-			double job = submit(http, port, scan);
+			double job = submit(http, port, scan, jdbc);
 			System.out.printf("Baseline, COPY of %,d CI rows: %.2f s = %,.0f rows/s; job/COPY time ratio %.1f%n", CIS,
 					copySeconds, CIS / copySeconds, job / (copySeconds * HOSTS / CIS));
 			// the same hosts an hour later: every host is only re-confirmed (last_seen moves, nothing else)
@@ -68,7 +71,7 @@ public final class DiscoveryReconcileBenchmark {
 			long events = count(jdbc, "SELECT count(*) FROM domain_event");
 			long updates = count(jdbc, "SELECT n_tup_upd FROM pg_stat_user_tables WHERE relid = 'configuration_item'::regclass");
 			long hot = count(jdbc, "SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relid = 'configuration_item'::regclass");
-			submit(http, port, scan("2026-10-31T19:00:00Z"));
+			submit(http, port, scan("2026-10-31T19:00:00Z"), jdbc);
 			Thread.sleep(1000); // table statistics reach pg_stat_user_tables within half a second
 			System.out.printf("Re-scan: %,d events published, %,d CI row updates of which %,d HOT (no index entries)%n",
 					count(jdbc, "SELECT count(*) FROM domain_event") - events,
@@ -82,6 +85,34 @@ public final class DiscoveryReconcileBenchmark {
 		}
 	}
 
+	private static double jvmCpuSeconds() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+	}
+
+	/**
+	 * User and system CPU time of this run's PostgreSQL backends, from /proc (same machine, clock ticks of
+	 * 1/100 s): fields 14 and 15 of /proc/[pid]/stat, counted after the command name.
+	 */
+	private static double postgresCpuSeconds(Connection jdbc) throws Exception {
+		double seconds = 0;
+		try (java.sql.PreparedStatement statement = jdbc
+			.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+			statement.setString(1, APPLICATION_NAME);
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					java.nio.file.Path stat = java.nio.file.Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
+					if (java.nio.file.Files.isReadable(stat)) {
+						String line = java.nio.file.Files.readString(stat);
+						String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+						seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+					}
+				}
+			}
+		}
+		return seconds;
+	}
+
 	private static long count(Connection jdbc, String sql) throws Exception {
 		try (Statement statement = jdbc.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();
@@ -92,7 +123,8 @@ public final class DiscoveryReconcileBenchmark {
 	/**
 	 * Submits a scan over HTTP, waits for its job and prints what it did; returns the job's seconds.
 	 */
-	private static double submit(HttpClient http, int port, byte[] scan) throws Exception {
+	private static double submit(HttpClient http, int port, byte[] scan, Connection jdbc) throws Exception {
+		double[] cpuBefore = { jvmCpuSeconds(), postgresCpuSeconds(jdbc) };
 		long started = System.nanoTime();
 		HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
 				+ "/v1/discovery/scan-data"))
@@ -117,6 +149,11 @@ public final class DiscoveryReconcileBenchmark {
 		System.out.printf("Job %s: %s%n", done.get("status").asString(), done.get("counts"));
 		System.out.printf("Reconciliation job: %.2f s = %,.0f hosts/s (submit to completed: %.2f s = %,.0f hosts/s)%n",
 				job, HOSTS / job, total, HOSTS / total);
+		Thread.sleep(2000); // the search index follower may still be indexing the last chunk
+		System.out.printf("CPU from submit to 2 s after completion: JVM %.1f s, PostgreSQL backends %.1f s "
+				+ "(%.0f + %.0f us per host; less sensitive to the machine's load than the elapsed time)%n",
+				jvmCpuSeconds() - cpuBefore[0], postgresCpuSeconds(jdbc) - cpuBefore[1],
+				(jvmCpuSeconds() - cpuBefore[0]) * 1e6 / HOSTS, (postgresCpuSeconds(jdbc) - cpuBefore[1]) * 1e6 / HOSTS);
 		return job;
 	}
 
