@@ -12,8 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +38,9 @@ class DiscoveryApiIntegrationTests {
 	int port;
 
 	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeEach
 	void client() {
@@ -68,6 +73,28 @@ class DiscoveryApiIntegrationTests {
 		assertThat(ci.at("/attributes/first_seen").asString()).isEqualTo("2026-10-31T18:00:00Z");
 		assertThat(ci.at("/attributes/discovered_by").asString()).isEqualTo("agent_t1");
 		assertThat(onlyCi("10.9.0.12").get("type").asString()).isEqualTo("workstation");
+	}
+
+	@Test
+	void submitWhenHostIsOnlySeenAgainMovesLastSeenWithoutUpdatingTheCi() {
+		// given
+		submitAndWait(networkScan("agent_seen", "2026-10-31T18:00:00Z",
+				host("10.9.14.10", "seen-a.corp.example", "02:00:00:00:14:10", List.of(22), "Linux")));
+		JsonNode before = onlyCi("10.9.14.10");
+		String id = before.get("id").asString();
+		// when
+		JsonNode again = submitAndWait(networkScan("agent_seen", "2026-10-31T19:00:00Z",
+				host("10.9.14.10", "seen-a.corp.example", "02:00:00:00:14:10", List.of(22), "Linux")));
+		// then
+		assertThat(again.at("/counts/cis_unchanged").asInt()).isEqualTo(1);
+		JsonNode after = this.api.get("/v1/cmdb/ci/" + id).json();
+		assertThat(after.at("/attributes/last_seen").asString()).isEqualTo("2026-10-31T19:00:00Z");
+		assertThat(after.at("/attributes/first_seen").asString()).isEqualTo("2026-10-31T18:00:00Z");
+		assertThat(after.get("updated_at").asString()).isEqualTo(before.get("updated_at").asString());
+		assertThat(this.jdbc.sql("SELECT event_type FROM domain_event WHERE aggregate_id = :id ORDER BY seq")
+			.param("id", id)
+			.query(String.class)
+			.list()).containsExactly("ci.created");
 	}
 
 	@Test

@@ -8,20 +8,35 @@ import java.util.List;
  */
 public interface CmdbManagement {
 
+	/**
+	 * The attributes discovery keeps about when it saw a CI, which {@link #recordSightings} writes.
+	 */
+	java.util.Set<String> SIGHTING_ATTRIBUTES = java.util.Set.of("first_seen", "last_seen");
+
 	ConfigurationItem create(NewConfigurationItem item, String actor);
 
 	ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor);
 
 	/**
-	 * Creates many CIs in one transaction with batched statements; each publishes {@code ci.created}.
+	 * Creates many CIs in one transaction with one statement; each publishes {@code ci.created}. They are
+	 * searchable once the search index has followed the outbox to them, shortly after the commit.
 	 */
 	List<ConfigurationItem> createAll(List<NewConfigurationItem> items, String actor);
 
 	/**
-	 * Applies many partial updates (by CI id) in one transaction with batched statements; each publishes
-	 * {@code ci.updated}.
+	 * Applies many partial updates (by CI id) in one transaction with one statement, merged against the
+	 * rows as they are when locked; each publishes {@code ci.updated}. Returns the short form of each
+	 * changed CI. Searchable as for {@link #createAll}.
 	 */
-	List<ConfigurationItem> updateAll(java.util.Map<String, ConfigurationItemChanges> changes, String actor);
+	List<ConfigurationItemRef> updateAll(java.util.Map<String, ConfigurationItemChanges> changes, String actor);
+
+	/**
+	 * Records when discovery saw CIs (by CI id): sets only {@link #SIGHTING_ATTRIBUTES}. A sighting is not a
+	 * change of the CI: {@code updated_at} stays, no event is published, and search does not index these
+	 * attributes. Nothing indexed changes, so PostgreSQL rewrites such a row without touching its indexes.
+	 * CIs deleted meanwhile are skipped.
+	 */
+	void recordSightings(java.util.Map<String, java.util.Map<String, Object>> sightings);
 
 	void delete(String id, String actor);
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.Assert;
 
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
@@ -31,10 +32,13 @@ class DefaultCmdbManagement implements CmdbManagement {
 
 	private final JdbcConfigurationItemPages pages;
 
+	private final JdbcConfigurationItemBulkWrites bulk;
+
 	DefaultCmdbManagement(JdbcConfigurationItemRepository items, JdbcConfigurationItemPages pages,
-			DomainEventOutbox outbox, LuceneCmdbIndex index) {
+			DomainEventOutbox outbox, LuceneCmdbIndex index, JdbcConfigurationItemBulkWrites bulk) {
 		this.pages = pages;
 		this.items = items;
+		this.bulk = bulk;
 		this.outbox = outbox;
 		this.index = index;
 	}
@@ -97,52 +101,47 @@ class DefaultCmdbManagement implements CmdbManagement {
 					actor, actor));
 		}
 		try {
-			this.items.insertAll(created);
+			this.bulk.insertAll(created, now, actor);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("A configuration item of the same type and name already exists");
 		}
-		publishAll("ci.created", created);
+		publishAll("ci.created", created.stream()
+			.map((ci) -> new ConfigurationItemRef(ci.id(), ci.name(), ci.type()))
+			.toList(), actor);
 		return created;
 	}
 
 	@Override
 	@Transactional
-	public List<ConfigurationItem> updateAll(Map<String, ConfigurationItemChanges> changes, String actor) {
+	public List<ConfigurationItemRef> updateAll(Map<String, ConfigurationItemChanges> changes, String actor) {
 		changes.values()
 			.forEach((c) -> ConfigurationItemRules.check(c.name(), c.type(), c.status(), c.description(), false));
-		Instant now = now();
-		List<ConfigurationItem> changed = new java.util.ArrayList<>(changes.size());
-		for (ConfigurationItem current : this.items.findByIdsForUpdate(changes.keySet())) {
-			changed.add(apply(current, changes.get(current.id()), now, actor));
+		List<String> found = this.bulk.lock(changes.keySet());
+		if (found.size() != changes.size()) {
+			Set<String> existing = new java.util.HashSet<>(found);
+			throw new ConfigurationItemNotFoundException(
+					changes.keySet().stream().filter((id) -> !existing.contains(id)).findFirst().orElseThrow());
 		}
-		if (changed.size() != changes.size()) {
-			String missing = changes.keySet()
-				.stream()
-				.filter((id) -> changed.stream().noneMatch((ci) -> ci.id().equals(id)))
-				.findFirst()
-				.orElseThrow();
-			throw new ConfigurationItemNotFoundException(missing);
-		}
+		List<ConfigurationItemRef> changed;
 		try {
-			this.items.updateAll(changed);
+			changed = this.bulk.updateAll(changes, now(), actor);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("A configuration item of the same type and name already exists");
 		}
-		publishAll("ci.updated", changed);
+		publishAll("ci.updated", changed, actor);
 		return changed;
 	}
 
-	private static ConfigurationItem apply(ConfigurationItem current, ConfigurationItemChanges changes, Instant now,
-			String actor) {
-		return new ConfigurationItem(current.id(), (changes.name() != null) ? changes.name().strip() : current.name(),
-				(changes.type() != null) ? changes.type() : current.type(),
-				(changes.status() != null) ? ConfigurationItemStatus.fromValue(changes.status()).orElseThrow()
-						: current.status(),
-				(changes.description() != null) ? changes.description() : current.description(),
-				merge(current.attributes(), changes.attributes()), merge(current.customFields(), changes.customFields()),
-				current.createdAt(), now, current.createdBy(), actor);
+	@Override
+	@Transactional
+	public void recordSightings(Map<String, Map<String, Object>> sightings) {
+		sightings.values()
+			.forEach((values) -> Assert.isTrue(SIGHTING_ATTRIBUTES.containsAll(values.keySet()),
+					() -> "Only " + SIGHTING_ATTRIBUTES + " are sightings, not " + values.keySet()));
+		this.bulk.lock(sightings.keySet());
+		this.bulk.setSightings(sightings);
 	}
 
 	@Override
@@ -183,20 +182,20 @@ class DefaultCmdbManagement implements CmdbManagement {
 		return this.items.findByName(name);
 	}
 
-	private void publishAll(String type, List<ConfigurationItem> cis) {
+	private void publishAll(String type, List<ConfigurationItemRef> cis, String actor) {
 		if (cis.isEmpty()) {
 			return;
 		}
 		this.outbox.publishAll(cis.stream()
-			.map((ci) -> new DomainEventOutbox.Event(type, ci.id(), payload(ci)))
+			.map((ci) -> new DomainEventOutbox.Event(type, ci.id(), payload(ci.id(), ci.name(), ci.type(), actor)))
 			.toList());
 		catchUpAfterCommit();
 	}
 
-	private static Map<String, Object> payload(ConfigurationItem ci) {
+	private static Map<String, Object> payload(String id, String name, String type, @Nullable String actor) {
 		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("ci", Map.of("id", ci.id(), "name", ci.name(), "type", ci.type()));
-		payload.put("actor", (ci.updatedBy() != null) ? ci.updatedBy() : "");
+		payload.put("ci", Map.of("id", id, "name", name, "type", type));
+		payload.put("actor", (actor != null) ? actor : "");
 		return payload;
 	}
 
@@ -204,16 +203,13 @@ class DefaultCmdbManagement implements CmdbManagement {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
-				DefaultCmdbManagement.this.index.catchUp();
+				DefaultCmdbManagement.this.index.catchUpSoon();
 			}
 		});
 	}
 
 	private void publish(String type, ConfigurationItem ci) {
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("ci", Map.of("id", ci.id(), "name", ci.name(), "type", ci.type()));
-		payload.put("actor", (ci.updatedBy() != null) ? ci.updatedBy() : "");
-		this.outbox.publish(type, ci.id(), payload);
+		this.outbox.publish(type, ci.id(), payload(ci.id(), ci.name(), ci.type(), ci.updatedBy()));
 		changedInThisTransaction().add(ci.id());
 	}
 

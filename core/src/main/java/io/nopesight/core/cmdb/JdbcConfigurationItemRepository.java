@@ -40,26 +40,6 @@ class JdbcConfigurationItemRepository {
 			WHERE id = :id
 			""";
 
-	// one statement per batch: the statement-level count and version triggers fire once, not once per row
-	private static final String INSERT_ALL = """
-			INSERT INTO configuration_item (id, name, type, status, description, attributes, custom_fields,
-			                                created_at, updated_at, created_by, updated_by)
-			SELECT r.id, r.name, r.type, r.status, r.description, r.attributes, r.custom_fields, r.created_at,
-			       r.updated_at, r.created_by, r.updated_by
-			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id text, name text, type text, status text,
-			     description text, attributes jsonb, custom_fields jsonb, created_at timestamptz, updated_at timestamptz,
-			     created_by text, updated_by text)
-			""";
-
-	private static final String UPDATE_ALL = """
-			UPDATE configuration_item c SET name = r.name, type = r.type, status = r.status, description = r.description,
-			       attributes = r.attributes, custom_fields = r.custom_fields, updated_at = r.updated_at,
-			       updated_by = r.updated_by
-			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id text, name text, type text, status text,
-			     description text, attributes jsonb, custom_fields jsonb, updated_at timestamptz, updated_by text)
-			WHERE c.id = r.id
-			""";
-
 	private static final String DELETE = "DELETE FROM configuration_item WHERE id = :id";
 
 	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM configuration_item WHERE id = :id";
@@ -70,8 +50,6 @@ class JdbcConfigurationItemRepository {
 
 	private static final String FIND_LISTED_BY_IDS = "SELECT " + LISTED_COLUMNS
 			+ " FROM configuration_item WHERE id = ANY(:ids)";
-
-	private static final String FIND_BY_IDS_FOR_UPDATE = FIND_BY_IDS + " ORDER BY id FOR UPDATE";
 
 	private static final String FIND_BY_IP = "SELECT " + COLUMNS
 			+ " FROM configuration_item WHERE ip_addresses @> ARRAY[CAST(:ip AS text)] ORDER BY name, id";
@@ -96,51 +74,6 @@ class JdbcConfigurationItemRepository {
 
 	void update(ConfigurationItem ci) {
 		this.jdbc.sql(UPDATE).paramSource(params(ci)).update();
-	}
-
-	void insertAll(List<ConfigurationItem> cis) {
-		if (!cis.isEmpty()) {
-			this.jdbc.sql(INSERT_ALL).param("rows", rows(cis)).update();
-		}
-	}
-
-	void updateAll(List<ConfigurationItem> cis) {
-		if (!cis.isEmpty()) {
-			this.jdbc.sql(UPDATE_ALL).param("rows", rows(cis)).update();
-		}
-	}
-
-	private static String rows(List<ConfigurationItem> cis) {
-		List<java.util.Map<String, @Nullable Object>> rows = new ArrayList<>(cis.size());
-		for (ConfigurationItem ci : cis) {
-			java.util.Map<String, @Nullable Object> row = new java.util.LinkedHashMap<>();
-			row.put("id", ci.id());
-			row.put("name", ci.name());
-			row.put("type", ci.type());
-			row.put("status", ci.status().value());
-			row.put("description", ci.description());
-			row.put("attributes", ci.attributes());
-			row.put("custom_fields", ci.customFields());
-			row.put("created_at", ci.createdAt().toString());
-			row.put("updated_at", ci.updatedAt().toString());
-			row.put("created_by", ci.createdBy());
-			row.put("updated_by", ci.updatedBy());
-			rows.add(row);
-		}
-		return Jsonb.writeValue(rows);
-	}
-
-	/**
-	 * The given CIs, locked for update in id order (so concurrent bulk writers never deadlock).
-	 */
-	List<ConfigurationItem> findByIdsForUpdate(Collection<String> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc.sql(FIND_BY_IDS_FOR_UPDATE)
-			.param("ids", ids.toArray(String[]::new))
-			.query(CONFIGURATION_ITEM)
-			.list();
 	}
 
 	boolean delete(String id) {

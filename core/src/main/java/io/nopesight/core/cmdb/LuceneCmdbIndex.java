@@ -10,6 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -77,6 +82,16 @@ class LuceneCmdbIndex implements AutoCloseable {
 
 	private boolean dirty;
 
+	// bulk writers hand their catch-up to this thread: indexing (and re-reading the rows) then runs on the
+	// other core while the writer goes on with its next batch, instead of in turn with it
+	private final ExecutorService follower = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "cmdb-index-follower");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean followRequested = new AtomicBoolean();
+
 	LuceneCmdbIndex(Path indexDir, JdbcConfigurationItemRepository items, DomainEventOutbox outbox) {
 		this.items = items;
 		this.outbox = outbox;
@@ -121,6 +136,31 @@ class LuceneCmdbIndex implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Catches up on another thread, soon; requests made while one is waiting to run are one request.
+	 */
+	void catchUpSoon() {
+		if (!this.followRequested.compareAndSet(false, true)) {
+			return;
+		}
+		try {
+			this.follower.execute(() -> {
+				this.followRequested.set(false);
+				try {
+					catchUp();
+				}
+				catch (RuntimeException ex) {
+					// the scheduled follower tries again; the outbox position did not move
+					logger.warn("Search index catch-up failed", ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// closing: the index catches up from the outbox when it opens next
+			this.followRequested.set(false);
 		}
 	}
 
@@ -187,7 +227,18 @@ class LuceneCmdbIndex implements AutoCloseable {
 	}
 
 	@Override
-	public synchronized void close() throws IOException {
+	public void close() throws IOException {
+		this.follower.shutdown();
+		try {
+			this.follower.awaitTermination(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		closeIndex();
+	}
+
+	private synchronized void closeIndex() throws IOException {
 		commit();
 		this.searchers.close();
 		this.writer.close();
@@ -288,8 +339,9 @@ class LuceneCmdbIndex implements AutoCloseable {
 		if (ci.description() != null) {
 			all.append(' ').append(ci.description());
 		}
-		appendFields(all, ci.attributes());
-		appendFields(all, ci.customFields());
+		// sightings move with every scan and publish no event, so the index would only hold stale ones
+		appendFields(all, ci.attributes(), CmdbManagement.SIGHTING_ATTRIBUTES);
+		appendFields(all, ci.customFields(), Set.of());
 		doc.add(new TextField("all", all.toString(), Field.Store.NO));
 		return doc;
 	}
@@ -298,9 +350,9 @@ class LuceneCmdbIndex implements AutoCloseable {
 		return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
 	}
 
-	private static void appendFields(StringBuilder all, Map<String, @Nullable Object> fields) {
+	private static void appendFields(StringBuilder all, Map<String, @Nullable Object> fields, Set<String> skipped) {
 		fields.forEach((key, value) -> {
-			if (value != null) {
+			if (value != null && !skipped.contains(key)) {
 				all.append(' ').append(key.replace('_', ' ')).append(' ').append(value);
 			}
 		});

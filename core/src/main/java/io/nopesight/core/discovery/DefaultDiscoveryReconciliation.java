@@ -108,7 +108,7 @@ class DefaultDiscoveryReconciliation implements DiscoveryReconciliation {
 		Set<String> macs = new LinkedHashSet<>();
 		Set<String> ips = new LinkedHashSet<>();
 		Set<String> labels = new LinkedHashSet<>();
-		Set<String> names = new LinkedHashSet<>();
+		Map<String, String[]> names = new LinkedHashMap<>();
 		for (DiscoveredHost host : hosts) {
 			if (host.serialNumber() != null) {
 				serials.add(host.serialNumber().strip().toLowerCase(Locale.ROOT));
@@ -118,33 +118,45 @@ class DefaultDiscoveryReconciliation implements DiscoveryReconciliation {
 				macs.add(mac);
 			}
 			ips.add(host.ipAddress());
-			names.add(host.ipAddress());
 			String hostname = Addresses.identifying(host.hostname());
 			if (hostname != null) {
 				labels.add(Addresses.label(hostname));
-				String name = HostReconciler.nameFor(host);
-				names.add(name);
-				names.add(HostReconciler.withIp(name, host.ipAddress()));
 			}
+			// the names the host would get if it turns out new
+			String type = HostTypes.of(host.osGuess(), host.openPorts());
+			String name = HostReconciler.nameFor(host);
+			String withIp = HostReconciler.withIp(name, host.ipAddress());
+			names.put(type + '\u0000' + name, new String[] { type, name });
+			names.put(type + '\u0000' + withIp, new String[] { type, withIp });
 		}
 		HostCandidates batch = new HostCandidates();
 		for (WorkingCi ci : this.candidates.candidates(serials, macs, ips, labels)) {
 			batch.add(ci);
 			batch.addIps(ci, ci.ips());
 		}
-		this.candidates.takenNames(names).forEach((taken) -> batch.takeName(taken[0], taken[1]));
+		this.candidates.takenNames(names.values()).forEach((taken) -> batch.takeName(taken[0], taken[1]));
 		return batch;
 	}
 
 	private void write(Set<WorkingCi> touched) {
 		List<WorkingCi> fresh = new ArrayList<>();
 		Map<String, ConfigurationItemChanges> changes = new LinkedHashMap<>();
+		Map<String, Map<String, Object>> sightings = new LinkedHashMap<>();
 		for (WorkingCi ci : touched) {
 			if (ci.isNew()) {
 				fresh.add(ci);
 			}
 			else if (ci.dirty()) {
-				changes.put(ci.id, new ConfigurationItemChanges(null, null, null, null, patch(ci), null));
+				Map<String, @Nullable Object> patch = patch(ci);
+				if (CmdbManagement.SIGHTING_ATTRIBUTES.containsAll(patch.keySet()) && !patch.containsValue(null)) {
+					// only seen again: no change of the CI, and a write that touches no index
+					Map<String, Object> seen = new LinkedHashMap<>();
+					patch.forEach((key, value) -> seen.put(key, Objects.requireNonNull(value)));
+					sightings.put(ci.id, seen);
+				}
+				else {
+					changes.put(ci.id, new ConfigurationItemChanges(null, null, null, null, patch, null));
+				}
 			}
 		}
 		if (!fresh.isEmpty()) {
@@ -157,6 +169,9 @@ class DefaultDiscoveryReconciliation implements DiscoveryReconciliation {
 		}
 		if (!changes.isEmpty()) {
 			this.cmdb.updateAll(changes, ACTOR);
+		}
+		if (!sightings.isEmpty()) {
+			this.cmdb.recordSightings(sightings);
 		}
 	}
 

@@ -21,28 +21,30 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcHostCandidateRepository {
 
-	// applications, databases and software are not hosts, whatever they are named; one index scan per key.
+	// applications, databases and software are not hosts, whatever they are named; one index scan per key
+	// (serial_key, mac_key and hostname_label are stored generated columns over attributes, see V7).
 	// The ids are gathered into an array first, so the rows are fetched by primary key: as a semi-join the
 	// planner, misjudging how many ids come back, hashed them against a sequential scan of the whole table.
 	private static final String CANDIDATES = """
 			SELECT id, name, type, attributes::text AS attributes, ip_addresses
 			FROM configuration_item
-			WHERE id = ANY(ARRAY(SELECT id FROM configuration_item WHERE lower(attributes ->> 'serial_number') = ANY(:serials)
-			             UNION SELECT id FROM configuration_item WHERE upper(attributes ->> 'mac_address') = ANY(:macs)
+			WHERE id = ANY(ARRAY(SELECT id FROM configuration_item WHERE serial_key = ANY(:serials)
+			             UNION SELECT id FROM configuration_item WHERE mac_key = ANY(:macs)
 			             UNION SELECT c.id FROM unnest(CAST(:ips AS text[])) AS ip
 			                   JOIN configuration_item c ON c.ip_addresses @> ARRAY[ip]
 			             UNION SELECT id FROM configuration_item WHERE lower(split_part(name, '.', 1)) = ANY(:labels)
-			             UNION SELECT id FROM configuration_item
-			                   WHERE lower(split_part(attributes ->> 'hostname', '.', 1)) = ANY(:labels)))
+			             UNION SELECT id FROM configuration_item WHERE hostname_label = ANY(:labels)))
 			  AND type NOT IN ('application', 'database', 'software', 'service', 'business_service')
 			ORDER BY id
 			""";
 
-	// no index leads with name (the unique key is (type, name)): name = ANY(2 000 names) was a sequential scan
-	// comparing every row with every name, seconds per chunk. The lower(name) index finds them by probes.
+	// A new host's name only matters among CIs of its type, so each (type, name) is one probe of the unique
+	// key. LIMIT keeps each probe a probe: as a plain join, the planner, given thousands of names, hashed them
+	// against a sequential scan of the whole table.
 	private static final String TAKEN_NAMES = """
-			SELECT c.type, c.name FROM unnest(CAST(:names AS text[])) AS n(name)
-			JOIN configuration_item c ON lower(c.name) = lower(n.name) AND c.name = n.name
+			SELECT c.type, c.name FROM unnest(CAST(:types AS text[]), CAST(:names AS text[])) AS n(type, name)
+			CROSS JOIN LATERAL (SELECT type, name FROM configuration_item
+			                    WHERE type = n.type AND name = n.name LIMIT 1) c
 			""";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -73,14 +75,15 @@ class JdbcHostCandidateRepository {
 	}
 
 	/**
-	 * The (type, name) pairs already taken among the given names.
+	 * The (type, name) pairs already taken among the given ones.
 	 */
-	List<String[]> takenNames(Collection<String> names) {
-		if (names.isEmpty()) {
+	List<String[]> takenNames(Collection<String[]> typeAndNames) {
+		if (typeAndNames.isEmpty()) {
 			return List.of();
 		}
 		return this.jdbc.sql(TAKEN_NAMES)
-			.param("names", names.toArray(String[]::new))
+			.param("types", typeAndNames.stream().map((pair) -> pair[0]).toArray(String[]::new))
+			.param("names", typeAndNames.stream().map((pair) -> pair[1]).toArray(String[]::new))
 			.query((rs, n) -> new String[] { rs.getString("type"), rs.getString("name") })
 			.list();
 	}

@@ -11,6 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.TestDatabase;
@@ -33,6 +35,9 @@ class CmdbBulkWritesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PlatformTransactionManager transactions;
+
 	@Test
 	void createAllAndUpdateAllWhenBatchedKeepCountsEventsAndSearchInStep() {
 		// given
@@ -46,7 +51,7 @@ class CmdbBulkWritesIntegrationTests {
 		attributes.put("ip_address", null);
 		changes.put(created.get(0).id(), new ConfigurationItemChanges(null, null, "maintenance", null, attributes, null));
 		changes.put(created.get(1).id(), new ConfigurationItemChanges(null, null, null, null, Map.of("rack", "R2"), null));
-		List<ConfigurationItem> updated = this.cmdb.updateAll(changes, "bulk");
+		List<ConfigurationItemRef> updated = this.cmdb.updateAll(changes, "bulk");
 		// then
 		assertThat(this.cmdb.list(new ConfigurationItemQuery("bulk_probe", null, null, null, false, 1, 10)).total())
 			.isEqualTo(3);
@@ -67,6 +72,39 @@ class CmdbBulkWritesIntegrationTests {
 					this.cmdb.list(new ConfigurationItemQuery(null, null, "debian", null, false, 1, 10)).items())
 				.extracting((listed) -> listed.item().name())
 				.containsExactly("BULK-01"));
+	}
+
+	@Test
+	void recordSightingsWhenOnlySightingsChangeKeepsUpdatedAtPublishesNothingAndWritesNoIndexEntry() {
+		// given
+		ConfigurationItem ci = this.cmdb.createAll(List.of(bulk("SEEN-01", "10.8.2.1")), "bulk").get(0);
+		// when
+		long hotUpdates = new TransactionTemplate(this.transactions).execute((status) -> {
+			this.cmdb.recordSightings(Map.of(ci.id(), Map.of("last_seen", "2026-11-01T10:00:00Z")));
+			return this.jdbc.sql("SELECT pg_stat_get_xact_tuples_hot_updated('configuration_item'::regclass)")
+				.query(Long.class)
+				.single();
+		});
+		// then
+		ConfigurationItem seen = this.cmdb.get(ci.id());
+		assertThat(seen.attributes()).containsEntry("last_seen", "2026-11-01T10:00:00Z")
+			.containsEntry("ip_address", "10.8.2.1");
+		assertThat(seen.updatedAt()).isEqualTo(ci.updatedAt());
+		assertThat(hotUpdates).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT event_type FROM domain_event WHERE aggregate_id = :id ORDER BY seq")
+			.param("id", ci.id())
+			.query(String.class)
+			.list()).containsExactly("ci.created");
+	}
+
+	@Test
+	void recordSightingsWhenGivenAnotherAttributeRefusesIt() {
+		// given
+		ConfigurationItem ci = this.cmdb.createAll(List.of(bulk("SEEN-02", "10.8.2.2")), "bulk").get(0);
+		// when / then
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.cmdb.recordSightings(Map.of(ci.id(), Map.of("os", "Debian 12"))));
+		assertThat(this.cmdb.get(ci.id()).attributes()).doesNotContainKey("os");
 	}
 
 	@Test
