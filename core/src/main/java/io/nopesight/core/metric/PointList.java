@@ -71,6 +71,10 @@ final class PointList extends AbstractList<MetricSeries.Point> implements Random
 			this.size++;
 		}
 
+		int size() {
+			return this.size;
+		}
+
 		PointList build() {
 			if (!this.sorted) {
 				sortByTime();

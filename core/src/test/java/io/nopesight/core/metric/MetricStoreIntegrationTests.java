@@ -168,7 +168,7 @@ class MetricStoreIntegrationTests {
 		// then
 		assertThat(dropped).contains("metric_sample_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
 			.format(old.atZone(java.time.ZoneOffset.UTC)));
-		assertThat(dropped).noneMatch((name) -> name.startsWith("metric_hourly_"));
+		assertThat(dropped).noneMatch((name) -> name.startsWith("metric_daily_"));
 		assertThat(this.store.read(new MetricSeriesQuery(this.web01, "cpu_usage", old, DAY.plusSeconds(1),
 				MetricStep.RAW, MetricAggregation.AVG)).get(0).points()).hasSize(1);
 		assertThat(this.store.read(new MetricSeriesQuery(this.web01, "cpu_usage", old, DAY.plusSeconds(1),
