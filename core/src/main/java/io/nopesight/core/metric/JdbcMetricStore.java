@@ -117,11 +117,22 @@ class JdbcMetricStore implements MetricStore {
 		return write(SampleRows.of(samples, this.series.idsOf(samples)));
 	}
 
+	@Override
+	public MetricBatch newBatch(int expectedSize) {
+		return new MetricBatch(this.series, this.settings, expectedSize);
+	}
+
+	@Override
+	@Transactional
+	public long write(MetricBatch batch) {
+		return write(batch.rows());
+	}
+
 	/**
 	 * Stores rows of known series (sorted, without repeats) in the caller's transaction and returns how
-	 * many were new. Writers that resolve series ids themselves (the import job) come in here.
+	 * many were new.
 	 */
-	long write(SampleRows rows) {
+	private long write(SampleRows rows) {
 		if (rows.size == 0) {
 			return 0;
 		}
