@@ -106,9 +106,12 @@ public final class MetricIngestBenchmark {
 			// (b) is measured before and after the job, as the load of this shared machine drifts
 			double unindexed = baseline(connection, "bench_unindexed", copyFile, start, end);
 			double partitioned = baseline(connection, "bench_partitioned", copyFile, start, end);
+			// NOPESIGHT_BENCH_CHUNK_SIZE overrides nopesight.metrics.import.chunk-size, to compare sizes
+			String chunkSize = System.getenv().getOrDefault("NOPESIGHT_BENCH_CHUNK_SIZE", "0");
 			try (ConfigurableApplicationContext app = SpringApplication.run(BatchJobsTestApplication.class,
 					"--nopesight.db.url=" + url, "--nopesight.db.user=" + user, "--nopesight.data-dir=" + dataDir,
-					"--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+					"--nopesight.metrics.import.chunk-size=" + chunkSize, "--spring.main.banner-mode=off",
+					"--logging.level.root=WARN")) {
 				JdbcClient jdbc = app.getBean(JdbcClient.class);
 				createCis(jdbc);
 				MetricImports imports = app.getBean(MetricImports.class);
