@@ -3,6 +3,38 @@
 -- instead of 720 000, and a 7-day summary reads 7 day totals per series instead of 168 hours.
 -- metric_hourly, the former table, becomes a view over these rows, so ad-hoc SQL keeps working.
 
+-- Element-wise merges of two days' hourly arrays, for the write path's upsert, and a day's hourly
+-- averages, for its generated column. Written out element by element (generated below) rather than with
+-- unnest: an expression of plain subscripts is inlined into the upsert, where a subquery per array would
+-- run as its own plan for every row.
+DO $$
+DECLARE
+    merges text[][] := ARRAY[
+        ['metric_merge_counts', 'integer[]', 'a[%1$s] + b[%1$s]'],
+        ['metric_merge_sums', 'double precision[]', 'CASE WHEN a[%1$s] IS NULL THEN b[%1$s] WHEN b[%1$s] IS NULL THEN a[%1$s] ELSE a[%1$s] + b[%1$s] END'],
+        ['metric_merge_mins', 'double precision[]', 'least(a[%1$s], b[%1$s])'],
+        ['metric_merge_maxes', 'double precision[]', 'greatest(a[%1$s], b[%1$s])'],
+        ['metric_merge_last_ts', 'timestamptz[]', 'greatest(a[%1$s], b[%1$s])']];
+    avgs text := (SELECT string_agg(format('CASE WHEN counts[%1$s] > 0 THEN sums[%1$s] / counts[%1$s] END', h), ', ' ORDER BY h)
+                  FROM generate_series(1, 24) h);
+    i integer;
+BEGIN
+    FOR i IN 1 .. array_length(merges, 1) LOOP
+        EXECUTE format('CREATE FUNCTION %I(a %s, b %s) RETURNS %s LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN ARRAY[%s]',
+                       merges[i][1], merges[i][2], merges[i][2], merges[i][2],
+                       (SELECT string_agg(format(merges[i][3], h), ', ' ORDER BY h) FROM generate_series(1, 24) h));
+    END LOOP;
+    EXECUTE format('CREATE FUNCTION metric_hour_avgs(sums double precision[], counts integer[]) '
+                   'RETURNS double precision[] LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN ARRAY[%s]', avgs);
+    -- the last value of each hour: the one with the later time (b, the newer write, on a tie)
+    EXECUTE format('CREATE FUNCTION metric_merge_lasts(a double precision[], a_ts timestamptz[], b double precision[], '
+                   'b_ts timestamptz[]) RETURNS double precision[] LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN ARRAY[%s]',
+                   (SELECT string_agg(format('CASE WHEN a_ts[%1$s] IS NULL OR b_ts[%1$s] >= a_ts[%1$s] THEN coalesce(b[%1$s], a[%1$s]) ELSE a[%1$s] END', h),
+                                      ', ' ORDER BY h)
+                    FROM generate_series(1, 24) h));
+END
+$$;
+
 CREATE TABLE metric_daily (
     series_id    integer            NOT NULL,
     day          date               NOT NULL,
@@ -18,36 +50,11 @@ CREATE TABLE metric_daily (
     hour_sum     double precision[] NOT NULL,
     hour_last_ts timestamptz[]      NOT NULL,
     hour_last    double precision[] NOT NULL,
+    -- sum / count of each hour (NULL without samples): what an hourly average read needs, in one array
+    hour_avg     double precision[] GENERATED ALWAYS AS (metric_hour_avgs(hour_sum, hour_count)) STORED,
     PRIMARY KEY (series_id, day),
     CONSTRAINT metric_daily_24_hours CHECK (cardinality(hour_count) = 24 AND cardinality(hour_sum) = 24)
 ) PARTITION BY RANGE (day);
-
--- Element-wise merges of two days' hourly arrays, for the write path's upsert. Written out element by
--- element (generated below) rather than with unnest: an expression of plain subscripts is inlined into
--- the upsert, where a subquery per array would run as its own plan for every row.
-DO $$
-DECLARE
-    merges text[][] := ARRAY[
-        ['metric_merge_counts', 'integer[]', 'a[%1$s] + b[%1$s]'],
-        ['metric_merge_sums', 'double precision[]', 'CASE WHEN a[%1$s] IS NULL THEN b[%1$s] WHEN b[%1$s] IS NULL THEN a[%1$s] ELSE a[%1$s] + b[%1$s] END'],
-        ['metric_merge_mins', 'double precision[]', 'least(a[%1$s], b[%1$s])'],
-        ['metric_merge_maxes', 'double precision[]', 'greatest(a[%1$s], b[%1$s])'],
-        ['metric_merge_last_ts', 'timestamptz[]', 'greatest(a[%1$s], b[%1$s])']];
-    i integer;
-BEGIN
-    FOR i IN 1 .. array_length(merges, 1) LOOP
-        EXECUTE format('CREATE FUNCTION %I(a %s, b %s) RETURNS %s LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN ARRAY[%s]',
-                       merges[i][1], merges[i][2], merges[i][2], merges[i][2],
-                       (SELECT string_agg(format(merges[i][3], h), ', ' ORDER BY h) FROM generate_series(1, 24) h));
-    END LOOP;
-    -- the last value of each hour: the one with the later time (b, the newer write, on a tie)
-    EXECUTE format('CREATE FUNCTION metric_merge_lasts(a double precision[], a_ts timestamptz[], b double precision[], '
-                   'b_ts timestamptz[]) RETURNS double precision[] LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN ARRAY[%s]',
-                   (SELECT string_agg(format('CASE WHEN a_ts[%1$s] IS NULL OR b_ts[%1$s] >= a_ts[%1$s] THEN coalesce(b[%1$s], a[%1$s]) ELSE a[%1$s] END', h),
-                                      ', ' ORDER BY h)
-                    FROM generate_series(1, 24) h));
-END
-$$;
 
 -- Move the existing hourly roll-ups into day rows, creating the monthly partitions they need.
 DO $$

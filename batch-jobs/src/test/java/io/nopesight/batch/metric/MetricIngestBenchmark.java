@@ -185,7 +185,7 @@ public final class MetricIngestBenchmark {
 		int[] seriesIds = jdbc.sql("SELECT id FROM metric_series WHERE metric = 'cpu_usage'").query(Integer.class).list()
 			.stream().mapToInt(Integer::intValue).toArray();
 		String hourlySql = """
-				SELECT d.series_id, d.day - date '1970-01-01', d.hour_count, d.hour_sum FROM metric_daily d
+				SELECT d.series_id, d.day - date '1970-01-01', d.hour_avg FROM metric_daily d
 				WHERE d.series_id = ANY(:ids) AND d.day >= :from AND d.day < :to
 				""";
 		LocalDate hourlyFrom = LocalDate.ofInstant(end.minus(Duration.ofDays(30)), ZoneOffset.UTC);

@@ -49,16 +49,23 @@ class JdbcMetricStore implements MetricStore {
 
 	private static final String COPY_STAGING = "COPY metric_sample_staging (series_id, ts, value) FROM STDIN (FORMAT binary)";
 
-	private static final String CREATE_DAILY_STAGING = """
-			CREATE TEMP TABLE IF NOT EXISTS metric_daily_staging (LIKE metric_daily) ON COMMIT DELETE ROWS
-			""";
+	// the columns DailyRollups encodes, in its order (hour_avg is generated from hour_sum and hour_count)
+	private static final String DAILY_COLUMNS = """
+			series_id, day, count, min, max, sum, last_ts, last_value,
+			hour_count, hour_min, hour_max, hour_sum, hour_last_ts, hour_last""";
 
-	private static final String COPY_DAILY_STAGING = "COPY metric_daily_staging FROM STDIN (FORMAT binary)";
+	private static final String CREATE_DAILY_STAGING = """
+			CREATE TEMP TABLE IF NOT EXISTS metric_daily_staging ON COMMIT DELETE ROWS AS
+			SELECT %s FROM metric_daily WITH NO DATA
+			""".formatted(DAILY_COLUMNS);
+
+	private static final String COPY_DAILY_STAGING = "COPY metric_daily_staging (%s) FROM STDIN (FORMAT binary)"
+		.formatted(DAILY_COLUMNS);
 
 	// Folds the batch's day rows into the stored ones; the SET expressions see the stored row as d. The
 	// metric_merge_* functions (V6) merge the 24 hourly slots element by element.
 	private static final String MERGE_DAILY = """
-			INSERT INTO metric_daily AS d SELECT * FROM metric_daily_staging ORDER BY series_id, day
+			INSERT INTO metric_daily AS d (%1$s) SELECT %1$s FROM metric_daily_staging ORDER BY series_id, day
 			ON CONFLICT (series_id, day) DO UPDATE SET
 			    count = d.count + excluded.count,
 			    min = least(d.min, excluded.min),
@@ -72,7 +79,7 @@ class JdbcMetricStore implements MetricStore {
 			    hour_sum = metric_merge_sums(d.hour_sum, excluded.hour_sum),
 			    hour_last = metric_merge_lasts(d.hour_last, d.hour_last_ts, excluded.hour_last, excluded.hour_last_ts),
 			    hour_last_ts = metric_merge_last_ts(d.hour_last_ts, excluded.hour_last_ts)
-			""";
+			""".formatted(DAILY_COLUMNS);
 
 	// the rows actually inserted come back, and only they go into the roll-ups
 	private static final String MERGE_STAGING = """

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGStatement;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,10 +53,11 @@ class MetricSeriesReader {
 			""";
 
 	// One roll-up row per series and day: ~31 rows per series for 30 days instead of 720 hourly ones. The
-	// hourly slots come as arrays (decoded by RollupArrays) and are cut to the window here. No ORDER BY:
-	// PointList.Builder sorts a series whose rows did not come in time order.
+	// hourly slots come as arrays (decoded by RollupArrays) and are cut to the window here; a NULL slot is
+	// an hour without samples. Only the arrays the step needs are sent: the server encodes every element,
+	// which is most of the read's time. No ORDER BY: PointList.Builder sorts a series' day runs.
 	private static final String DAYS = """
-			SELECT d.series_id, d.day - date '1970-01-01', d.hour_count, %s
+			SELECT d.series_id, d.day - date '1970-01-01', %s
 			FROM metric_daily d
 			WHERE d.series_id = ANY(?) AND d.day >= ? AND d.day < ?
 			""";
@@ -129,8 +131,13 @@ class MetricSeriesReader {
 		int expected = (int) Math.min(1_024, (to - from) / query.step().width().toSeconds() + 1);
 		Map<Integer, PointList.Builder> points = new HashMap<>();
 		MetricAggregation aggregation = query.aggregation();
-		String sql = DAYS.formatted((aggregation == MetricAggregation.AVG) ? "d.hour_sum"
-				: (aggregation == MetricAggregation.MIN) ? "d.hour_min" : "d.hour_max");
+		// a daily average weighs each hour by its count; every other read takes one value per hour
+		boolean weighted = days && aggregation == MetricAggregation.AVG;
+		String sql = DAYS.formatted(weighted ? "d.hour_sum, d.hour_count" : switch (aggregation) {
+			case AVG -> "d.hour_avg";
+			case MIN -> "d.hour_min";
+			case MAX -> "d.hour_max";
+		});
 		int[] ids = series.keySet().stream().mapToInt(Integer::intValue).toArray();
 		LocalDate firstDay = LocalDate.ofEpochDay(Math.floorDiv(from, 86_400));
 		LocalDate endDay = LocalDate.ofEpochDay(Math.floorDiv(to - 1, 86_400) + 1);
@@ -147,15 +154,17 @@ class MetricSeriesReader {
 			statement.setObject(3, endDay);
 			return statement;
 		}, (ResultSet rs) -> {
-			arrays.ints(rs, 3, count);
-			arrays.doubles(rs, 4, value);
+			arrays.doubles(rs, 3, value);
+			if (weighted) {
+				arrays.ints(rs, 4, count);
+			}
 			PointList.Builder builder = points.computeIfAbsent(rs.getInt(1), (k) -> new PointList.Builder(expected));
 			long dayStart = rs.getLong(2) * 86_400;
 			if (days) {
-				addDay(builder, dayStart, from, to, count, value, aggregation);
+				addDay(builder, dayStart, from, to, value, weighted ? count : null, aggregation);
 			}
 			else {
-				addHours(builder, dayStart, from, to, count, value, aggregation);
+				addHours(builder, dayStart, from, to, value);
 			}
 		});
 		return series.entrySet().stream().map((e) -> {
@@ -166,20 +175,22 @@ class MetricSeriesReader {
 		}).toList();
 	}
 
-	/** The hours of one day row inside [from, to), as points. */
-	private static void addHours(PointList.Builder builder, long dayStart, long from, long to, int[] count,
-			double[] value, MetricAggregation aggregation) {
+	/** The hours of one day row inside [from, to) that have samples, as points. */
+	private static void addHours(PointList.Builder builder, long dayStart, long from, long to, double[] value) {
 		for (int h = 0; h < DailyRollups.HOURS; h++) {
 			long t = dayStart + h * 3_600L;
-			if (count[h] > 0 && t >= from && t < to) {
-				builder.add(t, (aggregation == MetricAggregation.AVG) ? value[h] / count[h] : value[h]);
+			if (!Double.isNaN(value[h]) && t >= from && t < to) {
+				builder.add(t, value[h]);
 			}
 		}
 	}
 
-	/** The hours of one day row inside [from, to), folded into one point at the day's start. */
-	private static void addDay(PointList.Builder builder, long dayStart, long from, long to, int[] count,
-			double[] value, MetricAggregation aggregation) {
+	/**
+	 * The hours of one day row inside [from, to), folded into one point at the day's start: hourly sums
+	 * over counts for an average, else the least or greatest hourly value.
+	 */
+	private static void addDay(PointList.Builder builder, long dayStart, long from, long to, double[] value,
+			int @Nullable [] count, MetricAggregation aggregation) {
 		long n = 0;
 		double folded = switch (aggregation) {
 			case AVG -> 0;
@@ -188,14 +199,15 @@ class MetricSeriesReader {
 		};
 		for (int h = 0; h < DailyRollups.HOURS; h++) {
 			long t = dayStart + h * 3_600L;
-			if (count[h] > 0 && t >= from && t < to) {
-				n += count[h];
-				folded = switch (aggregation) {
-					case AVG -> folded + value[h];
-					case MIN -> Math.min(folded, value[h]);
-					case MAX -> Math.max(folded, value[h]);
-				};
+			if (Double.isNaN(value[h]) || t < from || t >= to) {
+				continue;
 			}
+			n += (count != null) ? count[h] : 1;
+			folded = switch (aggregation) {
+				case AVG -> folded + value[h];
+				case MIN -> Math.min(folded, value[h]);
+				case MAX -> Math.max(folded, value[h]);
+			};
 		}
 		if (n > 0) {
 			builder.add(dayStart, (aggregation == MetricAggregation.AVG) ? folded / n : folded);

@@ -246,6 +246,10 @@ class MetricStoreIntegrationTests {
 			.containsExactly(29.5, 89.5, 149.5, 209.5, 269.5, 329.5, 389.5, 449.5, 509.5, 569.5);
 		assertThat(days).extracting(MetricSeries.Point::timestamp).containsExactly(DAY, DAY.plus(Duration.ofDays(1)));
 		assertThat(days).extracting(MetricSeries.Point::value).containsExactly(239.0, 479.0);
+		assertThat(this.store.read(new MetricSeriesQuery(this.web01, "memory_usage", DAY,
+				DAY.plus(Duration.ofMinutes(27 * 60 + 1)), MetricStep.DAY, MetricAggregation.AVG)).get(0).points())
+			.extracting(MetricSeries.Point::value)
+			.containsExactly(119.5, 359.5);
 	}
 
 	@Test
