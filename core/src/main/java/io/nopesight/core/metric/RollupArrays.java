@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 import org.postgresql.PGResultSetMetaData;
 
@@ -49,7 +50,7 @@ final class RollupArrays {
 
 	private boolean isBinary(ResultSet rs, int column) throws SQLException {
 		if (column >= this.binary.length) {
-			this.binary = java.util.Arrays.copyOf(this.binary, column + 1);
+			this.binary = Arrays.copyOf(this.binary, column + 1);
 		}
 		if (this.binary[column] == null) {
 			this.binary[column] = rs.getMetaData().unwrap(PGResultSetMetaData.class).getFormat(column) == 1;
