@@ -3,7 +3,7 @@
 -- instead of 720 000, and a 7-day summary reads 7 day totals per series instead of 168 hours.
 -- metric_hourly, the former table, becomes a view over these rows, so ad-hoc SQL keeps working.
 
--- Element-wise merges of two days' hourly arrays, for the write path's upsert, and a day's hourly
+-- Element-wise merges of two days' hourly arrays, for the write path's upsert, and a day's packed hourly
 -- averages, for its generated column. Written out element by element (generated below) rather than with
 -- unnest: an expression of plain subscripts is inlined into the upsert, where a subquery per array would
 -- run as its own plan for every row.
@@ -15,7 +15,8 @@ DECLARE
         ['metric_merge_mins', 'double precision[]', 'least(a[%1$s], b[%1$s])'],
         ['metric_merge_maxes', 'double precision[]', 'greatest(a[%1$s], b[%1$s])'],
         ['metric_merge_last_ts', 'timestamptz[]', 'greatest(a[%1$s], b[%1$s])']];
-    avgs text := (SELECT string_agg(format('CASE WHEN counts[%1$s] > 0 THEN sums[%1$s] / counts[%1$s] END', h), ', ' ORDER BY h)
+    avgs text := (SELECT string_agg(format('float8send(CASE WHEN counts[%1$s] > 0 THEN sums[%1$s] / counts[%1$s] ELSE ''NaN'' END)', h),
+                                    ' || ' ORDER BY h)
                   FROM generate_series(1, 24) h);
     i integer;
 BEGIN
@@ -25,7 +26,7 @@ BEGIN
                        (SELECT string_agg(format(merges[i][3], h), ', ' ORDER BY h) FROM generate_series(1, 24) h));
     END LOOP;
     EXECUTE format('CREATE FUNCTION metric_hour_avgs(sums double precision[], counts integer[]) '
-                   'RETURNS double precision[] LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN ARRAY[%s]', avgs);
+                   'RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN %s', avgs);
     -- the last value of each hour: the one with the later time (b, the newer write, on a tie)
     EXECUTE format('CREATE FUNCTION metric_merge_lasts(a double precision[], a_ts timestamptz[], b double precision[], '
                    'b_ts timestamptz[]) RETURNS double precision[] LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURN ARRAY[%s]',
@@ -50,8 +51,9 @@ CREATE TABLE metric_daily (
     hour_sum     double precision[] NOT NULL,
     hour_last_ts timestamptz[]      NOT NULL,
     hour_last    double precision[] NOT NULL,
-    -- sum / count of each hour (NULL without samples): what an hourly average read needs, in one array
-    hour_avg     double precision[] GENERATED ALWAYS AS (metric_hour_avgs(hour_sum, hour_count)) STORED,
+    -- sum / count of each hour, packed as 24 big-endian doubles (NaN without samples): what an hourly
+    -- average read needs, sent as it is stored, where an array costs the server a call per element
+    hour_avg     bytea              GENERATED ALWAYS AS (metric_hour_avgs(hour_sum, hour_count)) STORED,
     PRIMARY KEY (series_id, day),
     CONSTRAINT metric_daily_24_hours CHECK (cardinality(hour_count) = 24 AND cardinality(hour_sum) = 24)
 ) PARTITION BY RANGE (day);

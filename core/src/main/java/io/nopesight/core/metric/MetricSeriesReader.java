@@ -53,9 +53,10 @@ class MetricSeriesReader {
 			""";
 
 	// One roll-up row per series and day: ~31 rows per series for 30 days instead of 720 hourly ones. The
-	// hourly slots come as arrays (decoded by RollupArrays) and are cut to the window here; a NULL slot is
-	// an hour without samples. Only the arrays the step needs are sent: the server encodes every element,
-	// which is most of the read's time. No ORDER BY: PointList.Builder sorts a series' day runs.
+	// hourly slots come as arrays (decoded by RollupArrays) and are cut to the window here; a NULL (or, in
+	// the packed hour_avg, NaN) slot is an hour without samples. Only what the step needs is sent: the
+	// server encodes every array element, which was most of the read's time, hence hour_avg as bytea. No
+	// ORDER BY: PointList.Builder sorts a series' day runs.
 	private static final String DAYS = """
 			SELECT d.series_id, d.day - date '1970-01-01', %s
 			FROM metric_daily d
@@ -133,6 +134,7 @@ class MetricSeriesReader {
 		MetricAggregation aggregation = query.aggregation();
 		// a daily average weighs each hour by its count; every other read takes one value per hour
 		boolean weighted = days && aggregation == MetricAggregation.AVG;
+		boolean packed = !weighted && aggregation == MetricAggregation.AVG;
 		String sql = DAYS.formatted(weighted ? "d.hour_sum, d.hour_count" : switch (aggregation) {
 			case AVG -> "d.hour_avg";
 			case MIN -> "d.hour_min";
@@ -154,7 +156,12 @@ class MetricSeriesReader {
 			statement.setObject(3, endDay);
 			return statement;
 		}, (ResultSet rs) -> {
-			arrays.doubles(rs, 3, value);
+			if (packed) {
+				arrays.packedDoubles(rs, 3, value);
+			}
+			else {
+				arrays.doubles(rs, 3, value);
+			}
 			if (weighted) {
 				arrays.ints(rs, 4, count);
 			}

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.postgresql.PGResultSetMetaData;
 
 /**
- * Reads the 24-slot arrays of {@code metric_daily} into primitive arrays. Sent in binary (the reader
+ * Reads the 24-slot arrays of {@code metric_daily} (and its packed {@code hour_avg}) into primitive arrays. Sent in binary (the reader
  * asks for binary results), an array is a small header and its elements, decoded here without boxing;
  * in text it goes through {@link ResultSet#getArray}. A NULL element (an hour without samples) becomes
  * NaN or 0. One instance per result set: it remembers each column's format.
@@ -45,6 +45,19 @@ final class RollupArrays {
 		Object[] values = (Object[]) array(rs, column);
 		for (int i = 0; i < into.length; i++) {
 			into[i] = (values[i] != null) ? ((Number) values[i]).doubleValue() : Double.NaN;
+		}
+	}
+
+	/**
+	 * Reads a {@code bytea} of big-endian doubles ({@code hour_avg}); NaN marks an hour without samples.
+	 */
+	void packedDoubles(ResultSet rs, int column, double[] into) throws SQLException {
+		ByteBuffer in = ByteBuffer.wrap(rs.getBytes(column));
+		if (in.remaining() != into.length * Double.BYTES) {
+			throw new SQLException("Expected " + into.length + " packed doubles");
+		}
+		for (int i = 0; i < into.length; i++) {
+			into[i] = in.getDouble();
 		}
 	}
 
