@@ -93,12 +93,13 @@ class JdbcMetricImportRepository {
 		return this.jdbc.sql(SKIPPED).param("id", id).query(MetricImport.SkippedRow.class).list();
 	}
 
-	void recordChunk(String id, long read, long written, List<MetricImport.SkippedRow> skips, int maxReasons) {
+	void recordChunk(String id, long read, long written, long skipped, List<MetricImport.SkippedRow> skips,
+			int maxReasons) {
 		this.jdbc.sql(RECORD_CHUNK)
 			.param("id", id)
 			.param("read", read)
 			.param("written", written)
-			.param("skipped", skips.size())
+			.param("skipped", skipped)
 			.update();
 		if (!skips.isEmpty()) {
 			this.jdbc.sql(RECORD_SKIPS)

@@ -19,8 +19,8 @@ import io.nopesight.core.metric.MetricSettings;
 import io.nopesight.core.metric.MetricStore;
 
 /**
- * The metric import job: one chunk-oriented step reading the stored file, resolving each line's CI and
- * writing samples chunk by chunk. The only job parameter is the import id; the rest is in its row.
+ * The metric import job: one chunk-oriented step reading the stored file in blocks (parsed and their
+ * CIs resolved on the reader's thread) and writing each block's samples in its own transaction. The only job parameter is the import id; the rest is in its row.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MetricImportSettings.class)
@@ -33,36 +33,29 @@ class MetricImportJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).start(metricImportStep).listener(listener).build();
 	}
 
+	// One item is a block of chunk-size lines, parsed ahead by the reader's own thread, so a chunk
+	// (one transaction) is one item.
 	@Bean
 	Step metricImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			MetricFileReader metricFileReader, MetricLineProcessor metricLineProcessor,
-			MetricImportWriter metricImportWriter, MetricImportSettings settings) {
-		return new StepBuilder("metricImportStep", jobRepository)
-			.<SourceLine, ImportRow>chunk(settings.chunkSize())
+			MetricBlockReader metricBlockReader, MetricImportWriter metricImportWriter) {
+		return new StepBuilder("metricImportStep", jobRepository).<ImportBlock, ImportBlock>chunk(1)
 			.transactionManager(transactionManager)
-			.reader(metricFileReader)
-			.processor(metricLineProcessor)
+			.reader(metricBlockReader)
 			.writer(metricImportWriter)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	MetricFileReader metricFileReader(@Value("#{jobParameters['importId']}") String importId,
-			JdbcMetricImportRepository imports) {
+	MetricBlockReader metricBlockReader(@Value("#{jobParameters['importId']}") String importId,
+			JdbcMetricImportRepository imports, CiResolvers cis, MetricSettings settings, MetricStore store,
+			MetricImportSettings importSettings) {
 		JdbcMetricImportRepository.StoredImport stored = imports.find(importId)
 			.orElseThrow(() -> new MetricImportNotFoundException(importId));
-		return new MetricFileReader(Path.of(stored.file()), stored.gzip());
-	}
-
-	@Bean
-	@StepScope
-	MetricLineProcessor metricLineProcessor(@Value("#{jobParameters['importId']}") String importId,
-			JdbcMetricImportRepository imports, CiResolvers cis, MetricSettings settings) {
-		JdbcMetricImportRepository.StoredImport stored = imports.find(importId)
-			.orElseThrow(() -> new MetricImportNotFoundException(importId));
-		return new MetricLineProcessor(stored.format(), cis.newResolver(), settings, stored.defaultCi(),
-				stored.createdAt());
+		MetricLineProcessor lines = new MetricLineProcessor(stored.format(), cis.newResolver(), settings,
+				stored.defaultCi(), stored.createdAt());
+		return new MetricBlockReader(Path.of(stored.file()), stored.gzip(), lines, store, importSettings.chunkSize(),
+				importSettings.maxSkipReasons());
 	}
 
 	@Bean

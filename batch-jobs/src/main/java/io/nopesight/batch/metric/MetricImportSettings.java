@@ -17,7 +17,7 @@ public record MetricImportSettings(int chunkSize, int maxSkipReasons, @Nullable 
 		@Nullable Duration staleAfter) {
 
 	public MetricImportSettings {
-		chunkSize = (chunkSize <= 0) ? 50_000 : chunkSize;
+		chunkSize = (chunkSize <= 0) ? 100_000 : chunkSize;
 		maxSkipReasons = (maxSkipReasons <= 0) ? 100 : maxSkipReasons;
 		staleAfter = (staleAfter != null) ? staleAfter : Duration.ofSeconds(60);
 	}

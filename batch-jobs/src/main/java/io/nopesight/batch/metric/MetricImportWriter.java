@@ -1,19 +1,15 @@
 package io.nopesight.batch.metric;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
-import io.nopesight.core.metric.MetricSample;
 import io.nopesight.core.metric.MetricStore;
 
 /**
  * Stores a chunk's samples and, in the same transaction, its counts and first skip reasons, so the
  * import's figures always match what is stored, crash or not.
  */
-class MetricImportWriter implements ItemWriter<ImportRow> {
+class MetricImportWriter implements ItemWriter<ImportBlock> {
 
 	private final String importId;
 
@@ -31,19 +27,12 @@ class MetricImportWriter implements ItemWriter<ImportRow> {
 	}
 
 	@Override
-	public void write(Chunk<? extends ImportRow> chunk) {
-		List<MetricSample> samples = new ArrayList<>(chunk.size());
-		List<MetricImport.SkippedRow> skips = new ArrayList<>();
-		for (ImportRow row : chunk) {
-			if (row.sample() != null) {
-				samples.add(row.sample());
-			}
-			else {
-				skips.add(new MetricImport.SkippedRow(row.line(), row.problem()));
-			}
+	public void write(Chunk<? extends ImportBlock> chunk) {
+		for (ImportBlock block : chunk) {
+			long written = this.store.write(block.samples());
+			this.imports.recordChunk(this.importId, block.rowsRead(), written, block.skipped(), block.skipReasons(),
+					this.maxSkipReasons);
 		}
-		long written = this.store.write(samples);
-		this.imports.recordChunk(this.importId, chunk.size(), written, skips, this.maxSkipReasons);
 	}
 
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.batch.infrastructure.item.ItemProcessor;
-
 import io.nopesight.core.metric.CiResolver;
 import io.nopesight.core.metric.MetricSample;
 import io.nopesight.core.metric.MetricSettings;
@@ -14,7 +12,7 @@ import io.nopesight.core.metric.MetricSettings;
  * Turns a line into a sample of a known CI, or into the reason it is skipped. Comment and blank lines,
  * and the CSV header, are dropped without being counted.
  */
-class MetricLineProcessor implements ItemProcessor<SourceLine, ImportRow> {
+class MetricLineProcessor {
 
 	private final MetricImportFormat format;
 
@@ -37,8 +35,7 @@ class MetricLineProcessor implements ItemProcessor<SourceLine, ImportRow> {
 		this.receivedAt = receivedAt;
 	}
 
-	@Override
-	public @Nullable ImportRow process(SourceLine line) {
+	@Nullable ImportRow process(SourceLine line) {
 		try {
 			ParsedSample parsed = parse(line);
 			if (parsed == null) {

@@ -44,7 +44,7 @@ class JdbcMetricSeriesRepository {
 	private static final TypeReference<TreeMap<String, String>> LABELS = new TypeReference<>() {
 	};
 
-	private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+	private final Map<SeriesKey, Integer> ids = new ConcurrentHashMap<>();
 
 	private final JdbcClient jdbc;
 
@@ -61,11 +61,11 @@ class JdbcMetricSeriesRepository {
 	 */
 	int[] idsOf(List<MetricSample> samples) {
 		int[] result = new int[samples.size()];
-		Map<String, MetricSample> missing = new HashMap<>();
-		String[] keys = new String[samples.size()];
+		Map<SeriesKey, MetricSample> missing = new HashMap<>();
+		SeriesKey[] keys = new SeriesKey[samples.size()];
 		for (int i = 0; i < samples.size(); i++) {
 			MetricSample sample = samples.get(i);
-			keys[i] = key(sample.ciId(), sample.metric(), labelsJson(sample.labels()));
+			keys[i] = new SeriesKey(sample.ciId(), sample.metric(), sample.labels());
 			Integer id = this.ids.get(keys[i]);
 			if (id == null) {
 				missing.putIfAbsent(keys[i], sample);
@@ -86,6 +86,14 @@ class JdbcMetricSeriesRepository {
 	}
 
 	/**
+	 * The id of a series already known to this node, or 0 (identity ids start at 1).
+	 */
+	int cachedId(String ciId, String metric, Map<String, String> labels) {
+		Integer id = this.ids.get(new SeriesKey(ciId, metric, labels));
+		return (id != null) ? id : 0;
+	}
+
+	/**
 	 * Forgets cached ids, for series removed with their CI.
 	 */
 	void forget() {
@@ -100,7 +108,7 @@ class JdbcMetricSeriesRepository {
 		return "{}".equals(json) ? Map.of() : JSON.readValue(json, LABELS);
 	}
 
-	private void create(Map<String, MetricSample> missing) {
+	private void create(Map<SeriesKey, MetricSample> missing) {
 		List<String> ciIds = new ArrayList<>();
 		List<String> metrics = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
@@ -122,16 +130,16 @@ class JdbcMetricSeriesRepository {
 			.param("metrics", metricArray)
 			.param("labels", labelArray)
 			.query((rs, n) -> {
-				// labels come back in jsonb's own key order; re-key them the way samples are keyed
-				String json = labelsJson(labels(rs.getString("labels")));
-				this.ids.put(key(rs.getString("ci_id"), rs.getString("metric"), json), rs.getInt("id"));
+				// labels compare as maps, whatever order jsonb keeps their keys in
+				this.ids.put(new SeriesKey(rs.getString("ci_id"), rs.getString("metric"), labels(rs.getString("labels"))),
+						rs.getInt("id"));
 				return null;
 			})
 			.list();
 	}
 
-	private static String key(String ciId, String metric, String labelsJson) {
-		return ciId + '\u0000' + metric + '\u0000' + labelsJson;
+	/** A series as samples name it; labels compare as maps. */
+	private record SeriesKey(String ciId, String metric, Map<String, String> labels) {
 	}
 
 }

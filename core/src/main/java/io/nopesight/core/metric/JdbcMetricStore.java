@@ -8,8 +8,8 @@ import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +30,10 @@ import io.nopesight.core.InvalidInputException;
 
 /**
  * Writes samples with binary {@code COPY}. The fast path copies straight into the partitioned table and
- * folds the batch into hourly roll-ups computed here; when the batch holds a sample already stored (a
- * re-send) the copy fails on the primary key, is rolled back to a savepoint, and the batch goes through
- * a staging table merged with {@code ON CONFLICT DO NOTHING}, the roll-ups taking only the new rows.
+ * folds the batch into day roll-ups (24 hourly slots each) computed here, copied to a staging table and
+ * merged into {@code metric_daily}; when the batch holds a sample already stored (a re-send) the copy
+ * fails on the primary key, is rolled back to a savepoint, and the batch goes through a staging table
+ * merged with {@code ON CONFLICT DO NOTHING}, the roll-ups taking only the rows it inserted.
  */
 @Repository
 class JdbcMetricStore implements MetricStore {
@@ -48,38 +49,44 @@ class JdbcMetricStore implements MetricStore {
 
 	private static final String COPY_STAGING = "COPY metric_sample_staging (series_id, ts, value) FROM STDIN (FORMAT binary)";
 
-	private static final String ROLLUP_UPSERT = """
-			ON CONFLICT (series_id, hour) DO UPDATE SET
-			    count = h.count + excluded.count,
-			    min = least(h.min, excluded.min),
-			    max = greatest(h.max, excluded.max),
-			    sum = h.sum + excluded.sum,
-			    last_value = CASE WHEN excluded.last_ts >= h.last_ts THEN excluded.last_value ELSE h.last_value END,
-			    last_ts = greatest(h.last_ts, excluded.last_ts)
-			""";
+	// the columns DailyRollups encodes, in its order (hour_avg is generated from hour_sum and hour_count)
+	private static final String DAILY_COLUMNS = """
+			series_id, day, count, min, max, sum, last_ts, last_value,
+			hour_count, hour_min, hour_max, hour_sum, hour_last_ts, hour_last""";
 
-	private static final String MERGE_ROLLUPS = """
-			INSERT INTO metric_hourly AS h (series_id, hour, count, min, max, sum, last_ts, last_value)
-			SELECT series_id, timestamptz 'epoch' + hour * interval '1 microsecond', count, min, max, sum,
-			       timestamptz 'epoch' + last_ts * interval '1 microsecond', last_value
-			FROM unnest(:series::int4[], :hour::int8[], :count::int4[], :min::float8[], :max::float8[], :sum::float8[],
-			            :lastTs::int8[], :last::float8[]) AS r(series_id, hour, count, min, max, sum, last_ts, last_value)
-			""" + ROLLUP_UPSERT;
+	private static final String CREATE_DAILY_STAGING = """
+			CREATE TEMP TABLE IF NOT EXISTS metric_daily_staging ON COMMIT DELETE ROWS AS
+			SELECT %s FROM metric_daily WITH NO DATA
+			""".formatted(DAILY_COLUMNS);
 
+	private static final String COPY_DAILY_STAGING = "COPY metric_daily_staging (%s) FROM STDIN (FORMAT binary)"
+		.formatted(DAILY_COLUMNS);
+
+	// Folds the batch's day rows into the stored ones; the SET expressions see the stored row as d. The
+	// metric_merge_* functions (V6) merge the 24 hourly slots element by element.
+	private static final String MERGE_DAILY = """
+			INSERT INTO metric_daily AS d (%1$s) SELECT %1$s FROM metric_daily_staging ORDER BY series_id, day
+			ON CONFLICT (series_id, day) DO UPDATE SET
+			    count = d.count + excluded.count,
+			    min = least(d.min, excluded.min),
+			    max = greatest(d.max, excluded.max),
+			    sum = d.sum + excluded.sum,
+			    last_value = CASE WHEN excluded.last_ts >= d.last_ts THEN excluded.last_value ELSE d.last_value END,
+			    last_ts = greatest(d.last_ts, excluded.last_ts),
+			    hour_count = metric_merge_counts(d.hour_count, excluded.hour_count),
+			    hour_min = metric_merge_mins(d.hour_min, excluded.hour_min),
+			    hour_max = metric_merge_maxes(d.hour_max, excluded.hour_max),
+			    hour_sum = metric_merge_sums(d.hour_sum, excluded.hour_sum),
+			    hour_last = metric_merge_lasts(d.hour_last, d.hour_last_ts, excluded.hour_last, excluded.hour_last_ts),
+			    hour_last_ts = metric_merge_last_ts(d.hour_last_ts, excluded.hour_last_ts)
+			""".formatted(DAILY_COLUMNS);
+
+	// the rows actually inserted come back, and only they go into the roll-ups
 	private static final String MERGE_STAGING = """
-			WITH inserted AS (
-			    INSERT INTO metric_sample (series_id, ts, value)
-			    SELECT series_id, ts, value FROM metric_sample_staging ORDER BY series_id, ts
-			    ON CONFLICT (series_id, ts) DO NOTHING
-			    RETURNING series_id, ts, value),
-			rollup AS (
-			    INSERT INTO metric_hourly AS h (series_id, hour, count, min, max, sum, last_ts, last_value)
-			    SELECT series_id, date_trunc('hour', ts, 'UTC'), count(*), min(value), max(value), sum(value), max(ts),
-			           (array_agg(value ORDER BY ts DESC))[1]
-			    FROM inserted GROUP BY 1, 2 ORDER BY 1, 2
-			""" + ROLLUP_UPSERT + """
-			    RETURNING 1)
-			SELECT count(*) FROM inserted
+			INSERT INTO metric_sample (series_id, ts, value)
+			SELECT series_id, ts, value FROM metric_sample_staging ORDER BY series_id, ts
+			ON CONFLICT (series_id, ts) DO NOTHING
+			RETURNING series_id, ts, value
 			""";
 
 	private final DataSource dataSource;
@@ -114,23 +121,46 @@ class JdbcMetricStore implements MetricStore {
 			return 0;
 		}
 		check(samples);
-		SampleRows rows = SampleRows.of(samples, this.series.idsOf(samples));
+		return write(SampleRows.of(samples, this.series.idsOf(samples)));
+	}
+
+	@Override
+	public MetricBatch newBatch(int expectedSize) {
+		return new MetricBatch(this.series, this.settings, expectedSize);
+	}
+
+	@Override
+	@Transactional
+	public long write(MetricBatch batch) {
+		return write(batch.rows());
+	}
+
+	/**
+	 * Stores rows of known series (sorted, without repeats) in the caller's transaction and returns how
+	 * many were new.
+	 */
+	private long write(SampleRows rows) {
+		if (rows.size == 0) {
+			return 0;
+		}
 		ensurePartitions(rows);
 		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
 			Savepoint savepoint = connection.setSavepoint();
 			try {
-				copy(connection, COPY_SAMPLES, rows);
+				copy(connection, COPY_SAMPLES, rows.binaryCopy());
 			}
 			catch (SQLException ex) {
 				if (!"23505".equals(ex.getSQLState())) {
 					throw ex;
 				}
 				connection.rollback(savepoint);
-				return mergeThroughStaging(connection, rows);
+				SampleRows inserted = mergeThroughStaging(connection, rows);
+				mergeRollups(connection, inserted);
+				return inserted.size;
 			}
 			connection.releaseSavepoint(savepoint);
-			mergeRollups(rows.hourly());
+			mergeRollups(connection, rows);
 			return rows.size;
 		}
 		catch (SQLException | IOException ex) {
@@ -180,30 +210,33 @@ class JdbcMetricStore implements MetricStore {
 		}
 	}
 
-	private long mergeThroughStaging(Connection connection, SampleRows rows) throws SQLException, IOException {
+	private SampleRows mergeThroughStaging(Connection connection, SampleRows rows) throws SQLException, IOException {
 		this.jdbc.sql(CREATE_STAGING).update();
-		copy(connection, COPY_STAGING, rows);
-		return this.jdbc.sql(MERGE_STAGING).query(Long.class).single();
+		copy(connection, COPY_STAGING, rows.binaryCopy());
+		int[] series = new int[rows.size];
+		long[] micros = new long[rows.size];
+		double[] values = new double[rows.size];
+		int[] n = { 0 };
+		this.jdbc.sql(MERGE_STAGING).query((rs) -> {
+			series[n[0]] = rs.getInt(1);
+			micros[n[0]] = SampleRows.micros(rs.getObject(2, OffsetDateTime.class).toInstant());
+			values[n[0]] = rs.getDouble(3);
+			n[0]++;
+		});
+		return SampleRows.sorted(series, micros, values, n[0]);
 	}
 
-	private void mergeRollups(SampleRows.Hourly hourly) {
-		int n = hourly.size;
-		this.jdbc.sql(MERGE_ROLLUPS)
-			.param("series", Arrays.copyOf(hourly.series, n))
-			.param("hour", Arrays.copyOf(hourly.hour, n))
-			.param("count", Arrays.copyOf(hourly.count, n))
-			.param("min", Arrays.copyOf(hourly.min, n))
-			.param("max", Arrays.copyOf(hourly.max, n))
-			.param("sum", Arrays.copyOf(hourly.sum, n))
-			.param("lastTs", Arrays.copyOf(hourly.lastMicros, n))
-			.param("last", Arrays.copyOf(hourly.last, n))
-			.update();
+	private void mergeRollups(Connection connection, SampleRows rows) throws SQLException, IOException {
+		if (rows.size == 0) {
+			return;
+		}
+		this.jdbc.sql(CREATE_DAILY_STAGING).update();
+		copy(connection, COPY_DAILY_STAGING, rows.daily().binaryCopy());
+		this.jdbc.sql(MERGE_DAILY).update();
 	}
 
-	private static void copy(Connection connection, String sql, SampleRows rows) throws SQLException, IOException {
-		connection.unwrap(PGConnection.class)
-			.getCopyAPI()
-			.copyIn(sql, new ByteArrayInputStream(rows.binaryCopy()), 1 << 16);
+	private static void copy(Connection connection, String sql, byte[] rows) throws SQLException, IOException {
+		connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(rows), 1 << 16);
 	}
 
 	private static LocalDate day(long micros) {

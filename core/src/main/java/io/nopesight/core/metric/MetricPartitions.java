@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The daily sample partitions and monthly roll-up partitions, named by the period they hold
- * ({@code metric_sample_20261101}, {@code metric_hourly_202611}).
+ * ({@code metric_sample_20261101}, {@code metric_daily_202611}).
  */
 final class MetricPartitions {
 
@@ -39,8 +39,8 @@ final class MetricPartitions {
 				drop(name, dropped);
 			}
 		}
-		for (String name : partitions("metric_hourly")) {
-			LocalDate month = LocalDate.parse(name.substring("metric_hourly_".length()) + "01", DAY);
+		for (String name : partitions("metric_daily")) {
+			LocalDate month = LocalDate.parse(name.substring("metric_daily_".length()) + "01", DAY);
 			if (!end(month.plusMonths(1)).isAfter(hourlyCutoff)) {
 				drop(name, dropped);
 			}

@@ -1,8 +1,11 @@
 package io.nopesight.core.metric;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,28 +52,24 @@ class MetricSeriesReader {
 			WHERE ci_id = ANY(:ci) AND metric = :metric ORDER BY ci_id, id
 			""";
 
-	// One roll-up row per series and hour: no grouping, index-only scans. No ORDER BY: each monthly
-	// partition's scan already yields series/time order and the partitions come oldest first, so every
-	// series' points arrive in time order (PointList.Builder checks) without a Merge Append over 720 000
-	// rows. date_part returns double precision; extract() returns numeric since PostgreSQL 14, and
-	// converting numeric to int8 per row cost more than the scan.
-	private static final String HOURS = """
-			SELECT h.series_id AS id, date_part('epoch', h.hour)::int8 AS t, %s AS v
-			FROM metric_hourly h
-			WHERE h.series_id = ANY(:ids) AND h.hour >= :from AND h.hour < :to
-			""";
-
+	// One roll-up row per series and day: ~31 rows per series for 30 days instead of 720 hourly ones. The
+	// hourly slots come as arrays (decoded by RollupArrays) and are cut to the window here; a NULL (or, in
+	// the packed hour_avg, NaN) slot is an hour without samples. Only what the step needs is sent: the
+	// server encodes every array element, which was most of the read's time, hence hour_avg as bytea. No
+	// ORDER BY: PointList.Builder sorts a series' day runs.
 	private static final String DAYS = """
-			SELECT h.series_id AS id, date_part('epoch', date_trunc('day', h.hour, 'UTC'))::int8 AS t, %s AS v
-			FROM metric_hourly h
-			WHERE h.series_id = ANY(:ids) AND h.hour >= :from AND h.hour < :to
-			GROUP BY 1, 2
+			SELECT d.series_id, d.day - date '1970-01-01', %s
+			FROM metric_daily d
+			WHERE d.series_id = ANY(?) AND d.day >= ? AND d.day < ?
 			""";
 
 	private final JdbcClient jdbc;
 
-	MetricSeriesReader(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	MetricSeriesReader(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	List<MetricSeries> read(MetricSeriesQuery query) {
@@ -122,48 +125,100 @@ class MetricSeriesReader {
 			return List.of();
 		}
 		boolean days = query.step() == MetricStep.DAY;
-		Instant from = query.from().truncatedTo(days ? ChronoUnit.DAYS : ChronoUnit.HOURS);
-		// room for a month of hours per series up front; longer series grow
-		int expected = (int) Math.min(1_024, Duration.between(from, query.to()).dividedBy(query.step().width()) + 1);
+		long from = query.from().truncatedTo(days ? ChronoUnit.DAYS : ChronoUnit.HOURS).getEpochSecond();
+		// hours that start before 'to'
+		long to = query.to().getEpochSecond() + ((query.to().getNano() > 0) ? 1 : 0);
+		// room for a month of points per series up front; longer series grow
+		int expected = (int) Math.min(1_024, (to - from) / query.step().width().toSeconds() + 1);
 		Map<Integer, PointList.Builder> points = new HashMap<>();
-		// No fetch size: a cursor made the server and this side take turns (measured: the whole call ~500 ms
-		// over the SQL through the driver); read in one go, the driver parses while the server still sends.
-		// Rows come in runs of one series: the builder is looked up once per run, not once per row.
-		PointList.Builder[] current = { null };
-		int[] currentId = { 0 };
-		this.jdbc.sql(days ? DAYS.formatted(rollup(query.aggregation())) : HOURS.formatted(hour(query.aggregation())))
-			.param("ids", series.keySet().stream().mapToInt(Integer::intValue).toArray())
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(query.to()))
-			.query((rs) -> {
-				int id = rs.getInt(1);
-				if (current[0] == null || id != currentId[0]) {
-					currentId[0] = id;
-					current[0] = points.computeIfAbsent(id, (k) -> new PointList.Builder(expected));
-				}
-				current[0].add(rs.getLong(2), rs.getDouble(3));
-			});
+		MetricAggregation aggregation = query.aggregation();
+		// a daily average weighs each hour by its count; every other read takes one value per hour
+		boolean weighted = days && aggregation == MetricAggregation.AVG;
+		boolean packed = !weighted && aggregation == MetricAggregation.AVG;
+		String sql = DAYS.formatted(weighted ? "d.hour_sum, d.hour_count" : switch (aggregation) {
+			case AVG -> "d.hour_avg";
+			case MIN -> "d.hour_min";
+			case MAX -> "d.hour_max";
+		});
+		int[] ids = series.keySet().stream().mapToInt(Integer::intValue).toArray();
+		LocalDate firstDay = LocalDate.ofEpochDay(Math.floorDiv(from, 86_400));
+		LocalDate endDay = LocalDate.ofEpochDay(Math.floorDiv(to - 1, 86_400) + 1);
+		RollupArrays arrays = new RollupArrays();
+		int[] count = new int[DailyRollups.HOURS];
+		double[] value = new double[DailyRollups.HOURS];
+		// Binary results: arrays arrive as their send format instead of text to parse; a cursor (fetch size)
+		// was tried before and made the server and this side take turns, so the rows are read in one go.
+		this.template.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement(sql);
+			statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+			statement.setObject(1, ids);
+			statement.setObject(2, firstDay);
+			statement.setObject(3, endDay);
+			return statement;
+		}, (ResultSet rs) -> {
+			if (packed) {
+				arrays.packedDoubles(rs, 3, value);
+			}
+			else {
+				arrays.doubles(rs, 3, value);
+			}
+			if (weighted) {
+				arrays.ints(rs, 4, count);
+			}
+			PointList.Builder builder = points.computeIfAbsent(rs.getInt(1), (k) -> new PointList.Builder(expected));
+			long dayStart = rs.getLong(2) * 86_400;
+			if (days) {
+				addDay(builder, dayStart, from, to, value, weighted ? count : null, aggregation);
+			}
+			else {
+				addHours(builder, dayStart, from, to, value);
+			}
+		});
 		return series.entrySet().stream().map((e) -> {
 			MetricSeries s = e.getValue();
 			PointList.Builder built = points.get(e.getKey());
-			return new MetricSeries(s.ciId(), s.metric(), s.labels(), (built != null) ? built.build() : List.of());
+			return new MetricSeries(s.ciId(), s.metric(), s.labels(),
+					(built != null && built.size() > 0) ? built.build() : List.of());
 		}).toList();
 	}
 
-	private static String hour(MetricAggregation aggregation) {
-		return switch (aggregation) {
-			case AVG -> "h.sum / h.count";
-			case MIN -> "h.min";
-			case MAX -> "h.max";
-		};
+	/** The hours of one day row inside [from, to) that have samples, as points. */
+	private static void addHours(PointList.Builder builder, long dayStart, long from, long to, double[] value) {
+		for (int h = 0; h < DailyRollups.HOURS; h++) {
+			long t = dayStart + h * 3_600L;
+			if (!Double.isNaN(value[h]) && t >= from && t < to) {
+				builder.add(t, value[h]);
+			}
+		}
 	}
 
-	private static String rollup(MetricAggregation aggregation) {
-		return switch (aggregation) {
-			case AVG -> "sum(h.sum) / sum(h.count)";
-			case MIN -> "min(h.min)";
-			case MAX -> "max(h.max)";
+	/**
+	 * The hours of one day row inside [from, to), folded into one point at the day's start: hourly sums
+	 * over counts for an average, else the least or greatest hourly value.
+	 */
+	private static void addDay(PointList.Builder builder, long dayStart, long from, long to, double[] value,
+			int @Nullable [] count, MetricAggregation aggregation) {
+		long n = 0;
+		double folded = switch (aggregation) {
+			case AVG -> 0;
+			case MIN -> Double.POSITIVE_INFINITY;
+			case MAX -> Double.NEGATIVE_INFINITY;
 		};
+		for (int h = 0; h < DailyRollups.HOURS; h++) {
+			long t = dayStart + h * 3_600L;
+			if (Double.isNaN(value[h]) || t < from || t >= to) {
+				continue;
+			}
+			n += (count != null) ? count[h] : 1;
+			folded = switch (aggregation) {
+				case AVG -> folded + value[h];
+				case MIN -> Math.min(folded, value[h]);
+				case MAX -> Math.max(folded, value[h]);
+			};
+		}
+		if (n > 0) {
+			builder.add(dayStart, (aggregation == MetricAggregation.AVG) ? folded / n : folded);
+		}
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The resolution of a series read: raw samples, 5-minute buckets of raw samples, or the hourly roll-ups
+ * The resolution of a series read: raw samples, 5-minute buckets of raw samples, or the roll-ups' hourly slots
  * (by hour or by day).
  */
 public enum MetricStep {

@@ -15,6 +15,17 @@ public interface MetricStore {
 	 */
 	long write(List<MetricSample> samples);
 
+	/**
+	 * An empty batch to fill (possibly on another thread) and pass to {@link #write(MetricBatch)}.
+	 */
+	MetricBatch newBatch(int expectedSize);
+
+	/**
+	 * Stores the batch's samples like {@link #write(List)}; of two samples of one series and time in the
+	 * batch the first one added is kept.
+	 */
+	long write(MetricBatch batch);
+
 	List<MetricSeries> read(MetricSeriesQuery query);
 
 	/**

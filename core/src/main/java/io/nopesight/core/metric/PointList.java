@@ -71,6 +71,10 @@ final class PointList extends AbstractList<MetricSeries.Point> implements Random
 			this.size++;
 		}
 
+		int size() {
+			return this.size;
+		}
+
 		PointList build() {
 			if (!this.sorted) {
 				sortByTime();
@@ -78,17 +82,23 @@ final class PointList extends AbstractList<MetricSeries.Point> implements Random
 			return new PointList(this.seconds, this.values, this.size);
 		}
 
+		/**
+		 * Sorts by time with a primitive sort of (seconds, index) packed into one long: roll-up rows come
+		 * in day runs in whatever order the scan found them, and a boxed comparator sort of 720 000
+		 * points cost more than the read. Series hold at most ~1 000 000 points (the index's 20 bits).
+		 */
 		private void sortByTime() {
-			Integer[] order = new Integer[this.size];
+			long[] keys = new long[this.size];
 			for (int i = 0; i < this.size; i++) {
-				order[i] = i;
+				keys[i] = (this.seconds[i] << 20) | i;
 			}
-			Arrays.sort(order, (a, b) -> Long.compare(this.seconds[a], this.seconds[b]));
+			Arrays.sort(keys);
 			long[] s = new long[this.size];
 			double[] v = new double[this.size];
 			for (int i = 0; i < this.size; i++) {
-				s[i] = this.seconds[order[i]];
-				v[i] = this.values[order[i]];
+				int from = (int) (keys[i] & 0xFFFFF);
+				s[i] = this.seconds[from];
+				v[i] = this.values[from];
 			}
 			this.seconds = s;
 			this.values = v;

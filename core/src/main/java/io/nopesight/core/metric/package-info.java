@@ -1,5 +1,5 @@
 /**
- * Metric samples: the partitioned time-series store, its hourly roll-ups, retention and summaries.
+ * Metric samples: the partitioned time-series store, its day roll-ups of hourly slots, retention and summaries.
  */
 @NullMarked
 package io.nopesight.core.metric;
