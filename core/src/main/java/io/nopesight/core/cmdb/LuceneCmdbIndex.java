@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -62,6 +62,8 @@ class LuceneCmdbIndex implements AutoCloseable {
 
 	private static final String STREAM = "stream";
 
+	private static final String ANALYSIS = "analysis";
+
 	private static final int BATCH = 2000;
 
 	private final JdbcConfigurationItemRepository items;
@@ -74,7 +76,9 @@ class LuceneCmdbIndex implements AutoCloseable {
 
 	private final SearcherManager searchers;
 
-	private final StandardAnalyzer analyzer = new StandardAnalyzer();
+	private final Analyzer indexAnalyzer = CmdbTextAnalysis.forIndexing();
+
+	private final Analyzer queryAnalyzer = CmdbTextAnalysis.forQueries();
 
 	private final String stream;
 
@@ -100,11 +104,13 @@ class LuceneCmdbIndex implements AutoCloseable {
 			this.directory = FSDirectory.open(indexDir);
 			this.stream = outbox.streamId();
 			boolean exists = DirectoryReader.indexExists(this.directory);
-			this.writer = new IndexWriter(this.directory, new IndexWriterConfig(this.analyzer)
+			this.writer = new IndexWriter(this.directory, new IndexWriterConfig(this.indexAnalyzer)
 				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
 			this.searchers = new SearcherManager(this.writer, null);
 			Map<String, String> committed = exists ? committedData() : Map.of();
-			this.position = this.stream.equals(committed.get(STREAM)) ? position(committed) : rebuild();
+			boolean current = this.stream.equals(committed.get(STREAM))
+					&& CmdbTextAnalysis.VERSION.equals(committed.get(ANALYSIS));
+			this.position = current ? position(committed) : rebuild();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not open the search index in " + indexDir, ex);
@@ -187,7 +193,8 @@ class LuceneCmdbIndex implements AutoCloseable {
 		}
 		try {
 			this.writer.setLiveCommitData(Map.of(POSITION_XID, Long.toString(this.position.xid()), POSITION_SEQ,
-					Long.toString(this.position.seq()), STREAM, this.stream).entrySet());
+					Long.toString(this.position.seq()), STREAM, this.stream, ANALYSIS, CmdbTextAnalysis.VERSION)
+				.entrySet());
 			this.writer.commit();
 			this.dirty = false;
 		}
@@ -243,10 +250,12 @@ class LuceneCmdbIndex implements AutoCloseable {
 		this.searchers.close();
 		this.writer.close();
 		this.directory.close();
+		this.indexAnalyzer.close();
+		this.queryAnalyzer.close();
 	}
 
 	private Query query(String text, @Nullable String type, @Nullable ConfigurationItemStatus status) {
-		SimpleQueryParser parser = new SimpleQueryParser(this.analyzer, Map.of("name", 3.0f, "all", 1.0f));
+		SimpleQueryParser parser = new SimpleQueryParser(this.queryAnalyzer, Map.of("name", 3.0f, "all", 1.0f));
 		parser.setDefaultOperator(Occur.MUST);
 		BooleanQuery.Builder query = new BooleanQuery.Builder().add(parser.parse(text), Occur.MUST);
 		if (type != null) {

@@ -227,6 +227,24 @@ class CmdbManagementIntegrationTests {
 	}
 
 	@Test
+	void searchMatchesHostNamesAndAddressesWholeOrByTheirParts() {
+		// given: an FQDN, an IP address and a version are each one token to the standard tokenizer
+		ConfigurationItem fqdn = this.cmdb.create(new NewConfigurationItem("kestrel.lab.example", "server", null,
+				null, Map.of("ip_address", "10.77.3.41", "os", "Debian 12.5"), null), "t");
+		ConfigurationItem other = this.cmdb.create(new NewConfigurationItem("harrier.lab.example", "server", null,
+				null, Map.of("ip_address", "10.77.4.9"), null), "t");
+		// when / then: the whole token still matches, and so does any part of it
+		assertThat(search("kestrel.lab.example")).containsExactly(fqdn.id());
+		assertThat(search("kestrel")).containsExactly(fqdn.id());
+		assertThat(search("lab.example")).containsExactlyInAnyOrder(fqdn.id(), other.id());
+		assertThat(search("harrier lab")).containsExactly(other.id());
+		assertThat(search("10.77.3.41")).containsExactly(fqdn.id());
+		assertThat(search("10.77.3.99")).isEmpty();
+		assertThat(search("41")).containsExactly(fqdn.id());
+		assertThat(search("debian 12")).containsExactly(fqdn.id());
+	}
+
+	@Test
 	void searchSeesOwnWriteWhileAnotherTransactionHoldsTheOutboxBack() throws Exception {
 		// given a transaction left open elsewhere on the server, so the outbox cannot be read past it
 		try (java.sql.Connection other = this.dataSource.getConnection()) {
