@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.nopesight.NopeSightApplication;
 import io.nopesight.api.ApiClient;
 import io.nopesight.api.ApiClient.Response;
+import io.nopesight.api.ApiTestProperties;
 import io.nopesight.core.PostgresForTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,18 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RateLimitApiIntegrationTests {
 
-	private static final String DB_URL = PostgresForTests.freshSchemaUrl();
+	private static final Map<String, String> LIMITS = Map.of("nopesight.rate-limit.api-key.per-minute", "5",
+			"nopesight.rate-limit.api-key.per-hour", "50", "server.address", "127.0.0.1");
 
-	private static final Map<String, String> SETTINGS = Map.of("nopesight.db.url", DB_URL, "nopesight.db.user",
-			PostgresForTests.user(), "nopesight.admin.token", ApiClient.ADMIN_TOKEN,
-			"nopesight.rate-limit.api-key.per-minute", "5", "nopesight.rate-limit.api-key.per-hour", "50",
-			"server.address", "127.0.0.1");
+	// what a second node must share with this one to count against the same buckets
+	private static final List<String> SHARED = List.of("nopesight.db.url", "nopesight.db.user",
+			"nopesight.db.pool-size", "nopesight.admin.token");
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		SETTINGS.forEach((name, value) -> registry.add(name, () -> value));
-		String dataDir = PostgresForTests.freshDataDir().toString();
-		registry.add("nopesight.data-dir", () -> dataDir);
+		ApiTestProperties.register(registry);
+		LIMITS.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@LocalServerPort
@@ -50,6 +51,9 @@ class RateLimitApiIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
 
 	ApiClient admin;
 
@@ -98,7 +102,8 @@ class RateLimitApiIntegrationTests {
 
 	@Test
 	void callWhenTwoNodesShareTheDatabaseHoldsTheLimitAcrossBoth() {
-		Map<String, Object> second = new LinkedHashMap<>(SETTINGS);
+		Map<String, Object> second = new LinkedHashMap<>(LIMITS);
+		SHARED.forEach((name) -> second.put(name, this.environment.getRequiredProperty(name)));
 		second.put("server.port", "0");
 		second.put("nopesight.data-dir", PostgresForTests.freshDataDir().toString());
 		// command-line arguments, since default properties would lose to application.yml
