@@ -43,7 +43,7 @@ class ApiKeyController {
 				TokenRequest.text("description", request.description(), false), (owner != null) ? owner : name,
 				scopes, request.expiresAt(), CurrentPrincipal.owner(), null));
 		return ResponseEntity.created(URI.create("/v1/auth/api-keys/" + token.id()))
-			.body(IssuedTokenResponse.from(token, scopes));
+			.body(IssuedTokenResponse.from(token));
 	}
 
 	@GetMapping

@@ -46,7 +46,7 @@ class DiscoveryTokenController {
 				TokenRequest.text("description", request.description(), false), name, scopes, request.expiresAt(),
 				CurrentPrincipal.owner(), null));
 		return ResponseEntity.created(URI.create("/v1/discovery/tokens/" + token.id()))
-			.body(IssuedTokenResponse.from(token, scopes));
+			.body(IssuedTokenResponse.from(token));
 	}
 
 	@GetMapping

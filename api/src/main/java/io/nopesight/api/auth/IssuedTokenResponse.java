@@ -12,9 +12,8 @@ import io.nopesight.core.access.IssuedToken;
  */
 record IssuedTokenResponse(String id, String token, String name, @Nullable Instant expiresAt, List<String> scopes) {
 
-	static IssuedTokenResponse from(IssuedToken token, java.util.Collection<String> scopes) {
-		return new IssuedTokenResponse(token.id(), token.token(), token.name(), token.expiresAt(),
-				scopes.stream().sorted().toList());
+	static IssuedTokenResponse from(IssuedToken token) {
+		return new IssuedTokenResponse(token.id(), token.token(), token.name(), token.expiresAt(), token.scopes());
 	}
 
 }

@@ -2,9 +2,7 @@ package io.nopesight.api.auth;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -75,12 +73,10 @@ class ServiceAccountController {
 	@PostMapping("/{id}/keys")
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<IssuedTokenResponse> createKey(@PathVariable String id, @RequestBody TokenRequest request) {
-		Set<String> requested = request.optionalScopes();
-		IssuedToken key = this.accounts.issueKey(id, request.checkedName(), requested, request.expiresAt(),
-				CurrentPrincipal.owner());
-		Collection<String> scopes = (requested != null) ? requested : this.accounts.get(id).scopes();
+		IssuedToken key = this.accounts.issueKey(id, request.checkedName(), request.optionalScopes(),
+				request.expiresAt(), CurrentPrincipal.owner());
 		return ResponseEntity.created(URI.create("/v1/auth/service-accounts/" + id + "/keys/" + key.id()))
-			.body(IssuedTokenResponse.from(key, scopes));
+			.body(IssuedTokenResponse.from(key));
 	}
 
 	@GetMapping("/{id}/keys")

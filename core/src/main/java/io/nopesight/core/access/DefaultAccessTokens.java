@@ -97,6 +97,7 @@ class DefaultAccessTokens implements AccessTokens {
 		RANDOM.nextBytes(secret);
 		String value = token.kind().prefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		String id = Ids.next("token");
+		List<String> scopes = token.scopes().stream().sorted().toList();
 		this.jdbc.sql(INSERT)
 			.param("id", id)
 			.param("kind", token.kind().value())
@@ -104,12 +105,12 @@ class DefaultAccessTokens implements AccessTokens {
 			.param("description", token.description())
 			.param("owner", token.owner())
 			.param("hash", hash(value))
-			.param("scopes", token.scopes().stream().sorted().toArray(String[]::new))
+			.param("scopes", scopes.toArray(String[]::new))
 			.param("expiresAt", (token.expiresAt() != null) ? Timestamp.from(token.expiresAt()) : null)
 			.param("createdBy", token.createdBy())
 			.param("serviceAccountId", token.serviceAccountId())
 			.update();
-		return new IssuedToken(id, value, token.name(), token.expiresAt());
+		return new IssuedToken(id, value, token.name(), token.expiresAt(), scopes);
 	}
 
 	@Override
