@@ -1,8 +1,5 @@
 package io.nopesight.api.auth;
 
-import java.net.URI;
-import java.util.Set;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +10,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.nopesight.api.security.CurrentPrincipal;
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.api.web.PageResponse;
 import io.nopesight.api.web.Pagination;
 import io.nopesight.core.access.AccessTokens;
-import io.nopesight.core.access.IssuedToken;
-import io.nopesight.core.access.NewToken;
 import io.nopesight.core.access.Principal;
 import io.nopesight.core.access.TokenKind;
 
@@ -36,27 +30,21 @@ class ApiKeyController {
 	@PostMapping
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<IssuedTokenResponse> create(@RequestBody TokenRequest request) {
-		String name = request.checkedName();
-		String owner = request.checkedOwner();
-		Set<String> scopes = request.checkedScopes();
-		IssuedToken token = this.tokens.issue(new NewToken(TokenKind.API_KEY, name,
-				TokenRequest.text("description", request.description(), false), (owner != null) ? owner : name,
-				scopes, request.expiresAt(), CurrentPrincipal.owner(), null));
-		return ResponseEntity.created(URI.create("/v1/auth/api-keys/" + token.id()))
-			.body(IssuedTokenResponse.from(token));
+		return TokenEndpoints.issue(this.tokens, TokenKind.API_KEY, "/v1/auth/api-keys", request.checkedName(),
+				request.checkedOwner(), request);
 	}
 
 	@GetMapping
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<PageResponse<TokenResponse>> list(@RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + Pagination.DEFAULT_LIMIT) int limit) {
-		return TokenListing.list(this.tokens, TokenKind.API_KEY, page, limit);
+		return TokenEndpoints.list(this.tokens, TokenKind.API_KEY, page, limit);
 	}
 
 	@DeleteMapping("/{id}")
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	TokenResponse revoke(@PathVariable String id) {
-		return TokenListing.revoke(this.tokens, TokenKind.API_KEY, id);
+		return TokenEndpoints.revoke(this.tokens, TokenKind.API_KEY, id);
 	}
 
 }
