@@ -13,8 +13,10 @@ import io.nopesight.core.access.TokenKind;
 
 /**
  * Turns a bearer token into the principal it stands for: the configured admin token first, then JWTs
- * (a token with two dots) by their signature, then the stored tokens by their hash. Nothing is cached, so
- * a revoke or an expiry takes effect on the next request, on every node.
+ * (a token with two dots) by their signature, then the stored tokens by their hash. {@link AccessTokens}
+ * caches stored tokens only while it hears of every change (PostgreSQL {@code NOTIFY}), so a revoke takes
+ * effect at once on the node that made it and as soon as the notification arrives on the others; an expiry
+ * takes effect on the next request.
  */
 @Component
 class TokenAuthenticator {

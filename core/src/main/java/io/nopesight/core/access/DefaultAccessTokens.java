@@ -115,7 +115,8 @@ class DefaultAccessTokens implements AccessTokens {
 
 	@Override
 	public Optional<Principal> authenticate(String token) {
-		return find("hash:" + hash(token), FIND_ACTIVE, "hash", hash(token));
+		String hash = hash(token);
+		return find("hash:" + hash, FIND_ACTIVE, "hash", hash);
 	}
 
 	@Override
