@@ -382,6 +382,23 @@ class AccessApiIntegrationTests {
 	}
 
 	@Test
+	void createTokenWhenIssuedAnswersWithTheScopesItWasGranted() {
+		// given
+		String account = serviceAccount("granted-bot", List.of("cmdb.write", "cmdb.read"));
+		// when
+		Response apiKey = this.admin.post("/v1/auth/api-keys",
+				tokenRequest("granted-key", List.of("cmdb.write", "cmdb.read")));
+		Response accountScopes = this.admin.post("/v1/auth/service-accounts/" + account + "/keys", Map.of("name", "all"));
+		Response fewer = this.admin.post("/v1/auth/service-accounts/" + account + "/keys",
+				Map.of("name", "fewer", "scopes", List.of("cmdb.read")));
+		// then
+		assertThat(scopes(apiKey)).containsExactly("cmdb.read", "cmdb.write");
+		assertThat(scopes(accountScopes)).as("a key without scopes gets the account's").containsExactly("cmdb.read",
+				"cmdb.write");
+		assertThat(scopes(fewer)).containsExactly("cmdb.read");
+	}
+
+	@Test
 	void openApiWhenReadListsTheScopeOfEveryOperation() {
 		// when
 		JsonNode paths = new ApiClient(this.port, null).get("/v1/openapi.json").json().get("paths");
@@ -452,6 +469,11 @@ class AccessApiIntegrationTests {
 	private static String token(Response created) {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("token").asString();
+	}
+
+	private static List<String> scopes(Response created) {
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("scopes").valueStream().map(JsonNode::asString).toList();
 	}
 
 	private static Map<String, Object> tokenRequest(String name, List<String> scopes) {
