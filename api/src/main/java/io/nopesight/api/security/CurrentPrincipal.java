@@ -1,5 +1,7 @@
 package io.nopesight.api.security;
 
+import java.util.Optional;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -14,20 +16,16 @@ public final class CurrentPrincipal {
 	}
 
 	public static Principal get() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication instanceof TokenAuthentication token) {
-			return token.getPrincipal();
-		}
-		throw new IllegalStateException("No authenticated principal for this request");
+		return find().orElseThrow(() -> new IllegalStateException("No authenticated principal for this request"));
 	}
 
 	/**
 	 * The principal, when the request carries a valid token.
 	 */
-	public static java.util.Optional<Principal> find() {
+	public static Optional<Principal> find() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication instanceof TokenAuthentication token) ? java.util.Optional.of(token.getPrincipal())
-				: java.util.Optional.empty();
+		return (authentication instanceof TokenAuthentication token) ? Optional.of(token.getPrincipal())
+				: Optional.empty();
 	}
 
 	public static String owner() {
