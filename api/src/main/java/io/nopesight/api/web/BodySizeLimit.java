@@ -63,7 +63,7 @@ public class BodySizeLimit extends OncePerRequestFilter {
 	public static class PayloadTooLargeException extends IOException {
 
 		PayloadTooLargeException(long max) {
-			super("Request body is larger than " + DataSize.ofBytes(max).toMegabytes() + " MB");
+			super(tooLarge(max));
 		}
 
 	}
