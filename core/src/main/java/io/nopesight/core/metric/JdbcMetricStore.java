@@ -26,8 +26,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.nopesight.core.InvalidInputException;
-
 /**
  * Writes samples with binary {@code COPY}. The fast path copies straight into the partitioned table and
  * folds the batch into day roll-ups (24 hourly slots each) computed here, copied to a staging table and
@@ -120,8 +118,10 @@ class JdbcMetricStore implements MetricStore {
 		if (samples.isEmpty()) {
 			return 0;
 		}
-		check(samples);
-		return write(SampleRows.of(samples, this.series.idsOf(samples)));
+		// the batch checks each sample and resolves its series, as for the import's batches
+		MetricBatch batch = newBatch(samples.size());
+		samples.forEach(batch::add);
+		return write(batch.rows());
 	}
 
 	@Override
@@ -182,17 +182,6 @@ class JdbcMetricStore implements MetricStore {
 			this.partitionedDays.clear();
 		}
 		return dropped;
-	}
-
-	private void check(List<MetricSample> samples) {
-		Instant now = Instant.now();
-		for (MetricSample sample : samples) {
-			String problem = this.settings.problemWith(sample.timestamp(), sample.value(), now);
-			if (problem != null) {
-				throw new InvalidInputException("samples", "Sample of " + sample.metric() + " at " + sample.timestamp()
-						+ ": " + problem);
-			}
-		}
 	}
 
 	private void ensurePartitions(SampleRows rows) {
