@@ -229,7 +229,7 @@ class JdbcMetricStore implements MetricStore {
 	}
 
 	private static LocalDate day(long micros) {
-		return LocalDate.ofEpochDay(Math.floorDiv(micros, 86_400_000_000L));
+		return LocalDate.ofEpochDay(Math.floorDiv(micros, SampleRows.DAY_MICROS));
 	}
 
 }
