@@ -61,7 +61,7 @@ class JdbcMetricImportRepository {
 			""";
 
 	private static final RowMapper<StoredImport> STORED = (rs, n) -> new StoredImport(rs.getString("id"),
-			MetricImportFormat.fromValue(rs.getString("format")), rs.getString("file"), rs.getBoolean("gzip"),
+			MetricImportFormat.fromValue(rs.getString("format")).orElseThrow(), rs.getString("file"), rs.getBoolean("gzip"),
 			rs.getString("default_ci"), rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_written"),
 			rs.getLong("rows_skipped"), rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
 			(rs.getTimestamp("finished_at") != null) ? rs.getTimestamp("finished_at").toInstant() : null);
