@@ -1,6 +1,5 @@
 package io.nopesight.batch.metric;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -139,10 +138,6 @@ class JdbcMetricImportRepository {
 		MetricImport toImport(List<MetricImport.SkippedRow> skipped) {
 			return new MetricImport(this.id, this.format, this.status, this.rowsRead, this.rowsWritten,
 					this.rowsSkipped, skipped, this.error, this.createdAt, this.finishedAt);
-		}
-
-		Timestamp receivedAt() {
-			return Timestamp.from(this.createdAt);
 		}
 
 	}
