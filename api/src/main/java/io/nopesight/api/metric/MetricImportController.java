@@ -84,11 +84,9 @@ class MetricImportController {
 	private static MetricImportFormat format(@Nullable String format, @Nullable String contentType)
 			throws HttpMediaTypeNotSupportedException {
 		if (format != null && !format.isBlank()) {
-			return switch (format.strip()) {
-				case "csv" -> MetricImportFormat.CSV;
-				case "prometheus" -> MetricImportFormat.PROMETHEUS;
-				default -> throw new InvalidInputException("format", "Unknown format '" + format + "': use csv or prometheus");
-			};
+			return MetricImportFormat.fromValue(format.strip())
+				.orElseThrow(() -> new InvalidInputException("format",
+						"Unknown format '" + format + "': use csv or prometheus"));
 		}
 		if (contentType == null || contentType.isBlank()) {
 			return MetricImportFormat.CSV;

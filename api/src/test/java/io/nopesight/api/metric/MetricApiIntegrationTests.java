@@ -144,6 +144,23 @@ class MetricApiIntegrationTests {
 	}
 
 	@Test
+	void importWhenFormatIsGivenItOverridesTheContentTypeAndAnUnknownOneIs400() {
+		// given
+		server("fmt-node-01", "10.42.0.5");
+		byte[] text = "node_load1 0.5\n".getBytes(StandardCharsets.UTF_8);
+		// when
+		JsonNode prometheus = finished(this.api.send("POST", "/v1/metrics/import?format=prometheus&ci=fmt-node-01",
+				Map.of("Content-Type", "text/csv"), text));
+		Response unknown = this.api.send("POST", "/v1/metrics/import?format=xml", Map.of("Content-Type", "text/csv"),
+				text);
+		// then
+		assertThat(prometheus.get("format").asString()).isEqualTo("prometheus");
+		assertThat(prometheus.get("rows_written").asLong()).isEqualTo(1);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().at("/error/details/0/field").asString()).isEqualTo("format");
+	}
+
+	@Test
 	void importWhenContentTypeIsUnsupportedAnswers415AndUnknownJobIs404() {
 		// when
 		Response json = this.api.send("POST", "/v1/metrics/import", Map.of("Content-Type", "application/json"),

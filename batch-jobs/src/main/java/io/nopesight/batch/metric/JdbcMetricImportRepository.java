@@ -1,6 +1,5 @@
 package io.nopesight.batch.metric;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +60,7 @@ class JdbcMetricImportRepository {
 			""";
 
 	private static final RowMapper<StoredImport> STORED = (rs, n) -> new StoredImport(rs.getString("id"),
-			MetricImportFormat.fromValue(rs.getString("format")), rs.getString("file"), rs.getBoolean("gzip"),
+			MetricImportFormat.fromValue(rs.getString("format")).orElseThrow(), rs.getString("file"), rs.getBoolean("gzip"),
 			rs.getString("default_ci"), rs.getString("status"), rs.getLong("rows_read"), rs.getLong("rows_written"),
 			rs.getLong("rows_skipped"), rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
 			(rs.getTimestamp("finished_at") != null) ? rs.getTimestamp("finished_at").toInstant() : null);
@@ -139,10 +138,6 @@ class JdbcMetricImportRepository {
 		MetricImport toImport(List<MetricImport.SkippedRow> skipped) {
 			return new MetricImport(this.id, this.format, this.status, this.rowsRead, this.rowsWritten,
 					this.rowsSkipped, skipped, this.error, this.createdAt, this.finishedAt);
-		}
-
-		Timestamp receivedAt() {
-			return Timestamp.from(this.createdAt);
 		}
 
 	}

@@ -45,9 +45,8 @@ class MetricImportFiles {
 			byte[] magic = in.readNBytes(2);
 			in.unread(magic);
 			boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-			long size;
 			try (OutputStream out = Files.newOutputStream(temporary)) {
-				size = in.transferTo(out);
+				in.transferTo(out);
 			}
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 				channel.force(true);
@@ -56,7 +55,7 @@ class MetricImportFiles {
 			try (FileChannel directory = FileChannel.open(this.dir, StandardOpenOption.READ)) {
 				directory.force(true);
 			}
-			return new Stored(file, gzip, size);
+			return new Stored(file, gzip);
 		}
 		catch (IOException ex) {
 			try {
@@ -78,7 +77,7 @@ class MetricImportFiles {
 		}
 	}
 
-	record Stored(Path file, boolean gzip, long size) {
+	record Stored(Path file, boolean gzip) {
 	}
 
 }

@@ -1,5 +1,8 @@
 package io.nopesight.batch.metric;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The file formats an import reads.
  */
@@ -21,8 +24,8 @@ public enum MetricImportFormat {
 		return this.value;
 	}
 
-	static MetricImportFormat fromValue(String value) {
-		return value.equals("prometheus") ? PROMETHEUS : CSV;
+	public static Optional<MetricImportFormat> fromValue(String value) {
+		return Arrays.stream(values()).filter((f) -> f.value.equals(value)).findFirst();
 	}
 
 }

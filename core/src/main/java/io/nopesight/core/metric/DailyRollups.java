@@ -41,10 +41,6 @@ final class DailyRollups {
 		allocateHours(days * HOURS);
 	}
 
-	int size() {
-		return this.size;
-	}
-
 	void add(int seriesId, long micros, double value) {
 		int day = (int) Math.floorDiv(micros, SampleRows.DAY_MICROS);
 		int g = this.size - 1;

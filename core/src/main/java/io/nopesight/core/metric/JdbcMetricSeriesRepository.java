@@ -93,13 +93,6 @@ class JdbcMetricSeriesRepository {
 		return (id != null) ? id : 0;
 	}
 
-	/**
-	 * Forgets cached ids, for series removed with their CI.
-	 */
-	void forget() {
-		this.ids.clear();
-	}
-
 	static String labelsJson(Map<String, String> labels) {
 		return labels.isEmpty() ? "{}" : JSON.writeValueAsString(new TreeMap<>(labels));
 	}

@@ -26,8 +26,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.nopesight.core.InvalidInputException;
-
 /**
  * Writes samples with binary {@code COPY}. The fast path copies straight into the partitioned table and
  * folds the batch into day roll-ups (24 hourly slots each) computed here, copied to a staging table and
@@ -120,8 +118,10 @@ class JdbcMetricStore implements MetricStore {
 		if (samples.isEmpty()) {
 			return 0;
 		}
-		check(samples);
-		return write(SampleRows.of(samples, this.series.idsOf(samples)));
+		// the batch checks each sample and resolves its series, as for the import's batches
+		MetricBatch batch = newBatch(samples.size());
+		samples.forEach(batch::add);
+		return write(batch.rows());
 	}
 
 	@Override
@@ -184,17 +184,6 @@ class JdbcMetricStore implements MetricStore {
 		return dropped;
 	}
 
-	private void check(List<MetricSample> samples) {
-		Instant now = Instant.now();
-		for (MetricSample sample : samples) {
-			String problem = this.settings.problemWith(sample.timestamp(), sample.value(), now);
-			if (problem != null) {
-				throw new InvalidInputException("samples", "Sample of " + sample.metric() + " at " + sample.timestamp()
-						+ ": " + problem);
-			}
-		}
-	}
-
 	private void ensurePartitions(SampleRows rows) {
 		LocalDate first = day(rows.minMicros());
 		LocalDate last = day(rows.maxMicros());
@@ -240,7 +229,7 @@ class JdbcMetricStore implements MetricStore {
 	}
 
 	private static LocalDate day(long micros) {
-		return LocalDate.ofEpochDay(Math.floorDiv(micros, 86_400_000_000L));
+		return LocalDate.ofEpochDay(Math.floorDiv(micros, SampleRows.DAY_MICROS));
 	}
 
 }

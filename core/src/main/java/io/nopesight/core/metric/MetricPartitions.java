@@ -48,7 +48,7 @@ final class MetricPartitions {
 		return dropped;
 	}
 
-	List<String> partitions(String parent) {
+	private List<String> partitions(String parent) {
 		return this.jdbc.sql(PARTITIONS).param("parent", parent).query(String.class).list();
 	}
 

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The time-series store. Writes are idempotent: a sample already stored for the same CI, metric, labels
- * and time is left as it is (the first value wins), so re-sending a batch never duplicates it. Hourly
- * roll-ups are maintained in the same transaction as the samples.
+ * and time is left as it is (the first value wins), so re-sending a batch never duplicates it. The day
+ * roll-ups (each with its 24 hourly slots) are maintained in the same transaction as the samples.
  */
 public interface MetricStore {
 

@@ -2,8 +2,6 @@ package io.nopesight.core.metric;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * A batch of samples as (series id, microseconds, value), sorted by series and time with repeats of a
@@ -29,18 +27,6 @@ final class SampleRows {
 		this.micros = micros;
 		this.values = values;
 		this.size = size;
-	}
-
-	static SampleRows of(List<MetricSample> samples, int[] seriesIds) {
-		int n = samples.size();
-		long[] micros = new long[n];
-		double[] values = new double[n];
-		for (int i = 0; i < n; i++) {
-			MetricSample sample = samples.get(i);
-			micros[i] = micros(sample.timestamp());
-			values[i] = sample.value();
-		}
-		return sorted(seriesIds, micros, values, n);
 	}
 
 	/**

@@ -259,6 +259,19 @@ class MetricStoreIntegrationTests {
 	}
 
 	@Test
+	void writeWhenOneSampleIsInvalidStoresNoneOfTheListAndCreatesNoSeries() {
+		// given: a valid sample of a new metric, then one too far in the future
+		List<MetricSample> samples = List.of(new MetricSample(this.web01, "swap_usage", DAY, 1),
+				new MetricSample(this.web01, "swap_usage", Instant.now().plus(Duration.ofDays(30)), 2));
+		// when
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.store.write(samples))
+			.withMessageContaining("Sample of swap_usage at");
+		// then
+		assertThat(count("SELECT count(*) FROM metric_series WHERE ci_id = '" + this.web01 + "' AND metric = 'swap_usage'"))
+			.isZero();
+	}
+
+	@Test
 	void dropExpiredWhenPartitionsAreOlderThanRetentionDropsThem() {
 		// given
 		Instant old = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(40, ChronoUnit.DAYS);
@@ -274,7 +287,8 @@ class MetricStoreIntegrationTests {
 				MetricStep.RAW, MetricAggregation.AVG)).get(0).points()).hasSize(1);
 		assertThat(this.store.read(new MetricSeriesQuery(this.web01, "cpu_usage", old, DAY.plusSeconds(1),
 				MetricStep.DAY, MetricAggregation.AVG)).get(0).points()).hasSize(2);
-		this.store.write(List.of(new MetricSample(this.web01, "cpu_usage", old.plusSeconds(60), 3)));
+		// the dropped day's partition is created again for a late sample
+		assertThat(this.store.write(List.of(new MetricSample(this.web01, "cpu_usage", old.plusSeconds(60), 3)))).isEqualTo(1);
 	}
 
 	private MetricSeries one(MetricStep step, MetricAggregation aggregation) {
