@@ -28,6 +28,7 @@ import io.nopesight.core.cmdb.ConfigurationItem;
 import io.nopesight.core.cmdb.ConfigurationItemQuery;
 import io.nopesight.core.cmdb.ConfigurationItemSort;
 import io.nopesight.core.cmdb.ConfigurationItemStatus;
+import io.nopesight.core.cmdb.ConfigurationItemTypes;
 import io.nopesight.core.cmdb.RelationshipManagement;
 
 @RestController
@@ -53,7 +54,7 @@ class ConfigurationItemController {
 			@RequestParam(required = false) @Nullable String order, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + Pagination.DEFAULT_LIMIT) int limit) {
 		Pagination.check(page, limit);
-		ConfigurationItemQuery query = new ConfigurationItemQuery(type(type), status(status),
+		ConfigurationItemQuery query = new ConfigurationItemQuery(ConfigurationItemTypes.filter(emptyToNull(type)), status(status),
 				emptyToNull(search), sort(sort), descending(order), page, limit);
 		return PageResponse.of(this.cmdb.list(query), ConfigurationItemSummary::from);
 	}
@@ -85,14 +86,6 @@ class ConfigurationItemController {
 	Message delete(@PathVariable String id) {
 		this.cmdb.delete(id, CurrentPrincipal.owner());
 		return new Message("Configuration item deleted successfully");
-	}
-
-	private static @Nullable String type(@Nullable String type) {
-		String value = emptyToNull(type);
-		if (value != null && !value.matches("[a-z][a-z0-9_]{0,63}")) {
-			throw new InvalidInputException("type", "Invalid CI type '" + value + "'");
-		}
-		return value;
 	}
 
 	private static @Nullable ConfigurationItemStatus status(@Nullable String status) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.cmdb.CmdbManagement;
+import io.nopesight.core.cmdb.ConfigurationItemTypes;
 import io.nopesight.core.metric.MetricAggregation;
 import io.nopesight.core.metric.MetricSeries;
 import io.nopesight.core.metric.MetricSeriesQuery;
@@ -77,13 +78,11 @@ class MetricReadController {
 			throw new InvalidInputException("metric", "is required, e.g. metric=cpu_usage (repeat or comma-separate)");
 		}
 		List<String> ciIds = split(ci);
-		if (type != null && !type.isBlank() && !type.matches("[a-z][a-z0-9_]{0,63}")) {
-			throw new InvalidInputException("type", "Invalid CI type '" + type + "'");
-		}
+		String typeFilter = ConfigurationItemTypes.filter(type);
 		Instant end = ApiTimes.param("to", to, Instant.now());
 		Instant start = ApiTimes.param("from", from, end.minus(Duration.ofDays(7)));
 		List<MetricSummary> found = this.summaries.summarize(new MetricSummaryQuery(metrics,
-				ciIds.isEmpty() ? null : ciIds, (type != null && !type.isBlank()) ? type : null, start, end));
+				ciIds.isEmpty() ? null : ciIds, typeFilter, start, end));
 		return new SummaryResponse(start, end, found);
 	}
 

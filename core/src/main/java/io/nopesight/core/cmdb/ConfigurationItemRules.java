@@ -40,7 +40,7 @@ final class ConfigurationItemRules {
 			if (type == null || type.isBlank()) {
 				errors.add(new FieldError("type", "type is required"));
 			}
-			else if (type.length() > MAX_TYPE || !TYPE.matcher(type).matches()) {
+			else if (!ConfigurationItemTypes.isValid(type)) {
 				errors.add(new FieldError("type", "Invalid CI type '" + type
 						+ "': use lower-case letters, digits and underscores, starting with a letter"));
 			}
