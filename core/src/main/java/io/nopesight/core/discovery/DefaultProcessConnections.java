@@ -17,7 +17,6 @@ import io.nopesight.core.ConflictException;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItem;
 import io.nopesight.core.cmdb.NewRelationship;
-import io.nopesight.core.cmdb.Relationship;
 import io.nopesight.core.cmdb.RelationshipManagement;
 
 @Service
@@ -109,10 +108,6 @@ class DefaultProcessConnections implements ProcessConnections {
 
 	private @Nullable ConfigurationItem hostByIp(String ip) {
 		return this.cmdb.findByIp(ip).stream().filter((ci) -> !NOT_HOSTS.contains(ci.type())).findFirst().orElse(null);
-	}
-
-	static boolean isAi(Relationship relationship) {
-		return AI_AGENT.equals(relationship.discoveredBy());
 	}
 
 }
