@@ -65,10 +65,6 @@ class DefaultScanJobs implements ScanJobs {
 		}
 	}
 
-	void shutdown() {
-		this.executor.shutdownNow();
-	}
-
 	private void run(String scanId, boolean resuming) {
 		try {
 			JobParameters parameters = new JobParametersBuilder()

@@ -134,7 +134,7 @@ class JdbcConfigurationItemBulkWrites {
 			rows.add(row);
 		});
 		return this.jdbc.sql(UPDATE_ALL)
-			.param("rows", Jsonb.writeValue(rows))
+			.param("rows", Jsonb.write(rows))
 			.param("now", Timestamp.from(now))
 			.param("actor", actor)
 			.query((rs, i) -> new ConfigurationItemRef(rs.getString("id"), rs.getString("name"), rs.getString("type")))
@@ -150,7 +150,7 @@ class JdbcConfigurationItemBulkWrites {
 		}
 		List<Map<String, Object>> rows = new ArrayList<>(sightings.size());
 		sightings.forEach((id, seen) -> rows.add(Map.of("id", id, "seen", seen)));
-		this.jdbc.sql(SET_SIGHTINGS).param("rows", Jsonb.writeValue(rows)).update();
+		this.jdbc.sql(SET_SIGHTINGS).param("rows", Jsonb.write(rows)).update();
 	}
 
 	private static void patch(Map<String, @Nullable Object> row, String column,

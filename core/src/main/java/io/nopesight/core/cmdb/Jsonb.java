@@ -23,11 +23,7 @@ final class Jsonb {
 	private Jsonb() {
 	}
 
-	static String write(Map<String, @Nullable Object> value) {
-		return JSON.writeValueAsString(value);
-	}
-
-	static String writeValue(Object value) {
+	static String write(Object value) {
 		return JSON.writeValueAsString(value);
 	}
 

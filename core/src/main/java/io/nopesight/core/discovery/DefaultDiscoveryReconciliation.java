@@ -21,8 +21,6 @@ import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItem;
 import io.nopesight.core.cmdb.ConfigurationItemChanges;
 import io.nopesight.core.cmdb.NewConfigurationItem;
-import io.nopesight.core.discovery.Identification.Change;
-import io.nopesight.core.discovery.Identification.Outcome;
 
 @Service
 class DefaultDiscoveryReconciliation implements DiscoveryReconciliation {
@@ -188,14 +186,6 @@ class DefaultDiscoveryReconciliation implements DiscoveryReconciliation {
 			}
 		});
 		return patch;
-	}
-
-	static Map<String, Change> noChanges() {
-		return Map.of();
-	}
-
-	static Outcome outcome(boolean created, Map<String, Change> changes) {
-		return created ? Outcome.CREATE : changes.isEmpty() ? Outcome.UNCHANGED : Outcome.UPDATE;
 	}
 
 }

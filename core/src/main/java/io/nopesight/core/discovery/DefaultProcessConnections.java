@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.cmdb.CmdbManagement;
-import io.nopesight.core.cmdb.ConfigurationItem;
+import io.nopesight.core.cmdb.ConfigurationItemRef;
 import io.nopesight.core.cmdb.NewRelationship;
 import io.nopesight.core.cmdb.Relationship;
 import io.nopesight.core.cmdb.RelationshipManagement;
@@ -25,18 +25,18 @@ class DefaultProcessConnections implements ProcessConnections {
 
 	static final String AI_AGENT = "ai_agent";
 
-	private static final java.util.Set<String> NOT_HOSTS = java.util.Set.of("application", "database", "software",
-			"service", "business_service");
-
 	private final JdbcProcessConnectionRepository connections;
+
+	private final JdbcHostCandidateRepository hosts;
 
 	private final CmdbManagement cmdb;
 
 	private final RelationshipManagement relationships;
 
-	DefaultProcessConnections(JdbcProcessConnectionRepository connections, CmdbManagement cmdb,
-			RelationshipManagement relationships) {
+	DefaultProcessConnections(JdbcProcessConnectionRepository connections, JdbcHostCandidateRepository hosts,
+			CmdbManagement cmdb, RelationshipManagement relationships) {
 		this.connections = connections;
+		this.hosts = hosts;
 		this.cmdb = cmdb;
 		this.relationships = relationships;
 	}
@@ -52,10 +52,12 @@ class DefaultProcessConnections implements ProcessConnections {
 	@Override
 	public List<ConnectionGroup> groups(String ciId) {
 		this.cmdb.get(ciId);
-		Map<String, @Nullable ConfigurationItem> byIp = new HashMap<>();
+		List<JdbcProcessConnectionRepository.GroupRow> rows = this.connections.groups(ciId);
+		Map<String, ConfigurationItemRef> byIp = this.hosts
+			.hostsByIp(rows.stream().map(JdbcProcessConnectionRepository.GroupRow::remoteIp).distinct().toList());
 		List<ConnectionGroup> groups = new ArrayList<>();
-		for (JdbcProcessConnectionRepository.GroupRow row : this.connections.groups(ciId)) {
-			ConfigurationItem target = byIp.computeIfAbsent(row.remoteIp(), this::hostByIp);
+		for (JdbcProcessConnectionRepository.GroupRow row : rows) {
+			ConfigurationItemRef target = byIp.get(row.remoteIp());
 			groups.add(new ConnectionGroup(row.processName(), row.remoteIp(), (target != null) ? target.name() : null,
 					(target != null) ? target.id() : null, row.count(), row.ports(), row.firstSeen(), row.lastSeen()));
 		}
@@ -71,17 +73,21 @@ class DefaultProcessConnections implements ProcessConnections {
 	@Override
 	@Transactional
 	public InferenceResult inferDependencies() {
-		Map<String, @Nullable ConfigurationItem> byIp = new HashMap<>();
 		Map<String, String> listeners = new HashMap<>();
 		this.connections.listeners()
 			.forEach((l) -> listeners.putIfAbsent(l.ciId() + ":" + l.port(), l.processName()));
-		List<InferredDependency> inferred = DependencyInference.infer(this.connections.all(), (ip) -> {
-			ConfigurationItem ci = byIp.computeIfAbsent(ip, this::hostByIp);
+		List<JdbcProcessConnectionRepository.ConnectionRow> rows = this.connections.all();
+		Map<String, ConfigurationItemRef> byIp = this.hosts
+			.hostsByIp(rows.stream().map(JdbcProcessConnectionRepository.ConnectionRow::remoteIp).distinct().toList());
+		List<InferredDependency> inferred = DependencyInference.infer(rows, (ip) -> {
+			ConfigurationItemRef ci = byIp.get(ip);
 			return (ci != null) ? ci.id() : null;
 		}, (ci, port) -> listeners.get(ci + ":" + port));
+		// a client usually depends on several servers: its relationships are read once, not once per server
+		Map<String, List<Relationship>> relationshipsOf = new HashMap<>();
 		int created = 0;
 		for (InferredDependency dependency : inferred) {
-			boolean exists = this.relationships.of(dependency.clientCiId())
+			boolean exists = relationshipsOf.computeIfAbsent(dependency.clientCiId(), this.relationships::of)
 				.stream()
 				.anyMatch((r) -> r.type().equals("depends_on") && r.source().id().equals(dependency.clientCiId())
 						&& r.target().id().equals(dependency.serverCiId()));
@@ -105,14 +111,6 @@ class DefaultProcessConnections implements ProcessConnections {
 			}
 		}
 		return new InferenceResult(inferred.size(), created, inferred);
-	}
-
-	private @Nullable ConfigurationItem hostByIp(String ip) {
-		return this.cmdb.findByIp(ip).stream().filter((ci) -> !NOT_HOSTS.contains(ci.type())).findFirst().orElse(null);
-	}
-
-	static boolean isAi(Relationship relationship) {
-		return AI_AGENT.equals(relationship.discoveredBy());
 	}
 
 }

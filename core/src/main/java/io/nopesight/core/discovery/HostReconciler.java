@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -188,10 +187,6 @@ final class HostReconciler {
 	 */
 	record Result(Outcome outcome, @Nullable WorkingCi ci, @Nullable IdentificationRule rule,
 			List<String> conflictingIds, Map<String, Change> changes, List<WorkingCi> touched) {
-	}
-
-	static String lower(String value) {
-		return value.toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.nopesight.core.discovery;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.nopesight.core.cmdb.ConfigurationItemRef;
+
 /**
  * Reads the CMDB for identification: every host-like CI that shares a serial number, MAC, IP address or
  * hostname label with a batch of hosts, with one query that the discovery indexes serve.
@@ -21,10 +24,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbcHostCandidateRepository {
 
-	// applications, databases and software are not hosts, whatever they are named; one index scan per key
-	// (serial_key, mac_key and hostname_label are stored generated columns over attributes, see V7).
-	// The ids are gathered into an array first, so the rows are fetched by primary key: as a semi-join the
-	// planner, misjudging how many ids come back, hashed them against a sequential scan of the whole table.
+	// applications, databases and software are not hosts, whatever they are named or wherever they run
+	private static final String HOSTS_ONLY = "type NOT IN ('application', 'database', 'software', 'service', "
+			+ "'business_service')";
+
+	// one index scan per key (serial_key, mac_key and hostname_label are stored generated columns over
+	// attributes, see V7). The ids are gathered into an array first, so the rows are fetched by primary key:
+	// as a semi-join the planner, misjudging how many ids come back, hashed them against a sequential scan
+	// of the whole table.
 	private static final String CANDIDATES = """
 			SELECT id, name, type, attributes::text AS attributes, ip_addresses
 			FROM configuration_item
@@ -34,9 +41,18 @@ class JdbcHostCandidateRepository {
 			                   JOIN configuration_item c ON c.ip_addresses @> ARRAY[ip]
 			             UNION SELECT id FROM configuration_item WHERE lower(split_part(name, '.', 1)) = ANY(:labels)
 			             UNION SELECT id FROM configuration_item WHERE hostname_label = ANY(:labels)))
-			  AND type NOT IN ('application', 'database', 'software', 'service', 'business_service')
+			  AND %s
 			ORDER BY id
-			""";
+			""".formatted(HOSTS_ONLY);
+
+	// per address the host CI that carries it, the first by name as a single find-by-ip would list it
+	private static final String HOSTS_BY_IP = """
+			SELECT DISTINCT ON (ip) ip, c.id, c.name, c.type
+			FROM unnest(CAST(:ips AS text[])) AS ip
+			JOIN configuration_item c ON c.ip_addresses @> ARRAY[ip]
+			WHERE %s
+			ORDER BY ip, c.name, c.id
+			""".formatted(HOSTS_ONLY);
 
 	// A new host's name only matters among CIs of its type, so each (type, name) is one probe of the unique
 	// key. LIMIT keeps each probe a probe: as a plain join, the planner, given thousands of names, hashed them
@@ -72,6 +88,20 @@ class JdbcHostCandidateRepository {
 						allIps);
 			})
 			.list();
+	}
+
+	/**
+	 * The host CI carrying each of the given addresses, by address; addresses no host carries are left out.
+	 */
+	Map<String, ConfigurationItemRef> hostsByIp(Collection<String> ips) {
+		Map<String, ConfigurationItemRef> hosts = new HashMap<>();
+		if (!ips.isEmpty()) {
+			this.jdbc.sql(HOSTS_BY_IP).param("ips", ips.toArray(String[]::new)).query((rs) -> {
+				hosts.put(rs.getString("ip"),
+						new ConfigurationItemRef(rs.getString("id"), rs.getString("name"), rs.getString("type")));
+			});
+		}
+		return hosts;
 	}
 
 	/**

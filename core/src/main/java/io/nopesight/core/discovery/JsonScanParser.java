@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -77,12 +78,7 @@ final class JsonScanParser {
 				error("data.discovered_hosts", "discovered_hosts is required and must be an array");
 			}
 			else {
-				for (int i = 0; i < list.size(); i++) {
-					DiscoveredHost host = host(list.get(i), "data.discovered_hosts[" + i + "]");
-					if (host != null) {
-						hosts.add(host);
-					}
-				}
+				each(list, "data.discovered_hosts", this::host, hosts);
 			}
 		}
 		if (data != null && data.isObject() && scanType == ScanType.PROCESS) {
@@ -90,26 +86,27 @@ final class JsonScanParser {
 			if (host != null) {
 				hosts.add(host);
 			}
-			JsonNode list = array(data, "connections", "data.connections");
-			for (int i = 0; i < list.size(); i++) {
-				ObservedConnection connection = connection(list.get(i), "data.connections[" + i + "]");
-				if (connection != null) {
-					connections.add(connection);
-				}
-			}
-			list = array(data, "listening", "data.listening");
-			for (int i = 0; i < list.size(); i++) {
-				ListeningPort port = listening(list.get(i), "data.listening[" + i + "]");
-				if (port != null) {
-					listening.add(port);
-				}
-			}
+			each(array(data, "connections", "data.connections"), "data.connections", this::connection, connections);
+			each(array(data, "listening", "data.listening"), "data.listening", this::listening, listening);
 		}
 		if (!this.errors.isEmpty()) {
 			throw new InvalidInputException(this.errors);
 		}
 		return new ScanPayload(scanType, scannerId.strip(), (scannedAt != null) ? scannedAt : Instant.now(),
 				ScanFormat.JSON, hosts, connections, listening);
+	}
+
+	/**
+	 * Parses each element of an array, keeping those without errors.
+	 */
+	private <T> void each(JsonNode list, String path, BiFunction<JsonNode, String, @Nullable T> element,
+			List<T> into) {
+		for (int i = 0; i < list.size(); i++) {
+			T parsed = element.apply(list.get(i), path + "[" + i + "]");
+			if (parsed != null) {
+				into.add(parsed);
+			}
+		}
 	}
 
 	private @Nullable DiscoveredHost host(@Nullable JsonNode node, String path) {

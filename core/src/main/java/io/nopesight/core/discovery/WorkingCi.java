@@ -27,8 +27,6 @@ final class WorkingCi {
 
 	private final Set<String> otherIps;
 
-	boolean descriptionChanged;
-
 	WorkingCi(@Nullable String id, String name, String type, Map<String, @Nullable Object> attributes,
 			Set<String> allIps) {
 		this.id = id;

@@ -131,6 +131,23 @@ class ScanParserTests {
 	}
 
 	@Test
+	void parseWhenListeningPortsAreBadNamesEachByItsPlaceAndKeepsNoneOfThem() {
+		// given
+		String json = """
+				{"scan_type": "process", "scanner_id": "agent_db",
+				 "data": {"host": {"ip_address": "10.0.4.18"},
+				  "listening": [{"process_name": "postgres", "port": 5432},
+				    "not an object", {"process_name": "nginx", "port": 70000, "protocol": "SCTP"}]}}
+				""";
+		// when / then
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ScanParser.parse(json.getBytes(StandardCharsets.UTF_8), ScanFormat.JSON, null))
+			.satisfies((ex) -> assertThat(ex.errors()).extracting(InvalidInputException.FieldError::field)
+				.containsExactlyInAnyOrder("data.listening[1]", "data.listening[2].port",
+						"data.listening[2].protocol"));
+	}
+
+	@Test
 	void parseWhenJsonIsMalformedOrNotAnObjectRejectsIt() {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> ScanParser.parse("{\"scan_type\":".getBytes(StandardCharsets.UTF_8), ScanFormat.JSON, null));
