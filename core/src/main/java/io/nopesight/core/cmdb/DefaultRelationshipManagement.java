@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,22 +37,38 @@ class DefaultRelationshipManagement implements RelationshipManagement {
 	@Transactional
 	public Relationship create(NewRelationship relationship, String actor) {
 		check(relationship);
-		String discoveredBy = (relationship.discoveredBy() != null) ? relationship.discoveredBy()
-				: Relationship.MANUAL;
-		double confidence = (relationship.confidence() != null) ? relationship.confidence() : 1.0;
 		if (this.relationships.exists(relationship.sourceCi(), relationship.targetCi(), relationship.type())) {
 			throw duplicate(relationship);
 		}
 		String id = Ids.next("rel");
 		try {
-			this.relationships.insert(id,
-					new JdbcRelationshipRepository.NewRelationshipRow(relationship.type(), relationship.sourceCi(),
-							relationship.targetCi(), DefaultCmdbManagement.withoutNulls(relationship.attributes()),
-							discoveredBy, confidence, Instant.now().truncatedTo(ChronoUnit.MICROS), actor));
+			this.relationships.insert(id, row(relationship, actor));
 		}
 		catch (DuplicateKeyException ex) {
 			throw duplicate(relationship);
 		}
+		return published(id);
+	}
+
+	@Override
+	@Transactional
+	public Optional<Relationship> createIfAbsent(NewRelationship relationship, String actor) {
+		check(relationship);
+		String id = Ids.next("rel");
+		return this.relationships.insertIfAbsent(id, row(relationship, actor)) ? Optional.of(published(id))
+				: Optional.empty();
+	}
+
+	private static JdbcRelationshipRepository.NewRelationshipRow row(NewRelationship relationship, String actor) {
+		String discoveredBy = (relationship.discoveredBy() != null) ? relationship.discoveredBy()
+				: Relationship.MANUAL;
+		double confidence = (relationship.confidence() != null) ? relationship.confidence() : 1.0;
+		return new JdbcRelationshipRepository.NewRelationshipRow(relationship.type(), relationship.sourceCi(),
+				relationship.targetCi(), DefaultCmdbManagement.withoutNulls(relationship.attributes()), discoveredBy,
+				confidence, Instant.now().truncatedTo(ChronoUnit.MICROS), actor);
+	}
+
+	private Relationship published(String id) {
 		Relationship created = get(id);
 		this.outbox.publish("relationship.created", id, Map.of("relationship",
 				Map.of("id", id, "type", created.type(), "source_ci", created.source().id(), "target_ci",

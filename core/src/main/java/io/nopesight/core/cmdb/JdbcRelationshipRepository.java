@@ -33,6 +33,10 @@ class JdbcRelationshipRepository {
 			        :createdAt, :createdAt, :createdBy)
 			""";
 
+	// the unique key decides: a concurrent insert of the same link waits, then does nothing
+	private static final String INSERT_IF_ABSENT = INSERT
+			+ " ON CONFLICT ON CONSTRAINT relationship_source_target_type_key DO NOTHING";
+
 	private static final String EXISTS = """
 			SELECT count(*) > 0 FROM relationship WHERE source_id = :sourceId AND target_id = :targetId AND type = :type
 			""";
@@ -72,17 +76,26 @@ class JdbcRelationshipRepository {
 	}
 
 	void insert(String id, NewRelationshipRow row) {
-		this.jdbc.sql(INSERT)
-			.paramSource(new MapSqlParameterSource().addValue("id", id)
-				.addValue("type", row.type())
-				.addValue("sourceId", row.sourceId())
-				.addValue("targetId", row.targetId())
-				.addValue("attributes", Jsonb.write(row.attributes()))
-				.addValue("discoveredBy", row.discoveredBy())
-				.addValue("confidence", row.confidence())
-				.addValue("createdAt", Timestamp.from(row.createdAt()))
-				.addValue("createdBy", row.createdBy()))
-			.update();
+		this.jdbc.sql(INSERT).paramSource(params(id, row)).update();
+	}
+
+	/**
+	 * Inserts unless a relationship of the same type already links the same CIs; whether it inserted.
+	 */
+	boolean insertIfAbsent(String id, NewRelationshipRow row) {
+		return this.jdbc.sql(INSERT_IF_ABSENT).paramSource(params(id, row)).update() > 0;
+	}
+
+	private static MapSqlParameterSource params(String id, NewRelationshipRow row) {
+		return new MapSqlParameterSource().addValue("id", id)
+			.addValue("type", row.type())
+			.addValue("sourceId", row.sourceId())
+			.addValue("targetId", row.targetId())
+			.addValue("attributes", Jsonb.write(row.attributes()))
+			.addValue("discoveredBy", row.discoveredBy())
+			.addValue("confidence", row.confidence())
+			.addValue("createdAt", Timestamp.from(row.createdAt()))
+			.addValue("createdBy", row.createdBy());
 	}
 
 	boolean exists(String sourceId, String targetId, String type) {

@@ -13,11 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.nopesight.core.ConflictException;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItemRef;
 import io.nopesight.core.cmdb.NewRelationship;
-import io.nopesight.core.cmdb.Relationship;
 import io.nopesight.core.cmdb.RelationshipManagement;
 
 @Service
@@ -83,17 +81,8 @@ class DefaultProcessConnections implements ProcessConnections {
 			ConfigurationItemRef ci = byIp.get(ip);
 			return (ci != null) ? ci.id() : null;
 		}, (ci, port) -> listeners.get(ci + ":" + port));
-		// a client usually depends on several servers: its relationships are read once, not once per server
-		Map<String, List<Relationship>> relationshipsOf = new HashMap<>();
 		int created = 0;
 		for (InferredDependency dependency : inferred) {
-			boolean exists = relationshipsOf.computeIfAbsent(dependency.clientCiId(), this.relationships::of)
-				.stream()
-				.anyMatch((r) -> r.type().equals("depends_on") && r.source().id().equals(dependency.clientCiId())
-						&& r.target().id().equals(dependency.serverCiId()));
-			if (exists) {
-				continue;
-			}
 			Map<String, @Nullable Object> attributes = new LinkedHashMap<>();
 			attributes.put("port", dependency.ports().get(0));
 			attributes.put("ports", dependency.ports());
@@ -101,13 +90,10 @@ class DefaultProcessConnections implements ProcessConnections {
 			attributes.put("client_processes", dependency.clientProcesses());
 			attributes.put("server_processes", dependency.serverProcesses());
 			attributes.put("observations", dependency.observations());
-			try {
-				this.relationships.create(new NewRelationship("depends_on", dependency.clientCiId(),
-						dependency.serverCiId(), attributes, AI_AGENT, dependency.confidence()), AI_AGENT);
+			// an existing depends_on link between the two (inferred earlier, or set by people) is kept as it is
+			if (this.relationships.createIfAbsent(new NewRelationship("depends_on", dependency.clientCiId(),
+					dependency.serverCiId(), attributes, AI_AGENT, dependency.confidence()), AI_AGENT).isPresent()) {
 				created++;
-			}
-			catch (ConflictException ex) {
-				// created meanwhile by someone else: nothing to add
 			}
 		}
 		return new InferenceResult(inferred.size(), created, inferred);

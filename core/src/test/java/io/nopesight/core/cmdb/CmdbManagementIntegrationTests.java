@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,34 @@ class CmdbManagementIntegrationTests {
 			.query(String.class)
 			.list();
 		assertThat(events).containsExactly("ci.created", "ci.deleted");
+	}
+
+	@Test
+	void createIfAbsentWritesOnceAndLeavesTheCallersTransactionUsable() {
+		// given
+		ConfigurationItem client = this.cmdb.create(server("ABSENT-CLIENT", "10.9.3.1"), "t");
+		ConfigurationItem server = this.cmdb.create(server("ABSENT-SERVER", "10.9.3.2"), "t");
+		NewRelationship link = new NewRelationship("depends_on", client.id(), server.id(), Map.of("port", 5432),
+				"ai_agent", 0.8);
+		// when: the second attempt runs in a transaction that goes on to write after it
+		Optional<Relationship> first = this.relationships.createIfAbsent(link, "ai_agent");
+		Optional<Relationship> second = this.transaction.execute((status) -> {
+			Optional<Relationship> again = this.relationships.createIfAbsent(link, "ai_agent");
+			this.cmdb.update(client.id(), new ConfigurationItemChanges(null, null, "maintenance", null, null, null),
+					"t");
+			return again;
+		});
+		// then
+		assertThat(first).hasValueSatisfying((r) -> assertThat(r.confidence()).isEqualTo(0.8));
+		assertThat(second).isEmpty();
+		assertThat(this.cmdb.get(client.id()).status()).isEqualTo(ConfigurationItemStatus.MAINTENANCE);
+		assertThat(this.relationships.of(client.id())).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM domain_event WHERE event_type = 'relationship.created' "
+				+ "AND aggregate_id = :id")
+			.param("id", first.get().id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.relationships.create(link, "t"));
 	}
 
 	@Test
