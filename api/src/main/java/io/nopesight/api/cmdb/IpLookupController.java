@@ -3,7 +3,6 @@ package io.nopesight.api.cmdb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,6 +18,7 @@ import io.nopesight.api.security.RequiredScope;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItem;
+import io.nopesight.core.cmdb.IpAddresses;
 
 /**
  * Finds the CI that carries an IP address in any of its IP fields. Served in camelCase, as the reference
@@ -27,11 +27,6 @@ import io.nopesight.core.cmdb.ConfigurationItem;
 @RestController
 @Tag(name = "IP lookup", description = "Find the CI that carries an IP address")
 class IpLookupController {
-
-	private static final Pattern IPV4 = Pattern
-		.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-
-	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
 	private static final List<String> FIELDS = List.of("attributes.ip_address", "customFields.ip_address",
 			"customFields.IP Address", "customFields.all_ip_addresses");
@@ -64,9 +59,7 @@ class IpLookupController {
 
 	private static String checked(String ip) {
 		String value = ip.trim();
-		boolean v4 = IPV4.matcher(value).matches();
-		boolean v6 = !v4 && value.contains(":") && IPV6.matcher(value).matches();
-		if (!v4 && !v6) {
+		if (!IpAddresses.isValid(value)) {
 			throw new InvalidInputException("ip", "'" + ip + "' is not an IPv4 or IPv6 address");
 		}
 		return value;

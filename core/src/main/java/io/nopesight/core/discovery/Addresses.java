@@ -6,15 +6,12 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.nopesight.core.cmdb.IpAddresses;
+
 /**
  * What counts as an IP address, a MAC address and a hostname that identifies something.
  */
 final class Addresses {
-
-	private static final Pattern IPV4 = Pattern
-		.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-
-	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
 	private static final Pattern MAC = Pattern.compile("[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\\1[0-9A-Fa-f]{2}){4}");
 
@@ -30,11 +27,6 @@ final class Addresses {
 	private static final Set<String> GENERIC_MACS = Set.of("00:00:00:00:00:00", "FF:FF:FF:FF:FF:FF");
 
 	private Addresses() {
-	}
-
-	static boolean isIp(String value) {
-		return IPV4.matcher(value).matches() || (value.contains(":") && IPV6.matcher(value).matches()
-				&& value.chars().filter((c) -> c == ':').count() >= 2);
 	}
 
 	static boolean isMac(String value) {
@@ -60,7 +52,7 @@ final class Addresses {
 		if (name.endsWith(".")) {
 			name = name.substring(0, name.length() - 1);
 		}
-		if (name.isEmpty() || isIp(name) || GENERIC.contains(name) || GENERIC.contains(label(name))
+		if (name.isEmpty() || IpAddresses.isValid(name) || GENERIC.contains(name) || GENERIC.contains(label(name))
 				&& name.endsWith(".localdomain")) {
 			return null;
 		}

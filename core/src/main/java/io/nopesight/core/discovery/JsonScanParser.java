@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.InvalidInputException.FieldError;
+import io.nopesight.core.cmdb.IpAddresses;
 
 /**
  * The JSON scans: {@code scan_type} {@code network} (the reference's shape) and {@code process} (one host's
@@ -222,7 +223,7 @@ final class JsonScanParser {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		if (!Addresses.isIp(value.strip())) {
+		if (!IpAddresses.isValid(value.strip())) {
 			error(path, "'" + value + "' is not an IPv4 or IPv6 address");
 			return null;
 		}

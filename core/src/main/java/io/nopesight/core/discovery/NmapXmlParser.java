@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 
 import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.cmdb.IpAddresses;
 
 /**
  * The output of {@code nmap -oX}, read with a streaming (StAX) parser that refuses DTDs and external
@@ -135,7 +136,7 @@ final class NmapXmlParser {
 		if ("mac".equals(type) && Addresses.isMac(addr)) {
 			host.mac = Addresses.normalizeMac(addr);
 		}
-		else if (("ipv4".equals(type) || "ipv6".equals(type)) && Addresses.isIp(addr) && host.ip == null) {
+		else if (("ipv4".equals(type) || "ipv6".equals(type)) && IpAddresses.isValid(addr) && host.ip == null) {
 			host.ip = addr;
 		}
 	}
