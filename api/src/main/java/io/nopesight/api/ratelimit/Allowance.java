@@ -1,5 +1,7 @@
 package io.nopesight.api.ratelimit;
 
+import java.util.concurrent.TimeUnit;
+
 import io.github.bucket4j.ConsumptionProbe;
 
 import io.nopesight.api.ratelimit.RateLimitSettings.Limit;
@@ -114,6 +116,26 @@ final class Allowance {
 		this.reserved += taken - paid;
 		this.sharedRemaining = sharedRemaining;
 		this.refilling = false;
+		notifyAll();
+	}
+
+	/**
+	 * Waits up to {@code timeoutNanos} for a top-up on its way. A request that asked the shared bucket
+	 * while a top-up was taking the last tokens would be refused, and the next request admitted from the
+	 * arriving reserve: the right count, in the wrong order.
+	 * @return whether a top-up was on its way and has ended
+	 */
+	synchronized boolean awaitRefill(long timeoutNanos) throws InterruptedException {
+		if (!this.refilling) {
+			return false;
+		}
+		long deadline = System.nanoTime() + timeoutNanos;
+		long left = timeoutNanos;
+		while (this.refilling && left > 0) {
+			TimeUnit.NANOSECONDS.timedWait(this, left);
+			left = deadline - System.nanoTime();
+		}
+		return !this.refilling;
 	}
 
 	/**
@@ -127,6 +149,7 @@ final class Allowance {
 
 	synchronized void refillFailed() {
 		this.refilling = false;
+		notifyAll();
 	}
 
 	private Decision allowed() {

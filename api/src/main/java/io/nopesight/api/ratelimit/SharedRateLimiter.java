@@ -41,6 +41,9 @@ class SharedRateLimiter implements DisposableBean {
 
 	private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(10);
 
+	// a top-up is one database round trip; past this, asking the shared bucket directly is no slower
+	private static final long REFILL_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
 	private final RateLimitSettings settings;
 
 	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
@@ -81,6 +84,9 @@ class SharedRateLimiter implements DisposableBean {
 		Allowance allowance = this.allowances.computeIfAbsent(key, (k) -> new Allowance(limit, batchFor(limit),
 				maxBatchFor(limit)));
 		Decision decision = allowance.trySpendReserved(now);
+		if (decision == null && awaitRefill(allowance)) {
+			decision = allowance.trySpendReserved(System.nanoTime());
+		}
 		if (decision == null) {
 			ConsumptionProbe probe = bucket(key, allowance.limit()).tryConsumeAndReturnRemaining(1);
 			decision = allowance.took(probe, now);
@@ -90,6 +96,16 @@ class SharedRateLimiter implements DisposableBean {
 			this.refills.execute(() -> refill(key, allowance, wanted));
 		}
 		return decision;
+	}
+
+	private static boolean awaitRefill(Allowance allowance) {
+		try {
+			return allowance.awaitRefill(REFILL_WAIT_NANOS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private void refill(String key, Allowance allowance, long wanted) {

@@ -1,5 +1,7 @@
 package io.nopesight.api.ratelimit;
 
+import java.util.concurrent.TimeUnit;
+
 import io.github.bucket4j.ConsumptionProbe;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +96,45 @@ class AllowanceTests {
 		assertThat(meanwhile.retryAfterSeconds()).isEqualTo(2);
 		assertThat(after).isNull();
 		assertThat(allowance.startRefill()).as("no top-up from an empty bucket").isZero();
+	}
+
+	@Test
+	void awaitRefillWhenTheLastTokensAreOnTheirWayLetsTheWaitingRequestSpendThem() throws Exception {
+		// given: one token left in the shared bucket, too few for credit, and a top-up fetching it
+		Allowance allowance = new Allowance(new Limit(50, 5), 1);
+		allowance.took(ConsumptionProbe.consumed(1, 0), NOW);
+		assertThat(allowance.startRefill()).isEqualTo(1);
+		assertThat(allowance.trySpendReserved(NOW)).isNull();
+		Thread topUp = new Thread(() -> {
+			sleep(50);
+			allowance.refilled(1, 0);
+		});
+		topUp.start();
+		// when
+		boolean ended = allowance.awaitRefill(TimeUnit.SECONDS.toNanos(5));
+		// then
+		topUp.join();
+		assertThat(ended).isTrue();
+		assertThat(allowance.trySpendReserved(NOW).allowed()).isTrue();
+	}
+
+	@Test
+	void awaitRefillWhenNoTopUpIsOnItsWayReturnsAtOnce() throws Exception {
+		// given
+		Allowance allowance = new Allowance(new Limit(50, 5), 1);
+		// when
+		boolean ended = allowance.awaitRefill(TimeUnit.SECONDS.toNanos(5));
+		// then
+		assertThat(ended).isFalse();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
