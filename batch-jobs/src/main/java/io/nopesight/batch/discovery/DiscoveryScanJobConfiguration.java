@@ -91,10 +91,10 @@ class DiscoveryScanJobConfiguration {
 			DiscoveryScan scan = scans.get(scanId);
 			if (scan.scanType() == ScanType.PROCESS) {
 				ScanPayload payload = scans.payload(scanId);
-				reconciliation.ciOf(payload.hosts().get(0))
-					.ifPresent((ciId) -> connections.record(scanId, ciId, payload.connections(), payload.listening(),
-							scan.scannedAt()));
-				connections.inferDependencies();
+				reconciliation.ciOf(payload.hosts().get(0)).ifPresent((ciId) -> {
+					connections.record(scanId, ciId, payload.connections(), payload.listening(), scan.scannedAt());
+					connections.inferDependencies(ciId);
+				});
 			}
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();

@@ -3,10 +3,12 @@ package io.nopesight.core.discovery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -70,13 +72,16 @@ class DefaultProcessConnections implements ProcessConnections {
 
 	@Override
 	@Transactional
-	public InferenceResult inferDependencies() {
-		Map<String, String> listeners = new HashMap<>();
-		this.connections.listeners()
-			.forEach((l) -> listeners.putIfAbsent(l.ciId() + ":" + l.port(), l.processName()));
-		List<JdbcProcessConnectionRepository.ConnectionRow> rows = this.connections.all();
+	public InferenceResult inferDependencies(String ciId) {
+		List<JdbcProcessConnectionRepository.ConnectionRow> rows = this.connections.involving(ciId);
 		Map<String, ConfigurationItemRef> byIp = this.hosts
 			.hostsByIp(rows.stream().map(JdbcProcessConnectionRepository.ConnectionRow::remoteIp).distinct().toList());
+		Set<String> hosts = new HashSet<>();
+		rows.forEach((row) -> hosts.add(row.ciId()));
+		byIp.values().forEach((ci) -> hosts.add(ci.id()));
+		Map<String, String> listeners = new HashMap<>();
+		this.connections.listeners(hosts)
+			.forEach((l) -> listeners.putIfAbsent(l.ciId() + ":" + l.port(), l.processName()));
 		List<InferredDependency> inferred = DependencyInference.infer(rows, (ip) -> {
 			ConfigurationItemRef ci = byIp.get(ip);
 			return (ci != null) ? ci.id() : null;

@@ -2,6 +2,7 @@ package io.nopesight.core.discovery;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,16 +50,23 @@ class JdbcProcessConnectionRepository {
 			WHERE ci_id = :ciId AND port = :port ORDER BY protocol LIMIT 1
 			""";
 
-	private static final String ALL = """
+	// what the host's own agent saw, and what other agents saw towards its addresses (through the remote_ip
+	// index of V9): every observation of an edge that has the host at one end
+	private static final String INVOLVING = """
 			SELECT c.ci_id, c.process_name, c.local_ip, c.local_port, c.remote_ip, c.remote_port, c.protocol,
 			       c.observed_at, l.process_name AS local_listener
-			FROM process_connection c
+			FROM (SELECT * FROM process_connection WHERE ci_id = :ciId
+			      UNION ALL
+			      SELECT * FROM process_connection
+			      WHERE remote_ip = ANY(ARRAY(SELECT unnest(ip_addresses) FROM configuration_item WHERE id = :ciId))
+			        AND ci_id <> :ciId) c
 			LEFT JOIN listening_process l ON l.ci_id = c.ci_id AND l.port = c.local_port AND l.protocol = c.protocol
 			ORDER BY c.ci_id, c.observed_at
 			""";
 
 	private static final String LISTENERS = """
-			SELECT ci_id, port, protocol, process_name FROM listening_process
+			SELECT ci_id, port, protocol, process_name FROM listening_process WHERE ci_id = ANY(:ciIds)
+			ORDER BY ci_id, port, protocol
 			""";
 
 	private final JdbcClient jdbc;
@@ -122,8 +130,9 @@ class JdbcProcessConnectionRepository {
 			.optional();
 	}
 
-	List<ConnectionRow> all() {
-		return this.jdbc.sql(ALL)
+	List<ConnectionRow> involving(String ciId) {
+		return this.jdbc.sql(INVOLVING)
+			.param("ciId", ciId)
 			.query((rs, n) -> new ConnectionRow(rs.getString("ci_id"), rs.getString("process_name"),
 					rs.getString("local_ip"), rs.getInt("local_port"), rs.getString("remote_ip"),
 					rs.getInt("remote_port"), rs.getString("protocol"), rs.getTimestamp("observed_at").toInstant(),
@@ -131,8 +140,9 @@ class JdbcProcessConnectionRepository {
 			.list();
 	}
 
-	List<ListenerRow> listeners() {
+	List<ListenerRow> listeners(Collection<String> ciIds) {
 		return this.jdbc.sql(LISTENERS)
+			.param("ciIds", ciIds.toArray(String[]::new))
 			.query((rs, n) -> new ListenerRow(rs.getString("ci_id"), rs.getInt("port"), rs.getString("protocol"),
 					rs.getString("process_name")))
 			.list();

@@ -26,10 +26,13 @@ public interface ProcessConnections {
 	Optional<ListeningPort> listening(String ciId, int port);
 
 	/**
-	 * Infers {@code depends_on} relationships (client host to the host serving the port) from every stored
-	 * connection, leaving out monitoring scrapes and one-off noise; creates the ones not yet in the CMDB.
+	 * Infers the {@code depends_on} relationships (client host to the host serving the port) that have the host
+	 * known as {@code ciId} at one end, from every stored connection either agent reported between the two,
+	 * leaving out monitoring scrapes and one-off noise; creates the ones not yet in the CMDB. Run after each of
+	 * the host's process scans, so an edge is weighed again whenever new evidence of it arrives, and the cost
+	 * of a scan does not grow with the whole estate's traffic.
 	 */
-	InferenceResult inferDependencies();
+	InferenceResult inferDependencies(String ciId);
 
 	/**
 	 * Connections of one process of a CI to one remote address.

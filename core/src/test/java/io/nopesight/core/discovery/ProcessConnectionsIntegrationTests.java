@@ -1,0 +1,108 @@
+package io.nopesight.core.discovery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.nopesight.core.TestDatabase;
+import io.nopesight.core.cmdb.CmdbManagement;
+import io.nopesight.core.cmdb.ConfigurationItem;
+import io.nopesight.core.cmdb.NewConfigurationItem;
+import io.nopesight.core.discovery.ProcessConnections.InferenceResult;
+import io.nopesight.core.discovery.ProcessConnections.InferredDependency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+class ProcessConnectionsIntegrationTests {
+
+	private static final Instant FIRST = Instant.parse("2026-11-20T08:00:00Z");
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.register(registry);
+	}
+
+	@Autowired
+	CmdbManagement cmdb;
+
+	@Autowired
+	ProcessConnections connections;
+
+	@Test
+	void inferDependenciesWhenOnlyTheServersAgentSawTheTrafficFindsTheEdgeFromEitherEnd() {
+		// given: the database host's agent saw the app host connect to postgres; the app host has no agent
+		ConfigurationItem app = host("PCI-APP-1", "10.9.88.1");
+		ConfigurationItem db = host("PCI-DB-1", "10.9.88.2");
+		this.connections.record("scan-db", db.id(), inbound("postgres", "10.9.88.2", 5432, "10.9.88.1"),
+				List.of(new ListeningPort("postgres", 812, 5432, "TCP", "PostgreSQL")), FIRST);
+		// when
+		InferenceResult fromServer = this.connections.inferDependencies(db.id());
+		InferenceResult fromClient = this.connections.inferDependencies(app.id());
+		// then
+		assertThat(fromServer.dependencies()).singleElement().satisfies((dependency) -> {
+			assertThat(dependency.clientCiId()).isEqualTo(app.id());
+			assertThat(dependency.serverCiId()).isEqualTo(db.id());
+			assertThat(dependency.ports()).containsExactly(5432);
+			assertThat(dependency.serverProcesses()).containsExactly("postgres");
+		});
+		assertThat(fromServer.created()).isEqualTo(1);
+		assertThat(fromClient.dependencies()).extracting(InferredDependency::serverCiId).containsExactly(db.id());
+		assertThat(fromClient.created()).as("already there").isZero();
+	}
+
+	@Test
+	void inferDependenciesWhenOtherHostsTalkAmongThemselvesLeavesTheirTrafficOut() {
+		// given
+		ConfigurationItem web = host("PCI-WEB-2", "10.9.89.1");
+		ConfigurationItem cache = host("PCI-CACHE-2", "10.9.89.2");
+		ConfigurationItem batch = host("PCI-BATCH-2", "10.9.89.3");
+		ConfigurationItem queue = host("PCI-QUEUE-2", "10.9.89.4");
+		this.connections.record("scan-web", web.id(), outbound("nginx", "10.9.89.1", "10.9.89.2", 6379), List.of(),
+				FIRST);
+		this.connections.record("scan-batch", batch.id(), outbound("java", "10.9.89.3", "10.9.89.4", 5672),
+				List.of(), FIRST);
+		// when
+		InferenceResult result = this.connections.inferDependencies(web.id());
+		// then
+		assertThat(result.dependencies()).extracting(InferredDependency::clientCiId, InferredDependency::serverCiId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(web.id(), cache.id()));
+		assertThat(this.connections.inferDependencies(queue.id()).dependencies())
+			.extracting(InferredDependency::clientCiId)
+			.containsExactly(batch.id());
+	}
+
+	// four sightings over six hours, each from a new client port: confident enough to record
+	private static List<ObservedConnection> inbound(String process, String localIp, int port, String clientIp) {
+		List<ObservedConnection> seen = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			seen.add(new ObservedConnection(process, 812, localIp, port, clientIp, 50100 + i, "TCP", "ESTABLISHED",
+					FIRST.plus(Duration.ofHours(2L * i))));
+		}
+		return seen;
+	}
+
+	private static List<ObservedConnection> outbound(String process, String localIp, String serverIp, int port) {
+		List<ObservedConnection> seen = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			seen.add(new ObservedConnection(process, 901, localIp, 50200 + i, serverIp, port, "TCP", "ESTABLISHED",
+					FIRST.plus(Duration.ofHours(2L * i))));
+		}
+		return seen;
+	}
+
+	private ConfigurationItem host(String name, String ip) {
+		return this.cmdb.create(new NewConfigurationItem(name, "server", null, null, Map.of("ip_address", ip), Map.of()),
+				"test");
+	}
+
+}
