@@ -20,12 +20,16 @@ class DefaultServiceAccounts implements ServiceAccounts {
 
 	private final JdbcServiceAccountRepository accounts;
 
+	private final JdbcAccessTokenRepository keys;
+
 	private final AccessTokens tokens;
 
 	private final TokenCache cache;
 
-	DefaultServiceAccounts(JdbcServiceAccountRepository accounts, AccessTokens tokens, TokenCache cache) {
+	DefaultServiceAccounts(JdbcServiceAccountRepository accounts, JdbcAccessTokenRepository keys, AccessTokens tokens,
+			TokenCache cache) {
 		this.accounts = accounts;
+		this.keys = keys;
 		this.tokens = tokens;
 		this.cache = cache;
 	}
@@ -60,7 +64,7 @@ class DefaultServiceAccounts implements ServiceAccounts {
 		if (!this.accounts.markDeleted(id)) {
 			throw new ServiceAccountNotFoundException(id);
 		}
-		this.accounts.revokeKeys(id);
+		this.keys.revokeForServiceAccount(id);
 		this.cache.changed();
 	}
 

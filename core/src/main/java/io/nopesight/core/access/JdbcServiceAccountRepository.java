@@ -35,10 +35,6 @@ class JdbcServiceAccountRepository {
 			UPDATE service_account SET deleted_at = now() WHERE id = :id AND deleted_at IS NULL
 			""";
 
-	private static final String REVOKE_KEYS = """
-			UPDATE access_token SET revoked_at = now() WHERE service_account_id = :id AND revoked_at IS NULL
-			""";
-
 	private static final RowMapper<ServiceAccount> ACCOUNT = (rs, n) -> {
 		String[] scopes = (String[]) rs.getArray("scopes").getArray();
 		Arrays.sort(scopes);
@@ -81,10 +77,6 @@ class JdbcServiceAccountRepository {
 
 	boolean markDeleted(String id) {
 		return this.jdbc.sql(MARK_DELETED).param("id", id).update() == 1;
-	}
-
-	void revokeKeys(String id) {
-		this.jdbc.sql(REVOKE_KEYS).param("id", id).update();
 	}
 
 }
