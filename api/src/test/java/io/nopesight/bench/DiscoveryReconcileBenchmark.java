@@ -5,11 +5,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,14 +109,14 @@ public final class DiscoveryReconcileBenchmark {
 	 */
 	private static double postgresCpuSeconds(Connection jdbc) throws Exception {
 		double seconds = 0;
-		try (java.sql.PreparedStatement statement = jdbc
+		try (PreparedStatement statement = jdbc
 			.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
 			statement.setString(1, APPLICATION_NAME);
 			try (ResultSet rs = statement.executeQuery()) {
 				while (rs.next()) {
-					java.nio.file.Path stat = java.nio.file.Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
-					if (java.nio.file.Files.isReadable(stat)) {
-						String line = java.nio.file.Files.readString(stat);
+					Path stat = Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
+					if (Files.isReadable(stat)) {
+						String line = Files.readString(stat);
 						String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
 						seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
 					}
@@ -152,8 +156,8 @@ public final class DiscoveryReconcileBenchmark {
 		}
 		while (!List.of("completed", "failed").contains(done.get("status").asString()));
 		double total = (System.nanoTime() - started) / 1e9;
-		double job = Duration.between(java.time.Instant.parse(done.get("started_at").asString()),
-				java.time.Instant.parse(done.get("finished_at").asString())).toMillis() / 1000.0;
+		double job = Duration.between(Instant.parse(done.get("started_at").asString()),
+				Instant.parse(done.get("finished_at").asString())).toMillis() / 1000.0;
 		System.out.printf("202 Accepted after %.2f s (parse, validate, store payload)%n", acceptSeconds);
 		System.out.printf("Job %s: %s%n", done.get("status").asString(), done.get("counts"));
 		System.out.printf("Reconciliation job: %.2f s = %,.0f hosts/s (submit to completed: %.2f s = %,.0f hosts/s)%n",

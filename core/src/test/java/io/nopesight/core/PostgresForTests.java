@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.nopesight.core.database.EmbeddedPostgresServer;
@@ -54,9 +57,9 @@ public final class PostgresForTests {
 			return;
 		}
 		cleaned = true;
-		java.util.List<String> stale = new java.util.ArrayList<>();
+		List<String> stale = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				java.sql.ResultSet rs = statement
+				ResultSet rs = statement
 					.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^t_[0-9]+_[0-9a-f]+$'")) {
 			while (rs.next()) {
 				String name = rs.getString(1);

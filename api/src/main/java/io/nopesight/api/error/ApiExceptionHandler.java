@@ -1,6 +1,8 @@
 package io.nopesight.api.error;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -154,10 +156,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String typeName(Class<?> type) {
-		if (java.util.Map.class.isAssignableFrom(type)) {
+		if (Map.class.isAssignableFrom(type)) {
 			return "an object";
 		}
-		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+		if (Collection.class.isAssignableFrom(type) || type.isArray()) {
 			return "an array";
 		}
 		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {

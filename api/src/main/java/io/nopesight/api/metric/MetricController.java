@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +90,7 @@ class MetricController {
 		if (sample.value() == null) {
 			return "value is required";
 		}
-		if (sample.labels() != null && sample.labels().values().stream().anyMatch(java.util.Objects::isNull)) {
+		if (sample.labels() != null && sample.labels().values().stream().anyMatch(Objects::isNull)) {
 			return "labels must map names to strings";
 		}
 		String invalid = this.settings.problemWith(timestamp, sample.value(), now);

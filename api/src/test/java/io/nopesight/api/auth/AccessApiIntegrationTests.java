@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -111,7 +114,7 @@ class AccessApiIntegrationTests {
 			Instant expiresAt = Instant.parse(created.json().get("expires_at").asString());
 			assertThat(as(token).get("/v1/cmdb/ci").status()).isEqualTo(200);
 			// when: the clock passes the expiry instant (the only thing waited for)
-			java.util.concurrent.locks.LockSupport
+			LockSupport
 				.parkNanos(Math.max(0, Duration.between(Instant.now(), expiresAt).toNanos()) + 1_000_000);
 			Response response = as(token).get("/v1/cmdb/ci");
 			// then
@@ -124,7 +127,7 @@ class AccessApiIntegrationTests {
 				Map.of("name", "k", "expires_in", "1s"));
 		assertThat(as(token(key)).get("/v1/cmdb/ci").status()).isEqualTo(200);
 		// when
-		java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0,
+		LockSupport.parkNanos(Math.max(0,
 				Duration.between(Instant.now(), Instant.parse(key.json().get("expires_at").asString())).toNanos())
 				+ 1_000_000);
 		// then
@@ -212,7 +215,7 @@ class AccessApiIntegrationTests {
 		String good = JwtKeys.rs256(claims, JwtKeys.RSA);
 		String[] parts = good.split("\\.");
 		String tampered = parts[0] + "."
-				+ java.util.Base64.getUrlEncoder()
+				+ Base64.getUrlEncoder()
 					.withoutPadding()
 					.encodeToString(JwtKeys.claims("mallory2", "admin", 300).toString().getBytes(StandardCharsets.UTF_8))
 				+ "." + parts[2];
@@ -229,7 +232,7 @@ class AccessApiIntegrationTests {
 		forged.put("no iat", JwtKeys.rs256(new JWTClaimsSet.Builder(claims).issueTime(null).build(), JwtKeys.RSA));
 		forged.put("no sub", JwtKeys.rs256(new JWTClaimsSet.Builder(claims).subject(null).build(), JwtKeys.RSA));
 		forged.put("iat in the future", JwtKeys.rs256(new JWTClaimsSet.Builder(claims)
-			.issueTime(java.util.Date.from(Instant.now().plus(Duration.ofHours(1))))
+			.issueTime(Date.from(Instant.now().plus(Duration.ofHours(1))))
 			.build(), JwtKeys.RSA));
 		forged.put("another issuer",
 				JwtKeys.rs256(new JWTClaimsSet.Builder(claims).issuer("https://evil.example").build(), JwtKeys.RSA));

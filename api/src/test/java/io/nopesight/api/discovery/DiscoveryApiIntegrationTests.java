@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -273,7 +275,7 @@ class DiscoveryApiIntegrationTests {
 	void submitWhenBodyIs50MegabytesAnswers413() {
 		// given
 		byte[] body = new byte[50 * 1024 * 1024];
-		java.util.Arrays.fill(body, (byte) ' ');
+		Arrays.fill(body, (byte) ' ');
 		// when
 		Response response = this.api.send("POST", "/v1/discovery/scan-data",
 				Map.of("Content-Type", "application/json"), body);
@@ -437,7 +439,7 @@ class DiscoveryApiIntegrationTests {
 	}
 
 	static Map<String, Object> host(String ip, String hostname, String mac, List<Integer> ports, String os) {
-		Map<String, Object> host = new java.util.LinkedHashMap<>();
+		Map<String, Object> host = new LinkedHashMap<>();
 		host.put("ip_address", ip);
 		host.put("hostname", hostname);
 		if (mac != null) {

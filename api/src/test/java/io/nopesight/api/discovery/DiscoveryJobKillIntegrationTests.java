@@ -1,6 +1,7 @@
 package io.nopesight.api.discovery;
 
 import java.io.File;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -121,7 +122,7 @@ class DiscoveryJobKillIntegrationTests {
 
 	private static App start(String url, Path dataDir) throws Exception {
 		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

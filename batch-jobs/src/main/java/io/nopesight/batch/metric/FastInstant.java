@@ -1,7 +1,9 @@
 package io.nopesight.batch.metric;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -34,11 +36,11 @@ final class FastInstant {
 					nanos *= 10;
 				}
 			}
-			if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+			if (month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
 					|| hour > 23 || minute > 59 || second > 59) {
 				throw new DateTimeParseException("Invalid date or time", text, 0);
 			}
-			long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+			long days = LocalDate.of(year, month, day).toEpochDay();
 			return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
 		}
 		return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();

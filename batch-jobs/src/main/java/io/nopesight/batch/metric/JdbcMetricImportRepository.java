@@ -1,6 +1,7 @@
 package io.nopesight.batch.metric;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -133,7 +134,7 @@ class JdbcMetricImportRepository {
 	 */
 	record StoredImport(String id, MetricImportFormat format, String file, boolean gzip, @Nullable String defaultCi,
 			String status, long rowsRead, long rowsWritten, long rowsSkipped, @Nullable String error,
-			java.time.Instant createdAt, java.time.@Nullable Instant finishedAt) {
+			Instant createdAt, @Nullable Instant finishedAt) {
 
 		MetricImport toImport(List<MetricImport.SkippedRow> skipped) {
 			return new MetricImport(this.id, this.format, this.status, this.rowsRead, this.rowsWritten,

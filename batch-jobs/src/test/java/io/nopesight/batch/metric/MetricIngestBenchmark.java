@@ -1,5 +1,6 @@
 package io.nopesight.batch.metric;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +20,12 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.postgresql.PGConnection;
 
@@ -88,7 +94,7 @@ public final class MetricIngestBenchmark {
 				}
 			}
 			try (var files = Files.walk(dataDir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
 			}
 		}
 	}
@@ -124,7 +130,7 @@ public final class MetricIngestBenchmark {
 				long stored = System.nanoTime();
 				MetricImport done = imports.get(started.id());
 				while (done.status().equals("running")) {
-					java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+					LockSupport.parkNanos(20_000_000L);
 					done = imports.get(started.id());
 				}
 				double jobSeconds = (System.nanoTime() - t0) / 1e9;
@@ -159,7 +165,7 @@ public final class MetricIngestBenchmark {
 			System.out.printf(Locale.ROOT, "Started %s, load average %s%n", Instant.now(), load());
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			jdbc.sql("ANALYZE metric_daily, metric_sample, metric_series, configuration_item").update();
-			Instant last = jdbc.sql("SELECT max(last_ts) FROM metric_daily").query(java.sql.Timestamp.class).single().toInstant();
+			Instant last = jdbc.sql("SELECT max(last_ts) FROM metric_daily").query(Timestamp.class).single().toInstant();
 			reads(app, jdbc, last.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
 			System.out.printf(Locale.ROOT, "%nEnded %s, load average %s%n", Instant.now(), load());
 		}
@@ -199,7 +205,7 @@ public final class MetricIngestBenchmark {
 		for (int i = 0; i < 5; i++) {
 			String plan = String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, TIMING OFF) " + hourlySql).param("ids", seriesIds)
 				.param("from", hourlyFrom).param("to", hourlyTo).query(String.class).list());
-			java.util.regex.Matcher m = java.util.regex.Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(plan);
+			Matcher m = Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(plan);
 			if (m.find()) {
 				server[0] = Math.min(server[0], Double.parseDouble(m.group(1)));
 			}
@@ -311,7 +317,7 @@ public final class MetricIngestBenchmark {
 	 */
 	private static void writeBinaryCopy(Path file, long steps, Instant start) throws IOException {
 		long pgEpoch = 946_684_800_000_000L;
-		try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+		try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
 			out.write(new byte[] { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0 });
 			for (long step = 0; step < steps; step++) {
 				long micros = (start.getEpochSecond() + INTERVAL.toSeconds() * step) * 1_000_000L - pgEpoch;

@@ -1,6 +1,7 @@
 package io.nopesight.core.audit;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -82,7 +83,7 @@ class JdbcAuditLog implements AuditLog {
 			.param("to", timestamp(query.to()));
 	}
 
-	private static @Nullable Timestamp timestamp(java.time.@Nullable Instant instant) {
+	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 

@@ -1,6 +1,8 @@
 package io.nopesight.core.cmdb;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Creates, changes, finds and removes configuration items. Every write publishes {@code ci.created},
@@ -11,7 +13,7 @@ public interface CmdbManagement {
 	/**
 	 * The attributes discovery keeps about when it saw a CI, which {@link #recordSightings} writes.
 	 */
-	java.util.Set<String> SIGHTING_ATTRIBUTES = java.util.Set.of("first_seen", "last_seen");
+	Set<String> SIGHTING_ATTRIBUTES = Set.of("first_seen", "last_seen");
 
 	ConfigurationItem create(NewConfigurationItem item, String actor);
 
@@ -28,7 +30,7 @@ public interface CmdbManagement {
 	 * rows as they are when locked; each publishes {@code ci.updated}. Returns the short form of each
 	 * changed CI. Searchable as for {@link #createAll}.
 	 */
-	List<ConfigurationItemRef> updateAll(java.util.Map<String, ConfigurationItemChanges> changes, String actor);
+	List<ConfigurationItemRef> updateAll(Map<String, ConfigurationItemChanges> changes, String actor);
 
 	/**
 	 * Records when discovery saw CIs (by CI id): sets only {@link #SIGHTING_ATTRIBUTES}. A sighting is not a
@@ -36,7 +38,7 @@ public interface CmdbManagement {
 	 * attributes. Nothing indexed changes, so PostgreSQL rewrites such a row without touching its indexes.
 	 * CIs deleted meanwhile are skipped.
 	 */
-	void recordSightings(java.util.Map<String, java.util.Map<String, Object>> sightings);
+	void recordSightings(Map<String, Map<String, Object>> sightings);
 
 	void delete(String id, String actor);
 

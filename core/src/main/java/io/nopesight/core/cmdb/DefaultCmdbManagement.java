@@ -2,6 +2,8 @@ package io.nopesight.core.cmdb;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +93,7 @@ class DefaultCmdbManagement implements CmdbManagement {
 	@Transactional
 	public List<ConfigurationItem> createAll(List<NewConfigurationItem> items, String actor) {
 		Instant now = now();
-		List<ConfigurationItem> created = new java.util.ArrayList<>(items.size());
+		List<ConfigurationItem> created = new ArrayList<>(items.size());
 		for (NewConfigurationItem item : items) {
 			ConfigurationItemRules.check(item.name(), item.type(), item.status(), item.description(), true);
 			created.add(new ConfigurationItem(Ids.next("ci"), item.name().strip(), item.type(),
@@ -119,7 +121,7 @@ class DefaultCmdbManagement implements CmdbManagement {
 			.forEach((c) -> ConfigurationItemRules.check(c.name(), c.type(), c.status(), c.description(), false));
 		List<String> found = this.bulk.lock(changes.keySet());
 		if (found.size() != changes.size()) {
-			Set<String> existing = new java.util.HashSet<>(found);
+			Set<String> existing = new HashSet<>(found);
 			throw new ConfigurationItemNotFoundException(
 					changes.keySet().stream().filter((id) -> !existing.contains(id)).findFirst().orElseThrow());
 		}

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -148,10 +151,10 @@ class JdbcConfigurationItemRepository {
 	}
 
 	static List<ListedConfigurationItem> inOrder(List<String> ids, List<ListedConfigurationItem> items) {
-		java.util.Map<String, ListedConfigurationItem> byId = new java.util.HashMap<>();
+		Map<String, ListedConfigurationItem> byId = new HashMap<>();
 		items.forEach((listed) -> byId.put(listed.item().id(), listed));
 		List<ListedConfigurationItem> ordered = new ArrayList<>(ids.size());
-		ids.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(ordered::add);
+		ids.stream().map(byId::get).filter(Objects::nonNull).forEach(ordered::add);
 		return ordered;
 	}
 

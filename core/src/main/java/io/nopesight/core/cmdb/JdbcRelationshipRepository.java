@@ -3,6 +3,7 @@ package io.nopesight.core.cmdb;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,7 +165,7 @@ class JdbcRelationshipRepository {
 	 * A relationship row before it has an id.
 	 */
 	record NewRelationshipRow(String type, String sourceId, String targetId, Map<String, @Nullable Object> attributes,
-			String discoveredBy, double confidence, java.time.Instant createdAt, String createdBy) {
+			String discoveredBy, double confidence, Instant createdAt, String createdBy) {
 	}
 
 }

@@ -6,13 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -326,7 +328,7 @@ class LuceneCmdbIndex implements AutoCloseable {
 	}
 
 	private Map<String, String> committedData() {
-		Map<String, String> data = new java.util.HashMap<>();
+		Map<String, String> data = new HashMap<>();
 		Iterable<Map.Entry<String, String>> live = this.writer.getLiveCommitData();
 		if (live != null) {
 			live.forEach((e) -> data.put(e.getKey(), e.getValue()));
@@ -341,7 +343,7 @@ class LuceneCmdbIndex implements AutoCloseable {
 		doc.add(new StringField("type", ci.type(), Field.Store.NO));
 		doc.add(new StringField("status", ci.status().value(), Field.Store.NO));
 		doc.add(new TextField("name", ci.name(), Field.Store.NO));
-		doc.add(new SortedDocValuesField("name_sort", new BytesRef(ci.name().toLowerCase(java.util.Locale.ROOT))));
+		doc.add(new SortedDocValuesField("name_sort", new BytesRef(ci.name().toLowerCase(Locale.ROOT))));
 		doc.add(new NumericDocValuesField("created", micros(ci.createdAt())));
 		doc.add(new NumericDocValuesField("updated", micros(ci.updatedAt())));
 		StringBuilder all = new StringBuilder(ci.name()).append(' ').append(ci.type());

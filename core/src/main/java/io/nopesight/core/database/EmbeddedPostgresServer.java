@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 			logger.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier run", server.get().pid(),
 					clusterDir);
 			server.get().destroy();
-			server.get().onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+			server.get().onExit().orTimeout(30, TimeUnit.SECONDS).join();
 		}
 		Files.deleteIfExists(pidFile);
 	}

@@ -3,6 +3,7 @@ package io.nopesight.core.discovery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +125,7 @@ final class DependencyInference {
 		final TreeSet<String> serverProcesses = new TreeSet<>();
 
 		// a connection both agents report (each end of it) counts once: the client's port and the time
-		final Set<String> connections = new java.util.HashSet<>();
+		final Set<String> connections = new HashSet<>();
 
 		final TreeSet<Instant> observedAt = new TreeSet<>();
 

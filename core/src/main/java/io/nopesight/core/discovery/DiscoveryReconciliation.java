@@ -2,6 +2,7 @@ package io.nopesight.core.discovery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Identifies discovered hosts against the CMDB and reconciles them: matched CIs get what the scan knows,
@@ -27,6 +28,6 @@ public interface DiscoveryReconciliation {
 	/**
 	 * The CI a host is known as now (after reconciliation), if exactly one.
 	 */
-	java.util.Optional<String> ciOf(DiscoveredHost host);
+	Optional<String> ciOf(DiscoveredHost host);
 
 }

@@ -2,8 +2,10 @@ package io.nopesight.core.discovery;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,7 +26,7 @@ final class HostCandidates {
 
 	private final Map<String, List<WorkingCi>> byLabel = new HashMap<>();
 
-	private final Set<String> takenNames = new java.util.HashSet<>();
+	private final Set<String> takenNames = new HashSet<>();
 
 	void add(WorkingCi ci) {
 		index(this.bySerial, ci.serial(), ci);
@@ -56,7 +58,7 @@ final class HostCandidates {
 	 * The first rule that finds anyone decides: one CI is a match, several a conflict.
 	 */
 	Match identify(DiscoveredHost host) {
-		String serial = (host.serialNumber() != null) ? host.serialNumber().strip().toLowerCase(java.util.Locale.ROOT)
+		String serial = (host.serialNumber() != null) ? host.serialNumber().strip().toLowerCase(Locale.ROOT)
 				: null;
 		String mac = Addresses.identifyingMac(host.macAddress());
 		String hostname = Addresses.identifying(host.hostname());

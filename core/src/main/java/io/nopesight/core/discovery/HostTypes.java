@@ -3,6 +3,7 @@ package io.nopesight.core.discovery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,7 @@ final class HostTypes {
 	private static final Set<Integer> SERVER_PORTS = Set.of(22, 25, 53, 80, 443, 1433, 1521, 3306, 5432, 5672, 6379,
 			8080, 8443, 9200, 27017);
 
-	private static final java.util.regex.Pattern NETWORK_OS = java.util.regex.Pattern.compile(
+	private static final Pattern NETWORK_OS = Pattern.compile(
 			".*\\b(cisco ios|ios xe|ios xr|junos|nx-os|pan-os|fortios|routeros|cisco|juniper|switch|router|firewall|tmos|arista|mikrotik|printer|embedded)\\b.*");
 
 	private HostTypes() {

@@ -1,6 +1,7 @@
 package io.nopesight.core.discovery;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ public record Identification(Outcome outcome, @Nullable String ciId, @Nullable S
 		CREATE, UPDATE, UNCHANGED, CONFLICT;
 
 		public String value() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

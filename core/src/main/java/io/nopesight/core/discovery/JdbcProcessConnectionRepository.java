@@ -2,9 +2,12 @@ package io.nopesight.core.discovery;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -116,7 +119,7 @@ class JdbcProcessConnectionRepository {
 		return this.jdbc.sql(GROUPS)
 			.param("ciId", ciId)
 			.query((rs, n) -> new GroupRow(rs.getString("process_name"), rs.getString("remote_ip"), rs.getInt("n"),
-					java.util.Arrays.stream((Integer[]) rs.getArray("ports").getArray()).sorted().toList(),
+					Arrays.stream((Integer[]) rs.getArray("ports").getArray()).sorted().toList(),
 					rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant()))
 			.list();
 	}
@@ -153,7 +156,7 @@ class JdbcProcessConnectionRepository {
 	}
 
 	record ConnectionRow(String ciId, String processName, String localIp, int localPort, String remoteIp,
-			int remotePort, String protocol, Instant observedAt, @org.jspecify.annotations.Nullable String localListener) {
+			int remotePort, String protocol, Instant observedAt, @Nullable String localListener) {
 	}
 
 	record ListenerRow(String ciId, int port, String protocol, String processName) {

@@ -1,6 +1,7 @@
 package io.nopesight.core.discovery;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,7 +262,7 @@ final class JsonScanParser {
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return java.time.OffsetDateTime.parse(value.strip()).toInstant();
+				return OffsetDateTime.parse(value.strip()).toInstant();
 			}
 			catch (DateTimeParseException again) {
 				error(path, "'" + value + "' is not an ISO-8601 date-time such as 2024-01-20T15:30:00Z");

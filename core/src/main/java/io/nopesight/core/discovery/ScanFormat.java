@@ -1,5 +1,7 @@
 package io.nopesight.core.discovery;
 
+import java.util.Locale;
+
 /**
  * How a scan was submitted.
  */
@@ -8,7 +10,7 @@ public enum ScanFormat {
 	JSON, NMAP_XML;
 
 	public String value() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

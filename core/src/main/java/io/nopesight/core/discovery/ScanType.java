@@ -1,5 +1,7 @@
 package io.nopesight.core.discovery;
 
+import java.util.Locale;
+
 /**
  * What a scan describes: hosts on a network, or one host's processes and their connections.
  */
@@ -8,7 +10,7 @@ public enum ScanType {
 	NETWORK, PROCESS;
 
 	public String value() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.nopesight.core.outbox;
 
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -70,8 +71,8 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 		if (events.isEmpty()) {
 			return;
 		}
-		List<java.util.Map<String, Object>> rows = events.stream()
-			.map((event) -> java.util.Map.of("type", event.type(), "aggregate_id", event.aggregateId(), "payload",
+		List<Map<String, Object>> rows = events.stream()
+			.map((event) -> Map.of("type", event.type(), "aggregate_id", event.aggregateId(), "payload",
 					event.payload()))
 			.toList();
 		this.jdbc.sql(INSERT_ALL).param("rows", this.json.writeValueAsString(rows)).update();

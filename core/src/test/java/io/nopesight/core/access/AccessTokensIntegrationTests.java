@@ -2,6 +2,7 @@ package io.nopesight.core.access;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class AccessTokensIntegrationTests {
 	@Test
 	void checkWhenScopesOrLifetimesAreUnknownThrowsInvalidInput() {
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> Scopes.check(java.util.List.of("cmdb.read", "cmdb.nuke"), "scopes"))
+			.isThrownBy(() -> Scopes.check(List.of("cmdb.read", "cmdb.nuke"), "scopes"))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting("field").containsExactly("scopes"));
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Scopes.check(null, "scopes"));
 		assertThat(Lifetimes.parse("365d", "expires_in")).isEqualTo(Duration.ofDays(365));

@@ -1,5 +1,6 @@
 package io.nopesight.core.cmdb;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ class CmdbBulkWritesIntegrationTests {
 			.query(String.class)
 			.list()).containsExactly("ci.created", "ci.created", "ci.created", "ci.updated", "ci.updated");
 		// the index follows the outbox, which shows a transaction once every older one in the cluster ended
-		await().atMost(java.time.Duration.ofSeconds(30))
+		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(
 					this.cmdb.list(new ConfigurationItemQuery(null, null, "debian", null, false, 1, 10)).items())
 				.extracting((listed) -> listed.item().name())

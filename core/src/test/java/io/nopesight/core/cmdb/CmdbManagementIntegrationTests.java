@@ -1,10 +1,14 @@
 package io.nopesight.core.cmdb;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -170,7 +174,7 @@ class CmdbManagementIntegrationTests {
 				assertThat(page.total()).isEqualTo(57);
 				if (sort == ConfigurationItemSort.NAME || sort == ConfigurationItemSort.CREATED_AT) {
 					assertThat(names).isSortedAccordingTo(
-							descending ? java.util.Comparator.reverseOrder() : java.util.Comparator.naturalOrder());
+							descending ? Comparator.reverseOrder() : Comparator.naturalOrder());
 				}
 			}
 		}
@@ -216,7 +220,7 @@ class CmdbManagementIntegrationTests {
 	}
 
 	private static String[] range(int from, int to) {
-		return java.util.stream.IntStream.range(from, to)
+		return IntStream.range(from, to)
 			.mapToObj((i) -> String.format("deep-%04d", i))
 			.toArray(String[]::new);
 	}
@@ -276,9 +280,9 @@ class CmdbManagementIntegrationTests {
 	@Test
 	void searchSeesOwnWriteWhileAnotherTransactionHoldsTheOutboxBack() throws Exception {
 		// given a transaction left open elsewhere on the server, so the outbox cannot be read past it
-		try (java.sql.Connection other = this.dataSource.getConnection()) {
+		try (Connection other = this.dataSource.getConnection()) {
 			other.setAutoCommit(false);
-			try (java.sql.Statement statement = other.createStatement()) {
+			try (Statement statement = other.createStatement()) {
 				statement.execute("SELECT pg_current_xact_id()");
 			}
 			// when

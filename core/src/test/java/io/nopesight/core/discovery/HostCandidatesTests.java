@@ -1,6 +1,7 @@
 package io.nopesight.core.discovery;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +115,7 @@ class HostCandidatesTests {
 		if (attributes.get("ip_address") != null) {
 			ips.add(attributes.get("ip_address").toString());
 		}
-		return new WorkingCi(id, name, "server", new java.util.LinkedHashMap<>(attributes), ips);
+		return new WorkingCi(id, name, "server", new LinkedHashMap<>(attributes), ips);
 	}
 
 }

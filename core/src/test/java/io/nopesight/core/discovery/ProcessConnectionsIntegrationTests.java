@@ -21,6 +21,7 @@ import io.nopesight.core.discovery.ProcessConnections.InferenceResult;
 import io.nopesight.core.discovery.ProcessConnections.InferredDependency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @SpringBootTest
 class ProcessConnectionsIntegrationTests {
@@ -75,7 +76,7 @@ class ProcessConnectionsIntegrationTests {
 		InferenceResult result = this.connections.inferDependencies(web.id());
 		// then
 		assertThat(result.dependencies()).extracting(InferredDependency::clientCiId, InferredDependency::serverCiId)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(web.id(), cache.id()));
+			.containsExactly(tuple(web.id(), cache.id()));
 		assertThat(this.connections.inferDependencies(queue.id()).dependencies())
 			.extracting(InferredDependency::clientCiId)
 			.containsExactly(batch.id());

@@ -1,11 +1,16 @@
 package io.nopesight.core.metric;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,8 +147,8 @@ class MetricStoreIntegrationTests {
 					SELECT count(*) AS n, avg(value) AS avg, max(value) AS max, min(value) AS min
 					FROM metric_sample m JOIN metric_series s ON s.id = m.series_id
 					WHERE s.ci_id = :ci AND s.metric = 'cpu_usage' AND m.ts >= :from AND m.ts < :to
-					""").param("ci", summary.ciId()).param("from", java.sql.Timestamp.from(from))
-				.param("to", java.sql.Timestamp.from(to)).query().singleRow();
+					""").param("ci", summary.ciId()).param("from", Timestamp.from(from))
+				.param("to", Timestamp.from(to)).query().singleRow();
 			assertThat(summary.samples()).isEqualTo(((Number) raw.get("n")).longValue()).isEqualTo(338);
 			assertThat(summary.avg()).isCloseTo(((Number) raw.get("avg")).doubleValue(), within(1e-9));
 			assertThat(summary.max()).isEqualTo(((Number) raw.get("max")).doubleValue());
@@ -159,7 +164,7 @@ class MetricStoreIntegrationTests {
 			samples.add(new MetricSample(this.web01, "cpu_usage", DAY.minus(Duration.ofDays(1)).plus(Duration.ofMinutes(7L * i)),
 					(i * 37 % 101) / 3.0));
 		}
-		java.util.Collections.shuffle(samples, new java.util.Random(42));
+		Collections.shuffle(samples, new Random(42));
 		int n = samples.size();
 		// when
 		long written = this.store.write(samples.subList(0, n * 6 / 10)) + this.store.write(samples.subList(n * 4 / 10, n))
@@ -215,8 +220,8 @@ class MetricStoreIntegrationTests {
 					SELECT count(*) AS n, avg(value) AS avg, max(value) AS max, min(value) AS min
 					FROM metric_sample m JOIN metric_series s ON s.id = m.series_id
 					WHERE s.ci_id = :ci AND s.metric = 'cpu_usage' AND m.ts >= :from AND m.ts < :to
-					""").param("ci", this.web01).param("from", java.sql.Timestamp.from(window[0]))
-				.param("to", java.sql.Timestamp.from(window[1])).query().singleRow();
+					""").param("ci", this.web01).param("from", Timestamp.from(window[0]))
+				.param("to", Timestamp.from(window[1])).query().singleRow();
 			assertThat(found).hasSize(1);
 			MetricSummary summary = found.get(0);
 			assertThat(summary.samples()).as("samples %s", List.of(window))
@@ -280,8 +285,8 @@ class MetricStoreIntegrationTests {
 		// when
 		List<String> dropped = this.store.dropExpired(Instant.now());
 		// then
-		assertThat(dropped).contains("metric_sample_" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
-			.format(old.atZone(java.time.ZoneOffset.UTC)));
+		assertThat(dropped).contains("metric_sample_" + DateTimeFormatter.ofPattern("yyyyMMdd")
+			.format(old.atZone(ZoneOffset.UTC)));
 		assertThat(dropped).noneMatch((name) -> name.startsWith("metric_daily_"));
 		assertThat(this.store.read(new MetricSeriesQuery(this.web01, "cpu_usage", old, DAY.plusSeconds(1),
 				MetricStep.RAW, MetricAggregation.AVG)).get(0).points()).hasSize(1);
