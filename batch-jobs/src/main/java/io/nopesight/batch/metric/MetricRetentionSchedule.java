@@ -1,43 +1,37 @@
 package io.nopesight.batch.metric;
 
-import java.time.Instant;
+import java.time.ZoneOffset;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.nopesight.core.scheduling.RecurringJobs;
+
 /**
- * Runs the retention job every day ({@code nopesight.metrics.retention-cron}, default 03:15 UTC).
+ * Schedules the retention job daily ({@code nopesight.metrics.retention-cron}, a Quartz cron expression,
+ * default 03:15 UTC; {@code -} turns it off). The schedule lives in the clustered Quartz store, so with
+ * several nodes one of them runs it.
  */
 @Component
 class MetricRetentionSchedule {
 
-	private static final Logger logger = LoggerFactory.getLogger(MetricRetentionSchedule.class);
+	static final String NAME = "metric-retention";
 
-	private final JobOperator jobOperator;
+	private final RecurringJobs recurringJobs;
 
-	private final Job metricRetentionJob;
+	private final String cron;
 
-	MetricRetentionSchedule(JobOperator jobOperator, @Qualifier("metricRetentionJob") Job metricRetentionJob) {
-		this.jobOperator = jobOperator;
-		this.metricRetentionJob = metricRetentionJob;
+	MetricRetentionSchedule(RecurringJobs recurringJobs,
+			@Value("${nopesight.metrics.retention-cron:0 15 3 * * ?}") String cron) {
+		this.recurringJobs = recurringJobs;
+		this.cron = cron;
 	}
 
-	@Scheduled(cron = "${nopesight.metrics.retention-cron:0 15 3 * * *}", zone = "UTC")
-	void enforceRetention() {
-		try {
-			this.jobOperator.start(this.metricRetentionJob,
-					new JobParametersBuilder().addString("runAt", Instant.now().toString()).toJobParameters());
-		}
-		catch (Exception ex) {
-			logger.error("The metric retention job could not run", ex);
-		}
+	@EventListener(ApplicationReadyEvent.class)
+	void register() {
+		this.recurringJobs.schedule(NAME, MetricRetentionRun.class, this.cron, ZoneOffset.UTC);
 	}
 
 }

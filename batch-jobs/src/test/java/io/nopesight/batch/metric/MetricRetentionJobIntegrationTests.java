@@ -1,12 +1,20 @@
 package io.nopesight.batch.metric;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,11 +31,12 @@ import io.nopesight.core.metric.MetricStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduled retention run end to end: the schedule starts the Spring Batch job, which drops the raw
- * partitions past raw retention (30 days) and keeps recent ones and the day roll-ups. Its own schema, as it
- * drops partitions other tests' data lives in.
+ * The scheduled retention run end to end: the daily schedule is stored in the clustered Quartz store, and a
+ * fire of it through the scheduler starts the Spring Batch job, which drops the raw partitions past raw
+ * retention (30 days) and keeps recent ones and the day roll-ups. Its own schema, as it drops partitions other
+ * tests' data lives in, and its schedule on (the other batch tests turn it off).
  */
-@SpringBootTest
+@SpringBootTest(properties = "nopesight.metrics.retention-cron=0 15 3 * * ?")
 class MetricRetentionJobIntegrationTests {
 
 	@DynamicPropertySource
@@ -36,7 +45,7 @@ class MetricRetentionJobIntegrationTests {
 	}
 
 	@Autowired
-	MetricRetentionSchedule schedule;
+	Scheduler scheduler;
 
 	@Autowired
 	MetricStore store;
@@ -48,7 +57,25 @@ class MetricRetentionJobIntegrationTests {
 	JdbcClient jdbc;
 
 	@Test
-	void scheduledRunDropsRawPartitionsPastRetentionAndKeepsTheRest() {
+	void scheduleWhenTheApplicationStartsIsStoredDailyAt0315UtcInTheClusteredStore() throws Exception {
+		// when
+		Trigger trigger = this.scheduler.getTrigger(TriggerKey.triggerKey(MetricRetentionSchedule.NAME, "nopesight"));
+		// then
+		assertThat(trigger).isInstanceOfSatisfying(CronTrigger.class, (cron) -> {
+			assertThat(cron.getCronExpression()).isEqualTo("0 15 3 * * ?");
+			assertThat(cron.getTimeZone().getID()).isEqualTo("UTC");
+			assertThat(cron.getNextFireTime().toInstant().atZone(ZoneOffset.UTC).toLocalTime())
+				.isEqualTo(LocalTime.of(3, 15));
+		});
+		assertThat(this.scheduler.getMetaData().isJobStoreClustered()).isTrue();
+		assertThat(this.jdbc.sql("SELECT cron_expression FROM qrtz_cron_triggers WHERE trigger_name = :name")
+			.param("name", MetricRetentionSchedule.NAME)
+			.query(String.class)
+			.single()).isEqualTo("0 15 3 * * ?");
+	}
+
+	@Test
+	void scheduledRunDropsRawPartitionsPastRetentionAndKeepsTheRest() throws Exception {
 		// given
 		String ci = this.cmdb.create(new NewConfigurationItem("RETENTION-01", "server", null, null, null, null), "t")
 			.id();
@@ -56,16 +83,22 @@ class MetricRetentionJobIntegrationTests {
 		Instant recent = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.DAYS);
 		this.store.write(List.of(new MetricSample(ci, "cpu_usage", old, 10), new MetricSample(ci, "cpu_usage", recent, 20)));
 		// when
-		this.schedule.enforceRetention();
+		this.scheduler.triggerJob(JobKey.jobKey(MetricRetentionSchedule.NAME, "nopesight"));
 		// then
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !retentionRuns().isEmpty()
+				&& !retentionRuns().contains("STARTED") && !retentionRuns().contains("STARTING"));
 		assertThat(partitionExists("metric_sample_" + day(old))).isFalse();
 		assertThat(partitionExists("metric_sample_" + day(recent))).isTrue();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM metric_sample").query(Long.class).single()).isEqualTo(1);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM metric_daily").query(Long.class).single()).isEqualTo(2);
-		assertThat(this.jdbc.sql("SELECT status FROM batch_job_execution e JOIN batch_job_instance i "
+		assertThat(retentionRuns()).containsExactly("COMPLETED");
+	}
+
+	private List<String> retentionRuns() {
+		return this.jdbc.sql("SELECT status FROM batch_job_execution e JOIN batch_job_instance i "
 				+ "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'metricRetentionJob'")
 			.query(String.class)
-			.list()).containsExactly("COMPLETED");
+			.list();
 	}
 
 	private boolean partitionExists(String name) {
