@@ -9,7 +9,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -64,6 +66,20 @@ class DiscoveryController {
 					"/v1/discovery/scans/" + scan.id()));
 	}
 
+	/**
+	 * Runs a failed scan's job again from the stored payload, on from its last committed chunk.
+	 */
+	@PostMapping("/v1/discovery/scans/{id}/rerun")
+	@RequiredScope("discovery.submit")
+	ResponseEntity<Accepted> rerun(@PathVariable String id) {
+		DiscoveryScan scan = this.scans.requeue(id);
+		this.jobs.start(scan.id());
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/v1/discovery/scans/" + scan.id()))
+			.body(new Accepted(scan.id(), scan.status().value(), "Scan queued to run again",
+					"/v1/discovery/scans/" + scan.id()));
+	}
+
 	@GetMapping("/v1/discovery/scans")
 	@RequiredScope("discovery.read")
 	ResponseEntity<PageResponse<ScanResponse>> list(
@@ -104,7 +120,7 @@ class DiscoveryController {
 		try {
 			type = (contentType != null) ? MediaType.parseMediaType(contentType) : null;
 		}
-		catch (org.springframework.http.InvalidMediaTypeException ex) {
+		catch (InvalidMediaTypeException ex) {
 			type = null;
 		}
 		if (type != null) {
@@ -116,7 +132,7 @@ class DiscoveryController {
 			}
 		}
 		throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML),
-				org.springframework.http.HttpMethod.POST);
+				HttpMethod.POST);
 	}
 
 	private static @Nullable Instant instant(String field, @Nullable String value, List<FieldError> errors) {

@@ -405,6 +405,44 @@ class DiscoveryApiIntegrationTests {
 		assertThat(fromDb.json().get("data")).as("monitoring scrapes are no dependency").isEmpty();
 	}
 
+	@Test
+	void rerunWhenAFailedScanIsRunAgainFinishesItFromTheStoredPayload() {
+		// given: the database refuses one of the scan's hosts, so its job fails and writes nothing
+		this.jdbc.sql("ALTER TABLE configuration_item ADD CONSTRAINT refuse_rerun_b "
+				+ "CHECK (name <> 'rerun-b.corp.example') NOT VALID").update();
+		JsonNode failed;
+		try {
+			failed = submitAndWait(networkScan("agent_rerun", "2026-10-31T18:00:00Z",
+					host("10.9.21.1", "rerun-a.corp.example", "02:00:00:00:21:01", List.of(22), "Linux"),
+					host("10.9.21.2", "rerun-b.corp.example", "02:00:00:00:21:02", List.of(22), "Linux")));
+		}
+		finally {
+			this.jdbc.sql("ALTER TABLE configuration_item DROP CONSTRAINT refuse_rerun_b").update();
+		}
+		String id = failed.get("id").asString();
+		assertThat(failed.get("status").asString()).isEqualTo("failed");
+		assertThat(failed.get("error").asString()).startsWith("ERROR: new row for relation \"configuration_item\" "
+				+ "violates check constraint \"refuse_rerun_b\"");
+		assertThat(this.api.get("/v1/api/ci/find-by-ip/10.9.21.1").json().get("found").asBoolean()).isFalse();
+		// when
+		Response rerun = this.api.post("/v1/discovery/scans/" + id + "/rerun", Map.of());
+		JsonNode done = waitFor(id);
+		// then
+		assertThat(rerun.status()).as(rerun.body()).isEqualTo(202);
+		assertThat(rerun.json().get("status").asString()).isEqualTo("queued");
+		assertThat(rerun.header("Location")).isEqualTo("/v1/discovery/scans/" + id);
+		assertThat(done.get("status").asString()).isEqualTo("completed");
+		assertThat(done.has("error")).isFalse();
+		assertThat(done.at("/counts/hosts_seen").asInt()).isEqualTo(2);
+		assertThat(done.at("/counts/cis_created").asInt()).isEqualTo(2);
+		assertThat(onlyCi("10.9.21.2").get("name").asString()).isEqualTo("rerun-b.corp.example");
+		Response again = this.api.post("/v1/discovery/scans/" + id + "/rerun", Map.of());
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().at("/error/code").asString()).isEqualTo("CONFLICT");
+		assertThat(again.json().at("/error/message").asString()).contains("is completed");
+		assertThat(this.api.post("/v1/discovery/scans/scan_nope/rerun", Map.of()).status()).isEqualTo(404);
+	}
+
 	private JsonNode submitAndWait(String scan) {
 		Response accepted = this.api.post("/v1/discovery/scan-data", scan);
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);

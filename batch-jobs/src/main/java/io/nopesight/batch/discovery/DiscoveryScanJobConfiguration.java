@@ -13,6 +13,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.nopesight.core.discovery.DiscoveryReconciliation;
@@ -49,9 +50,10 @@ class DiscoveryScanJobConfiguration {
 					scans.completed(scanId);
 				}
 				else {
+					// the database's own words, not the wrapper's copy of the whole statement
 					scans.failed(scanId, execution.getAllFailureExceptions()
 						.stream()
-						.map(Throwable::getMessage)
+						.map((ex) -> NestedExceptionUtils.getMostSpecificCause(ex).getMessage())
 						.findFirst()
 						.orElse("Job ended " + execution.getStatus()));
 				}

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
 import io.nopesight.core.cmdb.Page;
 
@@ -70,6 +71,16 @@ class DefaultDiscoveryScans implements DiscoveryScans {
 	@Override
 	public void failed(String id, String error) {
 		this.scans.finished(id, ScanStatus.FAILED, (error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error);
+	}
+
+	@Override
+	public DiscoveryScan requeue(String id) {
+		if (!this.scans.requeueFailed(id)) {
+			DiscoveryScan scan = get(id);
+			throw new ConflictException("Scan " + id + " is " + scan.status().value()
+					+ "; only a failed scan can be run again");
+		}
+		return get(id);
 	}
 
 	@Override

@@ -35,6 +35,14 @@ public interface DiscoveryScans {
 	void failed(String id, String error);
 
 	/**
+	 * Puts a failed scan back in the queue, from its stored payload; its job then goes on from its last
+	 * committed chunk.
+	 * @throws ScanNotFoundException when there is no such scan
+	 * @throws io.nopesight.core.ConflictException when the scan is not failed
+	 */
+	DiscoveryScan requeue(String id);
+
+	/**
 	 * Scans whose job has not finished (queued or running), oldest first.
 	 */
 	List<String> unfinished();

@@ -61,6 +61,12 @@ class JdbcDiscoveryScanRepository {
 			ORDER BY host_index
 			""";
 
+	// only a failed scan goes back in the queue: a queued, running or completed one has nothing to rerun
+	private static final String REQUEUE_FAILED = """
+			UPDATE discovery_scan SET status = 'queued', finished_at = NULL, error = NULL
+			WHERE id = :id AND status = 'failed'
+			""";
+
 	private static final String UNFINISHED = """
 			SELECT id FROM discovery_scan WHERE status IN ('queued', 'running') ORDER BY received_at, id
 			""";
@@ -154,6 +160,10 @@ class JdbcDiscoveryScanRepository {
 					JSON.readValue(rs.getString("host"), DiscoveredHost.class),
 					List.of((String[]) rs.getArray("ci_ids").getArray())))
 			.list();
+	}
+
+	boolean requeueFailed(String id) {
+		return this.jdbc.sql(REQUEUE_FAILED).param("id", id).update() == 1;
 	}
 
 	List<String> unfinished() {
