@@ -1,6 +1,8 @@
 package io.nopesight.core.discovery;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItemRef;
@@ -33,20 +40,52 @@ class DefaultProcessConnections implements ProcessConnections {
 
 	private final RelationshipManagement relationships;
 
+	private final TransactionTemplate ownTransaction;
+
+	// days whose partition this node has seen exist; forgotten when retention drops partitions
+	private final Set<LocalDate> partitionedDays = ConcurrentHashMap.newKeySet();
+
 	DefaultProcessConnections(JdbcProcessConnectionRepository connections, JdbcHostCandidateRepository hosts,
-			CmdbManagement cmdb, RelationshipManagement relationships) {
+			CmdbManagement cmdb, RelationshipManagement relationships, PlatformTransactionManager transactions) {
 		this.connections = connections;
 		this.hosts = hosts;
 		this.cmdb = cmdb;
 		this.relationships = relationships;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
 	@Transactional
 	public void record(String scanId, String ciId, List<ObservedConnection> connections, List<ListeningPort> listening,
 			Instant observedAt) {
+		ensurePartitions(connections);
 		this.connections.insertConnections(scanId, ciId, connections);
 		this.connections.upsertListening(ciId, listening, observedAt);
+	}
+
+	private void ensurePartitions(List<ObservedConnection> connections) {
+		Set<LocalDate> missing = new TreeSet<>();
+		for (ObservedConnection connection : connections) {
+			LocalDate day = LocalDate.ofInstant(connection.observedAt(), ZoneOffset.UTC);
+			if (!this.partitionedDays.contains(day)) {
+				missing.add(day);
+			}
+		}
+		if (!missing.isEmpty()) {
+			// own transaction: the DDL must not wait on, or be rolled back with, the caller's write
+			this.ownTransaction.executeWithoutResult((status) -> this.connections.ensurePartitions(missing));
+			this.partitionedDays.addAll(missing);
+		}
+	}
+
+	@Override
+	public List<String> dropObservationsBefore(Instant cutoff) {
+		List<String> dropped = this.connections.dropPartitionsBefore(cutoff);
+		if (!dropped.isEmpty()) {
+			this.partitionedDays.clear();
+		}
+		return dropped;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.nopesight.core.discovery;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -67,6 +68,10 @@ class JdbcProcessConnectionRepository {
 			ORDER BY c.ci_id, c.observed_at
 			""";
 
+	private static final String ENSURE_PARTITIONS = "SELECT process_connection_ensure_partitions(CAST(:days AS date[]))";
+
+	private static final String DROP_PARTITIONS = "SELECT process_connection_drop_partitions(:cutoff)";
+
 	private static final String LISTENERS = """
 			SELECT ci_id, port, protocol, process_name FROM listening_process WHERE ci_id = ANY(:ciIds)
 			ORDER BY ci_id, port, protocol
@@ -113,6 +118,17 @@ class JdbcProcessConnectionRepository {
 				.addValue("description", p.description())
 				.addValue("observedAt", Timestamp.from(observedAt)))
 			.toArray(SqlParameterSource[]::new));
+	}
+
+	void ensurePartitions(Collection<LocalDate> days) {
+		this.jdbc.sql(ENSURE_PARTITIONS)
+			.param("days", days.stream().map(LocalDate::toString).toArray(String[]::new))
+			.query(Integer.class)
+			.single();
+	}
+
+	List<String> dropPartitionsBefore(Instant cutoff) {
+		return this.jdbc.sql(DROP_PARTITIONS).param("cutoff", Timestamp.from(cutoff)).query(String.class).list();
 	}
 
 	List<GroupRow> groups(String ciId) {

@@ -35,6 +35,13 @@ public interface ProcessConnections {
 	InferenceResult inferDependencies(String ciId);
 
 	/**
+	 * Forgets the connections observed on UTC days that ended at or before {@code cutoff} (whole daily
+	 * partitions are dropped); returns the names of the dropped partitions. Relationships inferred from them
+	 * stay.
+	 */
+	List<String> dropObservationsBefore(Instant cutoff);
+
+	/**
 	 * Connections of one process of a CI to one remote address.
 	 */
 	record ConnectionGroup(String processName, String targetIp, @Nullable String targetServer,

@@ -82,6 +82,32 @@ class ProcessConnectionsIntegrationTests {
 			.containsExactly(batch.id());
 	}
 
+	@Test
+	void dropObservationsBeforeWhenDaysEndedBeforeTheCutoffDropsThoseDaysOnly() {
+		// given: four sightings two hours apart from 22:00 on 1 June 2025 (the other tests' are in 2026), so one
+		// on the 1st and three on the 2nd
+		ConfigurationItem app = host("PCI-APP-3", "10.9.90.1");
+		host("PCI-DB-3", "10.9.90.2");
+		Instant day1 = Instant.parse("2025-06-01T22:00:00Z");
+		this.connections.record("scan-1", app.id(), outboundAt("java", "10.9.90.1", "10.9.90.2", 5432, day1), List.of(),
+				day1);
+		// when
+		List<String> dropped = this.connections.dropObservationsBefore(Instant.parse("2025-06-02T12:00:00Z"));
+		List<String> again = this.connections.dropObservationsBefore(Instant.parse("2025-06-02T12:00:00Z"));
+		// then: the 2nd has not ended by the cut-off, so it stays whole
+		assertThat(dropped).containsExactly("process_connection_20250601");
+		assertThat(again).isEmpty();
+		assertThat(this.connections.groups(app.id())).singleElement().satisfies((group) -> {
+			assertThat(group.connectionCount()).isEqualTo(3);
+			assertThat(group.firstSeen()).isEqualTo(Instant.parse("2025-06-02T00:00:00Z"));
+		});
+		// when: a late report of a dropped day
+		this.connections.record("scan-2", app.id(), outboundAt("java", "10.9.90.1", "10.9.90.2", 5432, day1),
+				List.of(), day1);
+		// then: its partition is made again
+		assertThat(this.connections.groups(app.id()).get(0).connectionCount()).isEqualTo(4);
+	}
+
 	// four sightings over six hours, each from a new client port: confident enough to record
 	private static List<ObservedConnection> inbound(String process, String localIp, int port, String clientIp) {
 		List<ObservedConnection> seen = new ArrayList<>();
@@ -93,10 +119,15 @@ class ProcessConnectionsIntegrationTests {
 	}
 
 	private static List<ObservedConnection> outbound(String process, String localIp, String serverIp, int port) {
+		return outboundAt(process, localIp, serverIp, port, FIRST);
+	}
+
+	private static List<ObservedConnection> outboundAt(String process, String localIp, String serverIp, int port,
+			Instant first) {
 		List<ObservedConnection> seen = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			seen.add(new ObservedConnection(process, 901, localIp, 50200 + i, serverIp, port, "TCP", "ESTABLISHED",
-					FIRST.plus(Duration.ofHours(2L * i))));
+					first.plus(Duration.ofHours(2L * i))));
 		}
 		return seen;
 	}

@@ -1,0 +1,45 @@
+package io.nopesight.batch.discovery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import io.nopesight.core.discovery.ProcessConnections;
+
+/**
+ * One scheduled fire of the connection retention: drops the days of process connections older than
+ * {@code nopesight.discovery.connection-retention} (default 90 days) before the fire time. One statement per
+ * dropped day, so no batch job around it; inferred relationships stay.
+ */
+@DisallowConcurrentExecution
+class ConnectionRetentionRun extends QuartzJobBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionRetentionRun.class);
+
+	private final ProcessConnections connections;
+
+	private final Duration retention;
+
+	ConnectionRetentionRun(ProcessConnections connections,
+			@Value("${nopesight.discovery.connection-retention:90d}") Duration retention) {
+		this.connections = connections;
+		this.retention = retention;
+	}
+
+	@Override
+	protected void executeInternal(JobExecutionContext context) {
+		Instant cutoff = context.getFireTime().toInstant().minus(this.retention);
+		List<String> dropped = this.connections.dropObservationsBefore(cutoff);
+		logger.info("Connection retention ({} before {}) dropped {} partitions {}", this.retention, cutoff,
+				dropped.size(), dropped);
+	}
+
+}
