@@ -1,5 +1,7 @@
 package io.nopesight.batch.discovery;
 
+import java.time.ZoneOffset;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -22,10 +24,12 @@ import io.nopesight.core.discovery.DiscoveryScans;
 import io.nopesight.core.discovery.ProcessConnections;
 import io.nopesight.core.discovery.ScanPayload;
 import io.nopesight.core.discovery.ScanType;
+import io.nopesight.core.scheduling.RecurringJob;
 
 /**
  * The discovery job of one scan ({@code scanId} parameter): reconcile its hosts in chunks, then, for a
- * process scan, store the connections under the host's CI and infer dependencies.
+ * process scan, store the connections under the host's CI and infer dependencies. Also the daily schedule of
+ * the connections' retention.
  */
 @Configuration(proxyBeanMethods = false)
 class DiscoveryScanJobConfiguration {
@@ -33,6 +37,12 @@ class DiscoveryScanJobConfiguration {
 	static final String JOB = "discoveryScanJob";
 
 	static final String SCAN_ID = "scanId";
+
+	@Bean
+	RecurringJob connectionRetentionSchedule(
+			@Value("${nopesight.discovery.connection-retention-cron:0 30 3 * * ?}") String cron) {
+		return new RecurringJob(ConnectionRetentionRun.SCHEDULE, ConnectionRetentionRun.class, cron, ZoneOffset.UTC);
+	}
 
 	@Bean
 	Job discoveryScanJob(JobRepository jobRepository, Step discoveryReconcileStep, Step discoveryConnectionsStep,

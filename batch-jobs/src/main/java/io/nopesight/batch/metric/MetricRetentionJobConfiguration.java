@@ -1,6 +1,7 @@
 package io.nopesight.batch.metric;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -12,20 +13,30 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.nopesight.core.metric.MetricStore;
+import io.nopesight.core.scheduling.RecurringJob;
 
 /**
- * The retention job: drops sample and roll-up partitions past their retention. Launched daily by
- * {@link MetricRetentionSchedule}; the run time is its identifying parameter.
+ * The retention job: drops sample and roll-up partitions past their retention. A Quartz schedule starts it
+ * daily ({@code nopesight.metrics.retention-cron}, a Quartz cron expression, default 03:15 UTC; {@code -} turns
+ * it off), through {@link MetricRetentionRun}; the fire time is its identifying parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricRetentionJobConfiguration {
 
+	static final String SCHEDULE = "metric-retention";
+
 	private static final Logger logger = LoggerFactory.getLogger(MetricRetentionJobConfiguration.class);
+
+	@Bean
+	RecurringJob metricRetentionSchedule(@Value("${nopesight.metrics.retention-cron:0 15 3 * * ?}") String cron) {
+		return new RecurringJob(SCHEDULE, MetricRetentionRun.class, cron, ZoneOffset.UTC);
+	}
 
 	@Bean
 	Job metricRetentionJob(JobRepository jobRepository, Step metricRetentionStep) {

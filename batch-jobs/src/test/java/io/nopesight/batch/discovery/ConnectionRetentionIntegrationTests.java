@@ -65,7 +65,7 @@ class ConnectionRetentionIntegrationTests {
 		this.connections.record("scan-old", ci, List.of(sighting(old)), List.of(), old);
 		this.connections.record("scan-recent", ci, List.of(sighting(recent)), List.of(), recent);
 		// when
-		this.scheduler.triggerJob(JobKey.jobKey(ConnectionRetentionSchedule.NAME, "nopesight"));
+		this.scheduler.triggerJob(JobKey.jobKey(ConnectionRetentionRun.SCHEDULE, "nopesight"));
 		// then
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
@@ -73,7 +73,7 @@ class ConnectionRetentionIntegrationTests {
 		assertThat(partitionExists("process_connection_" + day(recent))).isTrue();
 		assertThat(this.connections.groups(ci)).singleElement()
 			.satisfies((group) -> assertThat(group.lastSeen()).isEqualTo(recent));
-		assertThat(this.scheduler.getTrigger(TriggerKey.triggerKey(ConnectionRetentionSchedule.NAME, "nopesight")))
+		assertThat(this.scheduler.getTrigger(TriggerKey.triggerKey(ConnectionRetentionRun.SCHEDULE, "nopesight")))
 			.isInstanceOfSatisfying(CronTrigger.class,
 					(trigger) -> assertThat(trigger.getCronExpression()).isEqualTo("0 30 3 * * ?"));
 	}

@@ -59,7 +59,7 @@ class MetricRetentionJobIntegrationTests {
 	@Test
 	void scheduleWhenTheApplicationStartsIsStoredDailyAt0315UtcInTheClusteredStore() throws Exception {
 		// when
-		Trigger trigger = this.scheduler.getTrigger(TriggerKey.triggerKey(MetricRetentionSchedule.NAME, "nopesight"));
+		Trigger trigger = this.scheduler.getTrigger(TriggerKey.triggerKey(MetricRetentionJobConfiguration.SCHEDULE, "nopesight"));
 		// then
 		assertThat(trigger).isInstanceOfSatisfying(CronTrigger.class, (cron) -> {
 			assertThat(cron.getCronExpression()).isEqualTo("0 15 3 * * ?");
@@ -69,7 +69,7 @@ class MetricRetentionJobIntegrationTests {
 		});
 		assertThat(this.scheduler.getMetaData().isJobStoreClustered()).isTrue();
 		assertThat(this.jdbc.sql("SELECT cron_expression FROM qrtz_cron_triggers WHERE trigger_name = :name")
-			.param("name", MetricRetentionSchedule.NAME)
+			.param("name", MetricRetentionJobConfiguration.SCHEDULE)
 			.query(String.class)
 			.single()).isEqualTo("0 15 3 * * ?");
 	}
@@ -83,7 +83,7 @@ class MetricRetentionJobIntegrationTests {
 		Instant recent = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.DAYS);
 		this.store.write(List.of(new MetricSample(ci, "cpu_usage", old, 10), new MetricSample(ci, "cpu_usage", recent, 20)));
 		// when
-		this.scheduler.triggerJob(JobKey.jobKey(MetricRetentionSchedule.NAME, "nopesight"));
+		this.scheduler.triggerJob(JobKey.jobKey(MetricRetentionJobConfiguration.SCHEDULE, "nopesight"));
 		// then
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !retentionRuns().isEmpty()
 				&& !retentionRuns().contains("STARTED") && !retentionRuns().contains("STARTING"));

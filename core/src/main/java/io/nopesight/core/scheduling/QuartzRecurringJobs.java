@@ -2,6 +2,7 @@ package io.nopesight.core.scheduling;
 
 import java.text.ParseException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 
@@ -18,7 +19,9 @@ import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.PropertySource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,8 +39,17 @@ class QuartzRecurringJobs implements RecurringJobs {
 
 	private final Scheduler scheduler;
 
-	QuartzRecurringJobs(Scheduler scheduler) {
+	private final List<RecurringJob> declared;
+
+	QuartzRecurringJobs(Scheduler scheduler, List<RecurringJob> declared) {
 		this.scheduler = scheduler;
+		this.declared = List.copyOf(declared);
+	}
+
+	// when ready, not at start-up: a node only takes part in running schedules once it can serve them
+	@EventListener(ApplicationReadyEvent.class)
+	void scheduleDeclared() {
+		this.declared.forEach((job) -> schedule(job.name(), job.job(), job.cron(), job.zone()));
 	}
 
 	@Override

@@ -5,7 +5,8 @@ import java.time.ZoneId;
 import org.quartz.Job;
 
 /**
- * Registers recurring jobs with the clustered scheduler. A job class is instantiated per run with its
+ * Registers recurring jobs with the clustered scheduler: the {@link RecurringJob} beans when the application
+ * is ready, and any others through {@link #schedule}. A job class is instantiated per run with its
  * constructor's dependencies injected from the application context.
  */
 public interface RecurringJobs {
