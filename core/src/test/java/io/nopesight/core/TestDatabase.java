@@ -18,6 +18,11 @@ public final class TestDatabase {
 		registry.add("nopesight.data-dir", () -> dataDir);
 		// test contexts are cached and stay open; small pools keep them all under max_connections
 		registry.add("nopesight.db.pool-size", () -> "6");
+		// Quartz keeps each scheduler's data source in a JVM-wide map by scheduler name: contexts sharing a name
+		// in one JVM would run each other's schedules against each other's schema
+		String scheduler = "nopesight-" + url.substring(url.indexOf("currentSchema=") + "currentSchema=".length())
+			.split("&")[0];
+		registry.add("spring.quartz.scheduler-name", () -> scheduler);
 	}
 
 }

@@ -1,28 +1,44 @@
 package io.nopesight.core.scheduling;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.junit.jupiter.api.Test;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.nopesight.core.CoreTestApplication;
+import io.nopesight.core.PostgresForTests;
 import io.nopesight.core.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-@SpringBootTest
+// a short cluster check-in, so that a dead node is noticed in seconds, not the default's 15; and a short idle
+// wait, so that a node sees a schedule made on the other within a second, not the default's 30
+@SpringBootTest(properties = { RecurringJobsIntegrationTests.CHECKIN + "=1000",
+		RecurringJobsIntegrationTests.IDLE_WAIT + "=1000" })
 class RecurringJobsIntegrationTests {
+
+	static final String CHECKIN = "spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval";
+
+	static final String IDLE_WAIT = "spring.quartz.properties.org.quartz.scheduler.idleWaitTime";
 
 	static final ConcurrentLinkedQueue<String> runs = new ConcurrentLinkedQueue<>();
 
@@ -39,6 +55,9 @@ class RecurringJobsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void scheduleWhenTheCronComesDueRunsTheJobWithItsDependenciesInjected() throws Exception {
@@ -62,11 +81,108 @@ class RecurringJobsIntegrationTests {
 	}
 
 	@Test
+	void scheduleWhenTwoNodesShareTheDatabaseRunsEachFireOnOneNodeAndTheOtherTakesOverWhenOneDies()
+			throws Exception {
+		// given: a second node, in a JVM of its own, on the same schema and scheduler; this one in standby
+		this.jdbc.sql("CREATE TABLE clustered_firing (fire_time timestamptz NOT NULL, instance text NOT NULL)").update();
+		String self = this.scheduler.getSchedulerInstanceId();
+		Process other = startSecondNode();
+		try {
+			awaitCheckedInNodes(2, other);
+			this.scheduler.standby();
+			// when
+			this.recurringJobs.schedule("clustered", FiringJob.class, "* * * * * ?", ZoneOffset.UTC);
+			awaitFirings("instance <> :self", self, 3);
+			this.scheduler.start();
+			other.destroyForcibly().waitFor();
+			// then: this node recovers what the dead one held and goes on
+			awaitFirings("instance = :self", self, 3);
+		}
+		finally {
+			this.recurringJobs.schedule("clustered", FiringJob.class, RecurringJobs.DISABLED, ZoneOffset.UTC);
+			other.destroyForcibly().waitFor();
+		}
+		assertThat(this.jdbc.sql("SELECT count(*) - count(DISTINCT fire_time) FROM clustered_firing")
+			.query(Long.class)
+			.single()).as("fires that ran twice").isZero();
+	}
+
+	private void awaitFirings(String condition, String self, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			long fired = this.jdbc.sql("SELECT count(*) FROM clustered_firing WHERE " + condition)
+				.param("self", self)
+				.query(Long.class)
+				.single();
+			if (fired >= count) {
+				return;
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("fewer than " + count + " firings where " + condition + " (self " + self + ")");
+	}
+
+	private Process startSecondNode() throws IOException {
+		Path dataDir = PostgresForTests.freshDataDir();
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+				"-cp", System.getProperty("java.class.path"), CoreTestApplication.class.getName(),
+				"--spring.main.keep-alive=true", "--nopesight.db.pool-size=3",
+				"--nopesight.db.url=" + this.environment.getRequiredProperty("nopesight.db.url"),
+				"--nopesight.db.user=" + this.environment.getRequiredProperty("nopesight.db.user"),
+				"--spring.quartz.scheduler-name=" + this.environment.getRequiredProperty("spring.quartz.scheduler-name"),
+				"--" + CHECKIN + "=" + this.environment.getRequiredProperty(CHECKIN),
+				"--" + IDLE_WAIT + "=" + this.environment.getRequiredProperty(IDLE_WAIT),
+				"--nopesight.data-dir=" + dataDir);
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(dataDir.resolve("second-node.log").toFile())
+			.start();
+	}
+
+	private void awaitCheckedInNodes(int nodes, Process other) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (System.nanoTime() < deadline && other.isAlive()) {
+			long checkedIn = this.jdbc.sql("SELECT count(*) FROM qrtz_scheduler_state").query(Long.class).single();
+			if (checkedIn >= nodes) {
+				return;
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("the second node did not join the cluster (see second-node.log under "
+				+ "target/test-data)");
+	}
+
+	@Test
 	void scheduleWhenTheCronIsNotQuartzSyntaxSaysSoAndStoresNothing() throws Exception {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.recurringJobs.schedule("bad", CountingJob.class, "0 15 3 * * *", ZoneOffset.UTC))
 			.withMessageContaining("not a Quartz cron expression ('0 15 3 * * *'");
 		assertThat(this.scheduler.checkExists(JobKey.jobKey("bad", QuartzRecurringJobs.GROUP))).isFalse();
+	}
+
+	/**
+	 * Records each run's scheduled fire time and the node that ran it, in the database both nodes share.
+	 */
+	static class FiringJob extends QuartzJobBean {
+
+		private final JdbcClient jdbc;
+
+		FiringJob(JdbcClient jdbc) {
+			this.jdbc = jdbc;
+		}
+
+		@Override
+		protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
+			try {
+				this.jdbc.sql("INSERT INTO clustered_firing (fire_time, instance) VALUES (:at, :instance)")
+					.param("at", Timestamp.from(context.getScheduledFireTime().toInstant()))
+					.param("instance", context.getScheduler().getSchedulerInstanceId())
+					.update();
+			}
+			catch (SchedulerException ex) {
+				throw new JobExecutionException(ex);
+			}
+		}
+
 	}
 
 	/**
