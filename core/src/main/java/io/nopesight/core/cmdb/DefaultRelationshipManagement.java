@@ -52,11 +52,19 @@ class DefaultRelationshipManagement implements RelationshipManagement {
 
 	@Override
 	@Transactional
-	public Optional<Relationship> createIfAbsent(NewRelationship relationship, String actor) {
+	public Discovered recordDiscovered(NewRelationship relationship, String actor) {
 		check(relationship);
-		String id = Ids.next("rel");
-		return this.relationships.insertIfAbsent(id, row(relationship, actor)) ? Optional.of(published(id))
-				: Optional.empty();
+		Optional<JdbcRelationshipRepository.Written> written = this.relationships
+			.upsertDiscovered(Ids.next("rel"), row(relationship, actor));
+		if (written.isEmpty()) {
+			return Discovered.UNCHANGED;
+		}
+		if (written.get().inserted()) {
+			published(written.get().id());
+			return Discovered.CREATED;
+		}
+		publish("relationship.updated", get(written.get().id()));
+		return Discovered.UPDATED;
 	}
 
 	private static JdbcRelationshipRepository.NewRelationshipRow row(NewRelationship relationship, String actor) {
@@ -70,10 +78,13 @@ class DefaultRelationshipManagement implements RelationshipManagement {
 
 	private Relationship published(String id) {
 		Relationship created = get(id);
-		this.outbox.publish("relationship.created", id, Map.of("relationship",
-				Map.of("id", id, "type", created.type(), "source_ci", created.source().id(), "target_ci",
-						created.target().id())));
+		publish("relationship.created", created);
 		return created;
+	}
+
+	private void publish(String event, Relationship relationship) {
+		this.outbox.publish(event, relationship.id(), Map.of("relationship", Map.of("id", relationship.id(), "type",
+				relationship.type(), "source_ci", relationship.source().id(), "target_ci", relationship.target().id())));
 	}
 
 	@Override
@@ -86,9 +97,7 @@ class DefaultRelationshipManagement implements RelationshipManagement {
 	public void delete(String id, String actor) {
 		Relationship current = get(id);
 		this.relationships.delete(id);
-		this.outbox.publish("relationship.deleted", id,
-				Map.of("relationship", Map.of("id", id, "type", current.type(), "source_ci", current.source().id(),
-						"target_ci", current.target().id())));
+		publish("relationship.deleted", current);
 	}
 
 	@Override

@@ -34,9 +34,16 @@ class JdbcRelationshipRepository {
 			        :createdAt, :createdAt, :createdBy)
 			""";
 
-	// the unique key decides: a concurrent insert of the same link waits, then does nothing
-	private static final String INSERT_IF_ABSENT = INSERT
-			+ " ON CONFLICT ON CONSTRAINT relationship_source_target_type_key DO NOTHING";
+	// the unique key decides: a concurrent insert of the same link waits, then updates or leaves it. A row comes
+	// back when one was written; xmax is 0 in a row this statement inserted.
+	private static final String UPSERT_DISCOVERED = INSERT + """
+			 ON CONFLICT ON CONSTRAINT relationship_source_target_type_key DO UPDATE
+			SET attributes = excluded.attributes, confidence = excluded.confidence, updated_at = excluded.updated_at
+			WHERE relationship.discovered_by = excluded.discovered_by
+			  AND (relationship.attributes - CAST(:sightingKeys AS text[]), relationship.confidence)
+			      IS DISTINCT FROM (excluded.attributes - CAST(:sightingKeys AS text[]), excluded.confidence)
+			RETURNING id, xmax = 0 AS inserted
+			""";
 
 	private static final String EXISTS = """
 			SELECT count(*) > 0 FROM relationship WHERE source_id = :sourceId AND target_id = :targetId AND type = :type
@@ -83,8 +90,19 @@ class JdbcRelationshipRepository {
 	/**
 	 * Inserts unless a relationship of the same type already links the same CIs; whether it inserted.
 	 */
-	boolean insertIfAbsent(String id, NewRelationshipRow row) {
-		return this.jdbc.sql(INSERT_IF_ABSENT).paramSource(params(id, row)).update() > 0;
+	/**
+	 * Inserts the link, or updates the one of the same discoverer when it differs.
+	 * @return the id written and whether it was inserted, or empty when nothing was written
+	 */
+	Optional<Written> upsertDiscovered(String id, NewRelationshipRow row) {
+		return this.jdbc.sql(UPSERT_DISCOVERED)
+			.paramSource(params(id, row).addValue("sightingKeys",
+					RelationshipManagement.SIGHTING_ATTRIBUTES.toArray(String[]::new)))
+			.query((rs, n) -> new Written(rs.getString("id"), rs.getBoolean("inserted")))
+			.optional();
+	}
+
+	record Written(String id, boolean inserted) {
 	}
 
 	private static MapSqlParameterSource params(String id, NewRelationshipRow row) {

@@ -2,6 +2,7 @@ package io.nopesight.core.cmdb;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Links configuration items to each other and reads those links in both directions.
@@ -15,11 +16,30 @@ public interface RelationshipManagement {
 	Relationship create(NewRelationship relationship, String actor);
 
 	/**
-	 * Creates a relationship unless one of the same type already links the same CIs (then nothing is written
-	 * and nothing published). Unlike {@link #create}, losing a race with another writer is not an error, so
-	 * a caller's transaction stays usable.
+	 * Attributes of a discovered link that count or date its sightings: written along with a change, never a
+	 * change by themselves (as {@link CmdbManagement#SIGHTING_ATTRIBUTES} for CIs), so that every new sighting
+	 * of a settled link publishes nothing.
 	 */
-	Optional<Relationship> createIfAbsent(NewRelationship relationship, String actor);
+	Set<String> SIGHTING_ATTRIBUTES = Set.of("observations", "first_seen", "last_seen");
+
+	/**
+	 * Records a link a discoverer ({@link NewRelationship#discoveredBy()}) found. Absent, it is created
+	 * ({@code relationship.created}). Made earlier by the same discoverer, its attributes and confidence are
+	 * brought up to date when they changed beyond {@link #SIGHTING_ATTRIBUTES} ({@code relationship.updated}), as
+	 * evidence accumulates. A link of
+	 * the same type set by people or by another discoverer is left as it is. Unlike {@link #create}, losing a
+	 * race with another writer is not an error, so a caller's transaction stays usable.
+	 */
+	Discovered recordDiscovered(NewRelationship relationship, String actor);
+
+	/**
+	 * What {@link #recordDiscovered} did.
+	 */
+	enum Discovered {
+
+		CREATED, UPDATED, UNCHANGED
+
+	}
 
 	Relationship get(String id);
 

@@ -26,6 +26,7 @@ import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItemRef;
 import io.nopesight.core.cmdb.NewRelationship;
 import io.nopesight.core.cmdb.RelationshipManagement;
+import io.nopesight.core.cmdb.RelationshipManagement.Discovered;
 
 @Service
 class DefaultProcessConnections implements ProcessConnections {
@@ -126,6 +127,7 @@ class DefaultProcessConnections implements ProcessConnections {
 			return (ci != null) ? ci.id() : null;
 		}, (ci, port) -> listeners.get(ci + ":" + port));
 		int created = 0;
+		int updated = 0;
 		for (InferredDependency dependency : inferred) {
 			Map<String, @Nullable Object> attributes = new LinkedHashMap<>();
 			attributes.put("port", dependency.ports().get(0));
@@ -134,13 +136,14 @@ class DefaultProcessConnections implements ProcessConnections {
 			attributes.put("client_processes", dependency.clientProcesses());
 			attributes.put("server_processes", dependency.serverProcesses());
 			attributes.put("observations", dependency.observations());
-			// an existing depends_on link between the two (inferred earlier, or set by people) is kept as it is
-			if (this.relationships.createIfAbsent(new NewRelationship("depends_on", dependency.clientCiId(),
-					dependency.serverCiId(), attributes, AI_AGENT, dependency.confidence()), AI_AGENT).isPresent()) {
-				created++;
-			}
+			// a link inferred earlier is re-weighed with the evidence so far; one set by people is kept as it is
+			Discovered outcome = this.relationships.recordDiscovered(new NewRelationship("depends_on",
+					dependency.clientCiId(), dependency.serverCiId(), attributes, AI_AGENT, dependency.confidence()),
+					AI_AGENT);
+			created += (outcome == Discovered.CREATED) ? 1 : 0;
+			updated += (outcome == Discovered.UPDATED) ? 1 : 0;
 		}
-		return new InferenceResult(inferred.size(), created, inferred);
+		return new InferenceResult(inferred.size(), created, updated, inferred);
 	}
 
 }

@@ -28,7 +28,8 @@ public interface ProcessConnections {
 	/**
 	 * Infers the {@code depends_on} relationships (client host to the host serving the port) that have the host
 	 * known as {@code ciId} at one end, from every stored connection either agent reported between the two,
-	 * leaving out monitoring scrapes and one-off noise; creates the ones not yet in the CMDB. Run after each of
+	 * leaving out monitoring scrapes and one-off noise; creates the ones not yet in the CMDB and re-weighs the
+	 * ones it inferred before (links people set stay as they are). Run after each of
 	 * the host's process scans, so an edge is weighed again whenever new evidence of it arrives, and the cost
 	 * of a scan does not grow with the whole estate's traffic.
 	 */
@@ -52,7 +53,7 @@ public interface ProcessConnections {
 	/**
 	 * What one inference run found and created.
 	 */
-	record InferenceResult(int inferred, int created, List<InferredDependency> dependencies) {
+	record InferenceResult(int inferred, int created, int updated, List<InferredDependency> dependencies) {
 	}
 
 	/**

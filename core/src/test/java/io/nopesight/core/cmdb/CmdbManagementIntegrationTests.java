@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.TestDatabase;
+import io.nopesight.core.cmdb.RelationshipManagement.Discovered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -109,31 +109,73 @@ class CmdbManagementIntegrationTests {
 	}
 
 	@Test
-	void createIfAbsentWritesOnceAndLeavesTheCallersTransactionUsable() {
+	void recordDiscoveredWritesOnceAndLeavesTheCallersTransactionUsable() {
 		// given
 		ConfigurationItem client = this.cmdb.create(server("ABSENT-CLIENT", "10.9.3.1"), "t");
 		ConfigurationItem server = this.cmdb.create(server("ABSENT-SERVER", "10.9.3.2"), "t");
 		NewRelationship link = new NewRelationship("depends_on", client.id(), server.id(), Map.of("port", 5432),
 				"ai_agent", 0.8);
 		// when: the second attempt runs in a transaction that goes on to write after it
-		Optional<Relationship> first = this.relationships.createIfAbsent(link, "ai_agent");
-		Optional<Relationship> second = this.transaction.execute((status) -> {
-			Optional<Relationship> again = this.relationships.createIfAbsent(link, "ai_agent");
+		Discovered first = this.relationships.recordDiscovered(link, "ai_agent");
+		Discovered second = this.transaction.execute((status) -> {
+			Discovered again = this.relationships.recordDiscovered(link, "ai_agent");
 			this.cmdb.update(client.id(), new ConfigurationItemChanges(null, null, "maintenance", null, null, null),
 					"t");
 			return again;
 		});
 		// then
-		assertThat(first).hasValueSatisfying((r) -> assertThat(r.confidence()).isEqualTo(0.8));
-		assertThat(second).isEmpty();
+		assertThat(first).isEqualTo(Discovered.CREATED);
+		assertThat(second).isEqualTo(Discovered.UNCHANGED);
 		assertThat(this.cmdb.get(client.id()).status()).isEqualTo(ConfigurationItemStatus.MAINTENANCE);
-		assertThat(this.relationships.of(client.id())).hasSize(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM domain_event WHERE event_type = 'relationship.created' "
-				+ "AND aggregate_id = :id")
-			.param("id", first.get().id())
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		assertThat(this.relationships.of(client.id())).singleElement()
+			.satisfies((r) -> assertThat(r.confidence()).isEqualTo(0.8));
+		assertThat(relationshipEvents(this.relationships.of(client.id()).get(0).id()))
+			.containsExactly("relationship.created");
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.relationships.create(link, "t"));
+	}
+
+	@Test
+	void recordDiscoveredWhenTheSameDiscovererSeesMoreReweighsItsLinkButNotOnePeopleSet() {
+		// given
+		ConfigurationItem app = this.cmdb.create(server("REWEIGH-APP", "10.9.4.1"), "t");
+		ConfigurationItem db = this.cmdb.create(server("REWEIGH-DB", "10.9.4.2"), "t");
+		ConfigurationItem cache = this.cmdb.create(server("REWEIGH-CACHE", "10.9.4.3"), "t");
+		this.relationships.recordDiscovered(new NewRelationship("depends_on", app.id(), db.id(),
+				Map.of("ports", List.of(5432), "observations", 1), "ai_agent", 0.34), "ai_agent");
+		this.relationships.create(new NewRelationship("depends_on", app.id(), cache.id(), Map.of("note", "by hand"),
+				null, null), "alice");
+		// when
+		Discovered onlyCounted = this.relationships.recordDiscovered(new NewRelationship("depends_on", app.id(),
+				db.id(), Map.of("ports", List.of(5432), "observations", 2), "ai_agent", 0.34), "ai_agent");
+		Discovered stronger = this.relationships.recordDiscovered(new NewRelationship("depends_on", app.id(), db.id(),
+				Map.of("ports", List.of(5432, 5433), "observations", 9), "ai_agent", 0.9), "ai_agent");
+		Discovered overPeople = this.relationships.recordDiscovered(new NewRelationship("depends_on", app.id(),
+				cache.id(), Map.of("ports", List.of(6379)), "ai_agent", 0.5), "ai_agent");
+		// then
+		assertThat(onlyCounted).as("a new sighting alone is no change").isEqualTo(Discovered.UNCHANGED);
+		assertThat(stronger).isEqualTo(Discovered.UPDATED);
+		assertThat(overPeople).isEqualTo(Discovered.UNCHANGED);
+		Relationship toDb = this.relationships.of(app.id()).stream()
+			.filter((r) -> r.target().id().equals(db.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(toDb.confidence()).isEqualTo(0.9);
+		assertThat(toDb.attributes()).containsEntry("observations", 9).containsEntry("ports", List.of(5432, 5433));
+		assertThat(relationshipEvents(toDb.id())).containsExactly("relationship.created", "relationship.updated");
+		Relationship toCache = this.relationships.of(app.id()).stream()
+			.filter((r) -> r.target().id().equals(cache.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(toCache.discoveredBy()).isEqualTo("manual");
+		assertThat(toCache.confidence()).isEqualTo(1.0);
+		assertThat(toCache.attributes()).containsOnlyKeys("note");
+	}
+
+	private List<String> relationshipEvents(String id) {
+		return this.jdbc.sql("SELECT event_type FROM domain_event WHERE aggregate_id = :id ORDER BY seq")
+			.param("id", id)
+			.query(String.class)
+			.list();
 	}
 
 	@Test

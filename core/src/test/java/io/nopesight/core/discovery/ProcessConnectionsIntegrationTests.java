@@ -17,6 +17,7 @@ import io.nopesight.core.TestDatabase;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItem;
 import io.nopesight.core.cmdb.NewConfigurationItem;
+import io.nopesight.core.cmdb.RelationshipManagement;
 import io.nopesight.core.discovery.ProcessConnections.InferenceResult;
 import io.nopesight.core.discovery.ProcessConnections.InferredDependency;
 
@@ -39,6 +40,9 @@ class ProcessConnectionsIntegrationTests {
 	@Autowired
 	ProcessConnections connections;
 
+	@Autowired
+	RelationshipManagement relationships;
+
 	@Test
 	void inferDependenciesWhenOnlyTheServersAgentSawTheTrafficFindsTheEdgeFromEitherEnd() {
 		// given: the database host's agent saw the app host connect to postgres; the app host has no agent
@@ -59,6 +63,31 @@ class ProcessConnectionsIntegrationTests {
 		assertThat(fromServer.created()).isEqualTo(1);
 		assertThat(fromClient.dependencies()).extracting(InferredDependency::serverCiId).containsExactly(db.id());
 		assertThat(fromClient.created()).as("already there").isZero();
+		assertThat(fromClient.updated()).as("the same evidence").isZero();
+	}
+
+	@Test
+	void inferDependenciesWhenMoreTrafficIsSeenRaisesTheConfidenceOfTheLinkItInferredBefore() {
+		// given: one sighting, just enough for a link
+		ConfigurationItem app = host("PCI-APP-4", "10.9.92.1");
+		host("PCI-DB-4", "10.9.92.2");
+		List<ObservedConnection> seen = outbound("java", "10.9.92.1", "10.9.92.2", 5432);
+		this.connections.record("scan-a", app.id(), seen.subList(0, 1), List.of(), FIRST);
+		InferenceResult first = this.connections.inferDependencies(app.id());
+		// when: three more over the next six hours
+		this.connections.record("scan-b", app.id(), seen.subList(1, 4), List.of(), FIRST);
+		InferenceResult later = this.connections.inferDependencies(app.id());
+		// then
+		assertThat(first.created()).isEqualTo(1);
+		assertThat(later.created()).isZero();
+		assertThat(later.updated()).isEqualTo(1);
+		double before = first.dependencies().get(0).confidence();
+		double after = later.dependencies().get(0).confidence();
+		assertThat(after).isGreaterThan(before);
+		assertThat(this.relationships.of(app.id())).singleElement().satisfies((link) -> {
+			assertThat(link.confidence()).isEqualTo(after);
+			assertThat(link.attributes()).containsEntry("observations", 4);
+		});
 	}
 
 	@Test
