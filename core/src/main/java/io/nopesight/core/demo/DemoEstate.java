@@ -1,5 +1,9 @@
 package io.nopesight.core.demo;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A realistic, repeatable sample estate: network gear, hypervisors, servers, databases, applications,
- * workstations and installed software, and the relationships between them. The same seed gives the same
- * estate.
+ * workstations and installed software, and the relationships between them; the servers' CPU, memory and disk
+ * usage over the past days, and what their agents saw of the traffic between applications and databases. The
+ * same seed gives the same estate.
  */
 public final class DemoEstate {
 
 	private static final String[] LOCATIONS = { "DC1-RACK-01", "DC1-RACK-02", "DC1-RACK-03", "DC2-RACK-01",
 			"DC2-RACK-02" };
+
+	private final long seed;
 
 	private final Random random;
 
@@ -25,6 +32,7 @@ public final class DemoEstate {
 	private final List<Link> links = new ArrayList<>();
 
 	private DemoEstate(long seed) {
+		this.seed = seed;
 		this.random = new Random(seed);
 	}
 
@@ -41,6 +49,20 @@ public final class DemoEstate {
 	public record Link(String type, String source, String target, Map<String, Object> attributes) {
 	}
 
+	/**
+	 * One metric sample of a named server.
+	 */
+	public record Sample(String server, String metric, Instant timestamp, double value) {
+	}
+
+	/**
+	 * What the agent of a named server saw: a process of it connected to a port of another server, at
+	 * {@code observedAt}, and the process listening on that port there.
+	 */
+	public record Connection(String client, String clientProcess, String server, int port, String serverProcess,
+			int clientPort, Instant observedAt) {
+	}
+
 	public static DemoEstate generate(long seed) {
 		DemoEstate estate = new DemoEstate(seed);
 		estate.network();
@@ -55,6 +77,69 @@ public final class DemoEstate {
 
 	public List<Link> links() {
 		return List.copyOf(this.links);
+	}
+
+	/**
+	 * Every server's {@code cpu_usage}, {@code memory_usage} and {@code disk_usage} (percent) every
+	 * {@code step} over the {@code days} before {@code end}: office-hours CPU cycles, quiet weekends, noise, a
+	 * few busy servers, one whose CPU climbs day by day and two whose disks fill up.
+	 */
+	public List<Sample> metrics(Instant end, int days, Duration step) {
+		Random noise = new Random(this.seed * 31 + 7);
+		List<Item> servers = this.items.stream().filter((item) -> item.type().equals("server")).toList();
+		Instant start = end.minus(Duration.ofDays(days));
+		List<Sample> samples = new ArrayList<>();
+		for (int s = 0; s < servers.size(); s++) {
+			ServerLoad load = ServerLoad.of(servers.get(s).name(), s, noise);
+			for (Instant t = start; t.isBefore(end); t = t.plus(step)) {
+				double elapsedDays = Duration.between(start, t).toMinutes() / 1440.0;
+				ZonedDateTime at = t.atZone(ZoneOffset.UTC);
+				samples.add(new Sample(load.server, "cpu_usage", t, load.cpu(at, elapsedDays, noise)));
+				samples.add(new Sample(load.server, "memory_usage", t, load.memory(elapsedDays, noise)));
+				samples.add(new Sample(load.server, "disk_usage", t, load.disk(elapsedDays, noise)));
+			}
+		}
+		return samples;
+	}
+
+	/**
+	 * For every application that depends on a database, the connections from the server it runs on to the
+	 * server the database runs on, as the client's agent saw them in the {@code hours} before {@code end}.
+	 */
+	public List<Connection> connections(Instant end, int hours) {
+		Map<String, String> host = new LinkedHashMap<>();
+		this.links.stream().filter((l) -> l.type().equals("runs_on")).forEach((l) -> host.put(l.source(), l.target()));
+		List<Connection> connections = new ArrayList<>();
+		for (Link link : this.links) {
+			Object port = link.attributes().get("port");
+			String client = host.get(link.source());
+			String server = host.get(link.target());
+			if (!link.type().equals("depends_on") || !(port instanceof Integer p) || client == null || server == null
+					|| client.equals(server)) {
+				continue;
+			}
+			String clientProcess = processOf(link.source());
+			String serverProcess = (p == 3306) ? "mysqld" : (p == 1433) ? "sqlservr" : "postgres";
+			for (int i = 0; i < hours; i++) {
+				connections.add(new Connection(client, clientProcess, server, p, serverProcess, 40000 + (i * 7919) % 20000,
+						end.minus(Duration.ofHours(hours - i))));
+			}
+		}
+		return connections;
+	}
+
+	private String processOf(String application) {
+		Object language = this.items.stream()
+			.filter((item) -> item.name().equals(application))
+			.findFirst()
+			.map((item) -> item.attributes().get("language"))
+			.orElse("Java");
+		return switch (String.valueOf(language)) {
+			case "Go" -> application.toLowerCase().replace(' ', '-').replaceAll("[()]", "");
+			case "Python" -> "python3";
+			case "Node.js" -> "node";
+			default -> "java";
+		};
 	}
 
 	private void network() {
@@ -199,6 +284,46 @@ public final class DemoEstate {
 				&& l.target().equals(target))) {
 			this.links.add(new Link(type, source, target, map));
 		}
+	}
+
+	/**
+	 * How busy one server is: a base level, a daily swing and, for a few, a trend.
+	 */
+	private record ServerLoad(String server, double cpuBase, double cpuSwing, double cpuTrendPerDay, double memoryBase,
+			double diskStart, double diskPerDay) {
+
+		static ServerLoad of(String server, int index, Random random) {
+			boolean busy = server.startsWith("PROD-DB") || server.startsWith("PROD-K8S-01");
+			double cpuBase = busy ? 55 + random.nextDouble() * 15 : 8 + random.nextDouble() * 22;
+			double cpuTrend = server.equals("PROD-APP-03") ? 1.6 : 0;
+			double diskPerDay = server.equals("PROD-DB-02") || server.equals("PROD-FS-01") ? 1.3
+					: random.nextDouble() * 0.3;
+			double diskStart = (diskPerDay > 1) ? 45 + index % 5 : 20 + random.nextDouble() * 40;
+			return new ServerLoad(server, cpuBase, 5 + random.nextDouble() * 20, cpuTrend,
+					35 + random.nextDouble() * 35, diskStart, diskPerDay);
+		}
+
+		double cpu(ZonedDateTime at, double elapsedDays, Random random) {
+			double hour = at.getHour() + at.getMinute() / 60.0;
+			double office = Math.max(0, Math.sin((hour - 7) / 12 * Math.PI));
+			boolean weekend = at.getDayOfWeek().getValue() >= 6;
+			double value = this.cpuBase + this.cpuTrendPerDay * elapsedDays
+					+ this.cpuSwing * office * (weekend ? 0.3 : 1) + random.nextGaussian() * 3;
+			return percent(value);
+		}
+
+		double memory(double elapsedDays, Random random) {
+			return percent(this.memoryBase + 4 * Math.sin(elapsedDays / 3) + random.nextGaussian());
+		}
+
+		double disk(double elapsedDays, Random random) {
+			return percent(this.diskStart + this.diskPerDay * elapsedDays + random.nextGaussian() * 0.2);
+		}
+
+		private static double percent(double value) {
+			return Math.round(Math.max(0, Math.min(100, value)) * 10) / 10.0;
+		}
+
 	}
 
 }
