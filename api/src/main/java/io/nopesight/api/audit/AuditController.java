@@ -3,6 +3,7 @@ package io.nopesight.api.audit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import io.nopesight.core.audit.AuditEntry;
 import io.nopesight.core.audit.AuditLog;
 import io.nopesight.core.audit.AuditQuery;
 
+@Tag(name = "Audit")
 @RestController
 class AuditController {
 

@@ -1,5 +1,7 @@
 package io.nopesight.api.auth;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import io.nopesight.core.access.AccessTokens;
 import io.nopesight.core.access.Principal;
 import io.nopesight.core.access.TokenKind;
 
+@Tag(name = "API keys")
 @RestController
 @RequestMapping("/v1/auth/api-keys")
 class ApiKeyController {

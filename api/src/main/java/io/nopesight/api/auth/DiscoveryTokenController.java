@@ -1,5 +1,7 @@
 package io.nopesight.api.auth;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import io.nopesight.core.access.TokenKind;
  * Discovery tokens as the API reference shows them: {@code nsd_k_...}, shown once. Requests made with one
  * act as the token's name.
  */
+@Tag(name = "Discovery tokens")
 @RestController
 @RequestMapping("/v1/discovery/tokens")
 class DiscoveryTokenController {

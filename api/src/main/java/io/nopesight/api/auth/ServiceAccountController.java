@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import io.nopesight.core.access.ServiceAccounts;
 /**
  * Service accounts and their keys. Requests made with a key act as the account's name.
  */
+@Tag(name = "Service accounts")
 @RestController
 @RequestMapping("/v1/auth/service-accounts")
 class ServiceAccountController {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,7 @@ import io.nopesight.core.access.TokenKind;
  * short-lived JWT with the same or fewer scopes. A JWT cannot mint another, and neither can a discovery
  * token. The JWT stops working when the key it was minted from is revoked.
  */
+@Tag(name = "Tokens")
 @RestController
 class TokenController {
 

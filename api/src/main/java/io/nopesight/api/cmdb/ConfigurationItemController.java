@@ -32,7 +32,7 @@ import io.nopesight.core.cmdb.ConfigurationItemTypes;
 import io.nopesight.core.cmdb.RelationshipManagement;
 
 @RestController
-@Tag(name = "Configuration items", description = "Create, read, update, delete, list and search CIs")
+@Tag(name = "Configuration items")
 @RequestMapping("/v1/cmdb/ci")
 class ConfigurationItemController {
 

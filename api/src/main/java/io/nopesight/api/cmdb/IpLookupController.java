@@ -25,7 +25,7 @@ import io.nopesight.core.cmdb.IpAddresses;
  * shows these two endpoints.
  */
 @RestController
-@Tag(name = "IP lookup", description = "Find the CI that carries an IP address")
+@Tag(name = "IP lookup")
 class IpLookupController {
 
 	private static final List<String> FIELDS = List.of("attributes.ip_address", "customFields.ip_address",

@@ -26,7 +26,7 @@ import io.nopesight.core.cmdb.RelationshipManagement;
 import io.nopesight.core.cmdb.RelationshipQuery;
 
 @RestController
-@Tag(name = "Relationships", description = "Typed, directed links between CIs")
+@Tag(name = "Relationships")
 class RelationshipController {
 
 	private final RelationshipManagement relationships;

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
@@ -39,6 +40,7 @@ import io.nopesight.core.discovery.ScanStatus;
 /**
  * Scan intake (JSON network and process scans, nmap XML) and the scan history.
  */
+@Tag(name = "Discovery scans")
 @RestController
 class DiscoveryController {
 

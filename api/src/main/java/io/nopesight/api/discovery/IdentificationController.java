@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,7 @@ import io.nopesight.core.discovery.ScanPayload;
 /**
  * The identification rules, and the dry run that says what one host would match and change.
  */
+@Tag(name = "Identification")
 @RestController
 class IdentificationController {
 

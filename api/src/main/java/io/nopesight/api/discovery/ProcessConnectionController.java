@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import io.nopesight.core.discovery.ProcessConnections;
 /**
  * Process connections and listening processes of a CI, in camelCase as the reference shows them.
  */
+@Tag(name = "Process connections")
 @RestController
 class ProcessConnectionController {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +25,7 @@ import io.nopesight.core.metric.MetricStore;
  * Takes a JSON batch of samples. Samples naming an unknown CI or carrying a bad value are skipped and
  * reported by index; the rest are stored in one transaction.
  */
+@Tag(name = "Metrics")
 @RestController
 class MetricController {
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,7 @@ import io.nopesight.core.InvalidInputException;
  * Uploads a metric file (CSV, or Prometheus text by {@code Content-Type: text/plain; version=0.0.4}, gzip
  * or not) and answers 202 once the file and its job are stored; {@code GET /v1/jobs/{id}} follows it.
  */
+@Tag(name = "Metrics")
 @RestController
 class MetricImportController {
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import io.nopesight.core.metric.MetricSummaryQuery;
  * Reads a CI's series at a step, and summaries (average, minimum, peak) of metrics over a window for many
  * CIs at once.
  */
+@Tag(name = "Metrics")
 @RestController
 class MetricReadController {
 

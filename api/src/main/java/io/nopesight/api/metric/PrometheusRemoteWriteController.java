@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ import io.nopesight.core.metric.MetricStore;
  * and staleness markers (NaN) are dropped; the answer is 204 either way, since Prometheus retries only
  * 5xx and a retry would not find the host either. A body that is not a WriteRequest gets 400.
  */
+@Tag(name = "Metrics")
 @RestController
 class PrometheusRemoteWriteController {
 

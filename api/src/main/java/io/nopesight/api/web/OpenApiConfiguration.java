@@ -1,11 +1,14 @@
 package io.nopesight.api.web;
 
+import java.util.List;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -22,6 +25,21 @@ class OpenApiConfiguration {
 
 	private static final String BEARER = "bearer";
 
+	// the order the documentation shows them in: the CMDB, what feeds it, then access
+	private static final List<Tag> TAGS = List.of(
+			tag("Configuration items", "Create, read, update, delete, list and search CIs"),
+			tag("Relationships", "Typed, directed links between CIs"),
+			tag("IP lookup", "Find the CI that carries an IP address"),
+			tag("Discovery scans", "Submit network and process scans and nmap XML; the scan history"),
+			tag("Identification", "The rules that match scanned hosts to CIs, and a dry run of them"),
+			tag("Process connections",
+					"What agents saw: a CI's connections by process and target, and the process on a port"),
+			tag("Metrics", "Send, import and read metric samples; Prometheus remote write"),
+			tag("Tokens", "Exchange credentials for a JWT"), tag("API keys", "Create, list and revoke API keys"),
+			tag("Service accounts", "Service accounts and their keys"),
+			tag("Discovery tokens", "Tokens that scanners and agents submit scans with"),
+			tag("Audit", "Who did what, when"));
+
 	@Bean
 	OpenAPI nopeSightOpenApi() {
 		return new OpenAPI()
@@ -30,8 +48,13 @@ class OpenApiConfiguration {
 				.description("Self-hosted CMDB and AIOps engine. Every /v1 operation needs "
 						+ "`Authorization: Bearer <token>` with the scope the operation names.")
 				.license(new License().name("GPL-3.0-or-later").identifier("GPL-3.0-or-later")))
+			.tags(TAGS)
 			.components(new Components().addSecuritySchemes(BEARER,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")));
+	}
+
+	private static Tag tag(String name, String description) {
+		return new Tag().name(name).description(description);
 	}
 
 	@Bean

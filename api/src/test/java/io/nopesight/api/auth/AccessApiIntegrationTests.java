@@ -402,16 +402,25 @@ class AccessApiIntegrationTests {
 	}
 
 	@Test
-	void openApiWhenReadListsTheScopeOfEveryOperation() {
+	void openApiWhenReadListsTheScopeAndADeclaredTagOfEveryOperation() {
 		// when
-		JsonNode paths = new ApiClient(this.port, null).get("/v1/openapi.json").json().get("paths");
+		JsonNode document = new ApiClient(this.port, null).get("/v1/openapi.json").json();
+		JsonNode paths = document.get("paths");
 		// then
+		List<String> tags = new ArrayList<>();
+		document.get("tags").forEach((tag) -> tags.add(tag.get("name").asString()));
 		List<String> missing = new ArrayList<>();
 		paths.properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
 			if (operation.getValue().get("x-required-scope") == null) {
 				missing.add(operation.getKey() + " " + path.getKey());
 			}
+			operation.getValue().get("tags").forEach((tag) -> {
+				if (!tags.contains(tag.asString())) {
+					missing.add(operation.getKey() + " " + path.getKey() + " tag " + tag.asString());
+				}
+			});
 		}));
+		assertThat(tags).startsWith("Configuration items", "Relationships");
 		assertThat(paths.has("/v1/auth/api-keys")).isTrue();
 		assertThat(paths.at("/~1v1~1discovery~1tokens/post/x-required-scope").asString()).isEqualTo("admin");
 		assertThat(missing).isEmpty();
