@@ -46,7 +46,7 @@ class QuartzRecurringJobs implements RecurringJobs {
 		this.declared = List.copyOf(declared);
 	}
 
-	// when ready, not at start-up: a node only takes part in running schedules once it can serve them
+	// once the application is up (schema migrated, scheduler started); a bad cron fails the start with its message
 	@EventListener(ApplicationReadyEvent.class)
 	void scheduleDeclared() {
 		this.declared.forEach((job) -> schedule(job.name(), job.job(), job.cron(), job.zone()));
@@ -55,8 +55,9 @@ class QuartzRecurringJobs implements RecurringJobs {
 	@Override
 	public void schedule(String name, Class<? extends Job> job, String cron, ZoneId zone) {
 		JobKey key = JobKey.jobKey(name, GROUP);
+		String expression = cron.strip();
 		try {
-			if (DISABLED.equals(cron.strip())) {
+			if (DISABLED.equals(expression)) {
 				if (this.scheduler.deleteJob(key)) {
 					logger.info("Schedule of {} removed", name);
 				}
@@ -66,12 +67,12 @@ class QuartzRecurringJobs implements RecurringJobs {
 			Trigger trigger = TriggerBuilder.newTrigger()
 				.withIdentity(name, GROUP)
 				.forJob(detail)
-				.withSchedule(CronScheduleBuilder.cronScheduleNonvalidatedExpression(validated(name, cron))
+				.withSchedule(CronScheduleBuilder.cronScheduleNonvalidatedExpression(validated(name, expression))
 					.inTimeZone(TimeZone.getTimeZone(zone))
 					.withMisfireHandlingInstructionFireAndProceed())
 				.build();
 			this.scheduler.scheduleJob(detail, Set.of(trigger), true);
-			logger.info("{} runs on cron '{}' ({}), next at {}", name, cron, zone,
+			logger.info("{} runs on cron '{}' ({}), next at {}", name, expression, zone,
 					this.scheduler.getTrigger(trigger.getKey()).getNextFireTime().toInstant());
 		}
 		catch (SchedulerException | ParseException ex) {
