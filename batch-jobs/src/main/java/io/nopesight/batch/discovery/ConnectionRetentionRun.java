@@ -1,6 +1,5 @@
 package io.nopesight.batch.discovery;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,7 +8,6 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 import io.nopesight.core.discovery.ProcessConnections;
@@ -30,20 +28,15 @@ class ConnectionRetentionRun extends QuartzJobBean {
 
 	private final ProcessConnections connections;
 
-	private final Duration retention;
-
-	ConnectionRetentionRun(ProcessConnections connections,
-			@Value("${nopesight.discovery.connection-retention:90d}") Duration retention) {
+	ConnectionRetentionRun(ProcessConnections connections) {
 		this.connections = connections;
-		this.retention = retention;
 	}
 
 	@Override
 	protected void executeInternal(JobExecutionContext context) {
-		Instant cutoff = context.getFireTime().toInstant().minus(this.retention);
-		List<String> dropped = this.connections.dropObservationsBefore(cutoff);
-		logger.info("Connection retention ({} before {}) dropped {} partitions {}", this.retention, cutoff,
-				dropped.size(), dropped);
+		Instant at = context.getFireTime().toInstant();
+		List<String> dropped = this.connections.dropExpired(at);
+		logger.info("Connection retention at {} dropped {} partitions {}", at, dropped.size(), dropped);
 	}
 
 }

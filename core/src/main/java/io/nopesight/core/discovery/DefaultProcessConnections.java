@@ -1,5 +1,6 @@
 package io.nopesight.core.discovery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -41,17 +43,21 @@ class DefaultProcessConnections implements ProcessConnections {
 
 	private final RelationshipManagement relationships;
 
+	private final Duration retention;
+
 	private final TransactionTemplate ownTransaction;
 
 	// days whose partition this node has seen exist; forgotten when retention drops partitions
 	private final Set<LocalDate> partitionedDays = ConcurrentHashMap.newKeySet();
 
 	DefaultProcessConnections(JdbcProcessConnectionRepository connections, JdbcHostCandidateRepository hosts,
-			CmdbManagement cmdb, RelationshipManagement relationships, PlatformTransactionManager transactions) {
+			CmdbManagement cmdb, RelationshipManagement relationships, PlatformTransactionManager transactions,
+			@Value("${nopesight.discovery.connection-retention:90d}") Duration retention) {
 		this.connections = connections;
 		this.hosts = hosts;
 		this.cmdb = cmdb;
 		this.relationships = relationships;
+		this.retention = retention;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -66,10 +72,12 @@ class DefaultProcessConnections implements ProcessConnections {
 	}
 
 	private void ensurePartitions(List<ObservedConnection> connections) {
+		Instant droppable = Instant.now().minus(this.retention);
 		Set<LocalDate> missing = new TreeSet<>();
 		for (ObservedConnection connection : connections) {
 			LocalDate day = LocalDate.ofInstant(connection.observedAt(), ZoneOffset.UTC);
-			if (!this.partitionedDays.contains(day)) {
+			// another node's retention may drop a day older than the retention: never trusted from the cache
+			if (!this.partitionedDays.contains(day) || !day.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(droppable)) {
 				missing.add(day);
 			}
 		}
@@ -81,8 +89,8 @@ class DefaultProcessConnections implements ProcessConnections {
 	}
 
 	@Override
-	public List<String> dropObservationsBefore(Instant cutoff) {
-		List<String> dropped = this.connections.dropPartitionsBefore(cutoff);
+	public List<String> dropExpired(Instant now) {
+		List<String> dropped = this.connections.dropPartitionsBefore(now.minus(this.retention));
 		if (!dropped.isEmpty()) {
 			this.partitionedDays.clear();
 		}

@@ -36,11 +36,11 @@ public interface ProcessConnections {
 	InferenceResult inferDependencies(String ciId);
 
 	/**
-	 * Forgets the connections observed on UTC days that ended at or before {@code cutoff} (whole daily
-	 * partitions are dropped); returns the names of the dropped partitions. Relationships inferred from them
-	 * stay.
+	 * Forgets the connections observed on UTC days that ended before {@code now} less the retention
+	 * ({@code nopesight.discovery.connection-retention}, default 90 days): whole daily partitions are dropped.
+	 * Returns the names of the dropped partitions. Relationships inferred from them stay.
 	 */
-	List<String> dropObservationsBefore(Instant cutoff);
+	List<String> dropExpired(Instant now);
 
 	/**
 	 * Connections of one process of a CI to one remote address.

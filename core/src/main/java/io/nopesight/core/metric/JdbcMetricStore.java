@@ -187,7 +187,8 @@ class JdbcMetricStore implements MetricStore {
 	private void ensurePartitions(SampleRows rows) {
 		LocalDate first = day(rows.minMicros());
 		LocalDate last = day(rows.maxMicros());
-		boolean known = first.datesUntil(last.plusDays(1)).allMatch(this.partitionedDays::contains);
+		Instant droppable = Instant.now().minus(this.settings.rawRetention());
+		boolean known = first.datesUntil(last.plusDays(1)).allMatch((day) -> known(day, droppable));
 		if (!known) {
 			// own transaction: the DDL must not wait on, or be rolled back with, the caller's write
 			this.ownTransaction.executeWithoutResult((status) -> this.jdbc.sql(ENSURE_PARTITIONS)
@@ -197,6 +198,12 @@ class JdbcMetricStore implements MetricStore {
 				.single());
 			first.datesUntil(last.plusDays(1)).forEach(this.partitionedDays::add);
 		}
+	}
+
+	// Another node's retention may drop a day (and its month) older than the retention without this node
+	// knowing: such days are looked up again, never trusted from the cache.
+	private boolean known(LocalDate day, Instant droppable) {
+		return this.partitionedDays.contains(day) && day.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(droppable);
 	}
 
 	private SampleRows mergeThroughStaging(Connection connection, SampleRows rows) throws SQLException, IOException {

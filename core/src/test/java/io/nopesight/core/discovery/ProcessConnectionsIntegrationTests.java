@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +43,9 @@ class ProcessConnectionsIntegrationTests {
 
 	@Autowired
 	RelationshipManagement relationships;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void inferDependenciesWhenOnlyTheServersAgentSawTheTrafficFindsTheEdgeFromEitherEnd() {
@@ -112,7 +116,7 @@ class ProcessConnectionsIntegrationTests {
 	}
 
 	@Test
-	void dropObservationsBeforeWhenDaysEndedBeforeTheCutoffDropsThoseDaysOnly() {
+	void dropExpiredWhenDaysEndedBeforeTheRetentionDropsThoseDaysOnly() {
 		// given: four sightings two hours apart from 22:00 on 1 June 2025 (the other tests' are in 2026), so one
 		// on the 1st and three on the 2nd
 		ConfigurationItem app = host("PCI-APP-3", "10.9.90.1");
@@ -121,8 +125,9 @@ class ProcessConnectionsIntegrationTests {
 		this.connections.record("scan-1", app.id(), outboundAt("java", "10.9.90.1", "10.9.90.2", 5432, day1), List.of(),
 				day1);
 		// when
-		List<String> dropped = this.connections.dropObservationsBefore(Instant.parse("2025-06-02T12:00:00Z"));
-		List<String> again = this.connections.dropObservationsBefore(Instant.parse("2025-06-02T12:00:00Z"));
+		Instant now = Instant.parse("2025-06-02T12:00:00Z").plus(Duration.ofDays(90));
+		List<String> dropped = this.connections.dropExpired(now);
+		List<String> again = this.connections.dropExpired(now);
 		// then: the 2nd has not ended by the cut-off, so it stays whole
 		assertThat(dropped).containsExactly("process_connection_20250601");
 		assertThat(again).isEmpty();
@@ -134,6 +139,24 @@ class ProcessConnectionsIntegrationTests {
 		this.connections.record("scan-2", app.id(), outboundAt("java", "10.9.90.1", "10.9.90.2", 5432, day1),
 				List.of(), day1);
 		// then: its partition is made again
+		assertThat(this.connections.groups(app.id()).get(0).connectionCount()).isEqualTo(4);
+	}
+
+	@Test
+	void recordWhenAnotherNodeDroppedAnOldDayThisNodeHadWrittenMakesItsPartitionAgain() {
+		// given: this node wrote sightings of a day past the retention, then another node's retention dropped it
+		ConfigurationItem app = host("PCI-APP-5", "10.9.93.1");
+		host("PCI-DB-5", "10.9.93.2");
+		Instant old = Instant.parse("2025-03-01T00:00:00Z");
+		this.connections.record("scan-1", app.id(), outboundAt("java", "10.9.93.1", "10.9.93.2", 5432, old), List.of(),
+				old);
+		this.jdbc.sql("SELECT process_connection_drop_partitions(timestamptz '2025-03-02 00:00:00+00')")
+			.query(String.class)
+			.list();
+		// when
+		this.connections.record("scan-2", app.id(), outboundAt("java", "10.9.93.1", "10.9.93.2", 5432, old), List.of(),
+				old);
+		// then
 		assertThat(this.connections.groups(app.id()).get(0).connectionCount()).isEqualTo(4);
 	}
 

@@ -296,6 +296,19 @@ class MetricStoreIntegrationTests {
 		assertThat(this.store.write(List.of(new MetricSample(this.web01, "cpu_usage", old.plusSeconds(60), 3)))).isEqualTo(1);
 	}
 
+	@Test
+	void writeWhenAnotherNodeDroppedAnOldDayThisNodeHadWrittenMakesItsPartitionAgain() {
+		// given: this node wrote a day past raw retention, then another node's retention dropped its partition
+		Instant old = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(50, ChronoUnit.DAYS);
+		this.store.write(List.of(new MetricSample(this.web01, "cpu_usage", old, 1)));
+		this.jdbc.sql("DROP TABLE metric_sample_" + DateTimeFormatter.ofPattern("yyyyMMdd").format(old.atZone(ZoneOffset.UTC)))
+			.update();
+		// when
+		long written = this.store.write(List.of(new MetricSample(this.web01, "cpu_usage", old.plusSeconds(60), 2)));
+		// then
+		assertThat(written).isEqualTo(1);
+	}
+
 	private MetricSeries one(MetricStep step, MetricAggregation aggregation) {
 		List<MetricSeries> series = this.store.read(new MetricSeriesQuery(this.web01, "memory_usage", DAY,
 				DAY.plus(Duration.ofHours(2)), step, aggregation));
