@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +28,7 @@ import io.nopesight.core.cmdb.ConfigurationItemRef;
 import io.nopesight.core.cmdb.NewRelationship;
 import io.nopesight.core.cmdb.RelationshipManagement;
 import io.nopesight.core.cmdb.RelationshipManagement.Discovered;
+import io.nopesight.core.database.KnownPartitions;
 
 @Service
 class DefaultProcessConnections implements ProcessConnections {
@@ -47,8 +47,7 @@ class DefaultProcessConnections implements ProcessConnections {
 
 	private final TransactionTemplate ownTransaction;
 
-	// days whose partition this node has seen exist; forgotten when retention drops partitions
-	private final Set<LocalDate> partitionedDays = ConcurrentHashMap.newKeySet();
+	private final KnownPartitions partitions;
 
 	DefaultProcessConnections(JdbcProcessConnectionRepository connections, JdbcHostCandidateRepository hosts,
 			CmdbManagement cmdb, RelationshipManagement relationships, PlatformTransactionManager transactions,
@@ -60,6 +59,7 @@ class DefaultProcessConnections implements ProcessConnections {
 		this.retention = retention;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.partitions = new KnownPartitions(() -> retention);
 	}
 
 	@Override
@@ -72,19 +72,12 @@ class DefaultProcessConnections implements ProcessConnections {
 	}
 
 	private void ensurePartitions(List<ObservedConnection> connections) {
-		Instant droppable = Instant.now().minus(this.retention);
-		Set<LocalDate> missing = new TreeSet<>();
-		for (ObservedConnection connection : connections) {
-			LocalDate day = LocalDate.ofInstant(connection.observedAt(), ZoneOffset.UTC);
-			// another node's retention may drop a day older than the retention: never trusted from the cache
-			if (!this.partitionedDays.contains(day) || !day.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(droppable)) {
-				missing.add(day);
-			}
-		}
-		if (!missing.isEmpty()) {
+		Set<LocalDate> days = new TreeSet<>();
+		connections.forEach((connection) -> days.add(LocalDate.ofInstant(connection.observedAt(), ZoneOffset.UTC)));
+		if (!this.partitions.allKnown(days)) {
 			// own transaction: the DDL must not wait on, or be rolled back with, the caller's write
-			this.ownTransaction.executeWithoutResult((status) -> this.connections.ensurePartitions(missing));
-			this.partitionedDays.addAll(missing);
+			this.ownTransaction.executeWithoutResult((status) -> this.connections.ensurePartitions(days));
+			this.partitions.remember(days);
 		}
 	}
 
@@ -92,7 +85,7 @@ class DefaultProcessConnections implements ProcessConnections {
 	public List<String> dropExpired(Instant now) {
 		List<String> dropped = this.connections.dropPartitionsBefore(now.minus(this.retention));
 		if (!dropped.isEmpty()) {
-			this.partitionedDays.clear();
+			this.partitions.forget();
 		}
 		return dropped;
 	}

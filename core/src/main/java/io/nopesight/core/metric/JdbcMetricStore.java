@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -25,6 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.nopesight.core.database.KnownPartitions;
 
 /**
  * Writes samples with binary {@code COPY}. The fast path copies straight into the partitioned table and
@@ -99,7 +99,7 @@ class JdbcMetricStore implements MetricStore {
 
 	private final TransactionTemplate ownTransaction;
 
-	private final Set<LocalDate> partitionedDays = ConcurrentHashMap.newKeySet();
+	private final KnownPartitions partitions;
 
 	JdbcMetricStore(DataSource dataSource, JdbcClient jdbc, JdbcMetricSeriesRepository series,
 			MetricSeriesReader reader, MetricSettings settings, PlatformTransactionManager transactions) {
@@ -110,6 +110,8 @@ class JdbcMetricStore implements MetricStore {
 		this.settings = settings;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// the sample days go first (raw retention); their months are kept longer
+		this.partitions = new KnownPartitions(settings::rawRetention);
 	}
 
 	@Override
@@ -179,7 +181,7 @@ class JdbcMetricStore implements MetricStore {
 		List<String> dropped = new MetricPartitions(this.jdbc).dropOlderThan(now.minus(this.settings.rawRetention()),
 				now.minus(this.settings.hourlyRetention()));
 		if (!dropped.isEmpty()) {
-			this.partitionedDays.clear();
+			this.partitions.forget();
 		}
 		return dropped;
 	}
@@ -187,23 +189,16 @@ class JdbcMetricStore implements MetricStore {
 	private void ensurePartitions(SampleRows rows) {
 		LocalDate first = day(rows.minMicros());
 		LocalDate last = day(rows.maxMicros());
-		Instant droppable = Instant.now().minus(this.settings.rawRetention());
-		boolean known = first.datesUntil(last.plusDays(1)).allMatch((day) -> known(day, droppable));
-		if (!known) {
+		List<LocalDate> days = first.datesUntil(last.plusDays(1)).toList();
+		if (!this.partitions.allKnown(days)) {
 			// own transaction: the DDL must not wait on, or be rolled back with, the caller's write
 			this.ownTransaction.executeWithoutResult((status) -> this.jdbc.sql(ENSURE_PARTITIONS)
 				.param("from", Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()))
 				.param("to", Timestamp.from(last.atStartOfDay(ZoneOffset.UTC).toInstant()))
 				.query(Integer.class)
 				.single());
-			first.datesUntil(last.plusDays(1)).forEach(this.partitionedDays::add);
+			this.partitions.remember(days);
 		}
-	}
-
-	// Another node's retention may drop a day (and its month) older than the retention without this node
-	// knowing: such days are looked up again, never trusted from the cache.
-	private boolean known(LocalDate day, Instant droppable) {
-		return this.partitionedDays.contains(day) && day.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(droppable);
 	}
 
 	private SampleRows mergeThroughStaging(Connection connection, SampleRows rows) throws SQLException, IOException {
