@@ -62,10 +62,7 @@ class DiscoveryController {
 		DiscoveryScan scan = this.scans.submit((body != null) ? body : new byte[0], format, scannerId,
 				CurrentPrincipal.owner());
 		this.jobs.start(scan.id());
-		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.location(URI.create("/v1/discovery/scans/" + scan.id()))
-			.body(new Accepted(scan.id(), scan.status().value(), "Scan accepted for processing",
-					"/v1/discovery/scans/" + scan.id()));
+		return accepted(scan, "Scan accepted for processing");
 	}
 
 	/**
@@ -76,10 +73,14 @@ class DiscoveryController {
 	ResponseEntity<Accepted> rerun(@PathVariable String id) {
 		DiscoveryScan scan = this.scans.requeue(id);
 		this.jobs.start(scan.id());
+		return accepted(scan, "Scan queued to run again");
+	}
+
+	private static ResponseEntity<Accepted> accepted(DiscoveryScan scan, String message) {
+		String href = "/v1/discovery/scans/" + scan.id();
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.location(URI.create("/v1/discovery/scans/" + scan.id()))
-			.body(new Accepted(scan.id(), scan.status().value(), "Scan queued to run again",
-					"/v1/discovery/scans/" + scan.id()));
+			.location(URI.create(href))
+			.body(new Accepted(scan.id(), scan.status().value(), message, href));
 	}
 
 	@GetMapping("/v1/discovery/scans")

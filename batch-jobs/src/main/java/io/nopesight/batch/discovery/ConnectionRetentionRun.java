@@ -14,8 +14,8 @@ import io.nopesight.core.discovery.ProcessConnections;
 
 /**
  * One scheduled fire of the connection retention: drops the days of process connections older than
- * {@code nopesight.discovery.connection-retention} (default 90 days) before the fire time. One statement per
- * dropped day, so no batch job around it; inferred relationships stay. Scheduled daily
+ * {@code nopesight.discovery.connection-retention} (default 90 days) before the fire time. One statement drops
+ * them all, so no batch job around it; inferred relationships stay. Scheduled daily
  * ({@code nopesight.discovery.connection-retention-cron}, Quartz syntax, default 03:30 UTC; {@code -} turns it
  * off).
  */

@@ -26,9 +26,9 @@ public interface RelationshipManagement {
 	 * Records a link a discoverer ({@link NewRelationship#discoveredBy()}) found. Absent, it is created
 	 * ({@code relationship.created}). Made earlier by the same discoverer, its attributes and confidence are
 	 * brought up to date when they changed beyond {@link #SIGHTING_ATTRIBUTES} ({@code relationship.updated}), as
-	 * evidence accumulates. A link of
-	 * the same type set by people or by another discoverer is left as it is. Unlike {@link #create}, losing a
-	 * race with another writer is not an error, so a caller's transaction stays usable.
+	 * evidence accumulates. A link of the same type set by people or by another discoverer is left as it is.
+	 * Unlike {@link #create}, losing a race with another writer is not an error, so a caller's transaction stays
+	 * usable.
 	 */
 	Discovered recordDiscovered(NewRelationship relationship, String actor);
 

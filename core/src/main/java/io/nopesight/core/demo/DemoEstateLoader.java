@@ -94,10 +94,10 @@ class DemoEstateLoader {
 		// whole quarter hours up to now, so that the last hours show on charts and in "last week" summaries
 		Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
 		long samples = loadMetrics(estate.metrics(now, METRIC_DAYS, METRIC_STEP), cis);
-		int[] connections = loadConnections(estate.connections(now, CONNECTION_HOURS), cis, now);
+		LoadedConnections connections = loadConnections(estate.connections(now, CONNECTION_HOURS), cis, now);
 		logger.info("Loaded the demo estate: {} configuration items, {} relationships, {} metric samples over {} days, "
 				+ "{} process connections ({} dependencies inferred from them)", estate.items().size(),
-				estate.links().size(), samples, METRIC_DAYS, connections[0], connections[1]);
+				estate.links().size(), samples, METRIC_DAYS, connections.sightings(), connections.inferred());
 	}
 
 	private long loadMetrics(List<DemoEstate.Sample> samples, Map<String, ConfigurationItem> cis) {
@@ -112,7 +112,7 @@ class DemoEstateLoader {
 	}
 
 	// each client server's agent reports its connections, each database server's the port it listens on
-	private int[] loadConnections(List<DemoEstate.Connection> observed, Map<String, ConfigurationItem> cis,
+	private LoadedConnections loadConnections(List<DemoEstate.Connection> observed, Map<String, ConfigurationItem> cis,
 			Instant now) {
 		Map<String, List<ObservedConnection>> byClient = new TreeMap<>();
 		Map<String, Map<Integer, ListeningPort>> listening = new TreeMap<>();
@@ -131,7 +131,10 @@ class DemoEstateLoader {
 			this.connections.record(SCAN, ciId, client.getValue(), List.of(), now);
 			inferred += this.connections.inferDependencies(ciId).created();
 		}
-		return new int[] { observed.size(), inferred };
+		return new LoadedConnections(observed.size(), inferred);
+	}
+
+	private record LoadedConnections(int sightings, int inferred) {
 	}
 
 	private static String ip(ConfigurationItem ci) {
