@@ -1,7 +1,6 @@
 package io.nopesight.api.audit;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,13 +23,16 @@ import org.springframework.web.servlet.HandlerMapping;
 import io.nopesight.api.security.CurrentPrincipal;
 import io.nopesight.api.web.RequestIds;
 import io.nopesight.core.access.Principal;
-import io.nopesight.core.audit.AuditEntry;
 import io.nopesight.core.audit.AuditLog;
+import io.nopesight.core.audit.AuditRecording;
+import io.nopesight.core.audit.AuditedWrite;
 
 /**
  * Records every authenticated write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) under
- * {@code /v1}, refused or not, with its outcome. The response is held back from the client (flushes are
- * deferred) until the entry is stored, so a client that reads the log next sees its own write.
+ * {@code /v1}, refused or not, with its outcome. The entry of a write that changes something is stored in
+ * the change's own transaction ({@link AuditLog#begin}), so a crash cannot keep one without the other; the
+ * status is added when the answer is ready. The response is held back from the client (flushes are
+ * deferred) until then, so a client that reads the log next sees its own write complete.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20)
@@ -61,25 +63,25 @@ class AuditFilter extends OncePerRequestFilter {
 		}
 		DeferredFlushResponse deferred = new DeferredFlushResponse(response);
 		int status = 500;
-		try {
-			chain.doFilter(request, deferred);
-			status = response.getStatus();
-		}
-		finally {
-			record(request, response, principal.get(), status);
-			deferred.flushDeferred();
+		try (AuditRecording recording = this.log.begin(new HttpWrite(request, response, principal.get()))) {
+			try {
+				chain.doFilter(request, deferred);
+				status = response.getStatus();
+			}
+			finally {
+				finish(recording, request, response, status);
+				deferred.flushDeferred();
+			}
 		}
 	}
 
-	private void record(HttpServletRequest request, HttpServletResponse response, Principal principal, int status) {
+	private static void finish(AuditRecording recording, HttpServletRequest request, HttpServletResponse response,
+			int status) {
 		try {
-			this.log.record(new AuditEntry(0, Instant.now(), principal.owner(), principal.tokenId(),
-					principal.kind().value(), request.getMethod(), request.getRequestURI(),
-					(String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), status,
-					RequestIds.of(request), targetId(request, response)));
+			recording.finish(status, targetId(request, response));
 		}
 		catch (RuntimeException ex) {
-			logger.error("Could not write the audit entry of {} {}", request.getMethod(), request.getRequestURI(), ex);
+			logger.error("Could not complete the audit entry of {} {}", request.getMethod(), request.getRequestURI(), ex);
 		}
 	}
 
@@ -97,6 +99,55 @@ class AuditFilter extends OncePerRequestFilter {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The request as the audit entry sees it; route and target are read when the entry is stored, after
+	 * the request has been matched.
+	 */
+	private record HttpWrite(HttpServletRequest request, HttpServletResponse response,
+			Principal principal) implements AuditedWrite {
+
+		@Override
+		public String actor() {
+			return this.principal.owner();
+		}
+
+		@Override
+		public @Nullable String tokenId() {
+			return this.principal.tokenId();
+		}
+
+		@Override
+		public String tokenKind() {
+			return this.principal.kind().value();
+		}
+
+		@Override
+		public String method() {
+			return this.request.getMethod();
+		}
+
+		@Override
+		public String path() {
+			return this.request.getRequestURI();
+		}
+
+		@Override
+		public @Nullable String route() {
+			return (String) this.request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		}
+
+		@Override
+		public @Nullable String requestId() {
+			return RequestIds.of(this.request);
+		}
+
+		@Override
+		public @Nullable String targetId() {
+			return AuditFilter.targetId(this.request, this.response);
+		}
+
 	}
 
 }

@@ -28,7 +28,6 @@ import io.nopesight.api.security.CurrentPrincipal;
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.api.web.PageResponse;
 import io.nopesight.api.web.Pagination;
-import io.nopesight.batch.discovery.ScanJobs;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.InvalidInputException.FieldError;
 import io.nopesight.core.discovery.DiscoveryScan;
@@ -46,11 +45,8 @@ class DiscoveryController {
 
 	private final DiscoveryScans scans;
 
-	private final ScanJobs jobs;
-
-	DiscoveryController(DiscoveryScans scans, ScanJobs jobs) {
+	DiscoveryController(DiscoveryScans scans) {
 		this.scans = scans;
-		this.jobs = jobs;
 	}
 
 	@PostMapping("/v1/discovery/scan-data")
@@ -61,7 +57,6 @@ class DiscoveryController {
 		ScanFormat format = format(contentType);
 		DiscoveryScan scan = this.scans.submit((body != null) ? body : new byte[0], format, scannerId,
 				CurrentPrincipal.owner());
-		this.jobs.start(scan.id());
 		return accepted(scan, "Scan accepted for processing");
 	}
 
@@ -72,7 +67,6 @@ class DiscoveryController {
 	@RequiredScope("discovery.submit")
 	ResponseEntity<Accepted> rerun(@PathVariable String id) {
 		DiscoveryScan scan = this.scans.requeue(id);
-		this.jobs.start(scan.id());
 		return accepted(scan, "Scan queued to run again");
 	}
 

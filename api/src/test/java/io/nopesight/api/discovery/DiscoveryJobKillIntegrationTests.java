@@ -1,8 +1,5 @@
 package io.nopesight.api.discovery;
 
-import java.io.File;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.nopesight.api.ApiClient;
+import io.nopesight.api.ChildNode;
 import io.nopesight.api.ApiClient.Response;
 import io.nopesight.core.PostgresForTests;
 
@@ -26,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The application in a child JVM is killed (SIGKILL) in the middle of a discovery job and started again:
- * the job resumes from its last committed chunk, and the CMDB it leaves equals that of a run that was
- * never interrupted.
+ * The application in a child JVM is killed (SIGKILL) in the middle of a discovery job and started again on
+ * the same data folder: the restarted node knows the scan's work item was its own, takes it up at once, and
+ * the job resumes from its last committed chunk; the CMDB it leaves equals that of a run that was never
+ * interrupted.
  */
 class DiscoveryJobKillIntegrationTests {
 
@@ -42,31 +40,31 @@ class DiscoveryJobKillIntegrationTests {
 		String cleanUrl = PostgresForTests.freshSchemaUrl();
 		Path killedData = PostgresForTests.freshDataDir();
 		// when: submitted, killed once some chunks are committed, restarted
-		App first = start(killedUrl, killedData);
+		ChildNode first = start(killedUrl, killedData);
 		String scanId;
 		int seenAtKill;
 		try {
 			scanId = submit(first, scan);
-			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(20))
 				.until(() -> hostsSeen(killedUrl, scanId) >= HOSTS / 5);
 		}
 		finally {
 			first.kill();
 		}
 		seenAtKill = hostsSeen(killedUrl, scanId);
-		App second = start(killedUrl, killedData);
+		ChildNode second = start(killedUrl, killedData);
 		try {
-			await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
 				.until(() -> "completed".equals(status(killedUrl, scanId)));
 		}
 		finally {
 			second.kill();
 		}
-		App clean = start(cleanUrl, PostgresForTests.freshDataDir());
+		ChildNode clean = start(cleanUrl, PostgresForTests.freshDataDir());
 		String cleanScanId;
 		try {
 			cleanScanId = submit(clean, scan);
-			await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
 				.until(() -> "completed".equals(status(cleanUrl, cleanScanId)));
 		}
 		finally {
@@ -102,39 +100,15 @@ class DiscoveryJobKillIntegrationTests {
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String submit(App app, byte[] scan) {
-		ApiClient api = ApiClient.admin(app.port());
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-			.until(() -> api.get("/v1/discovery/rules").status() == 200);
-		Response accepted = api.send("POST", "/v1/discovery/scan-data", Map.of("Content-Type", "application/json"),
-				scan);
+	private static String submit(ChildNode node, byte[] scan) {
+		Response accepted = node.api()
+			.send("POST", "/v1/discovery/scan-data", Map.of("Content-Type", "application/json"), scan);
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
 		return accepted.json().get("scan_id").asString();
 	}
 
-	private record App(Process process, int port) {
-
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly().waitFor();
-		}
-
-	}
-
-	private static App start(String url, Path dataDir) throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-Xmx512m", "-XX:+UseParallelGC",
-				"-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp",
-				System.getProperty("java.class.path"), "io.nopesight.NopeSightApplication", "--server.port=" + port,
-				"--server.address=127.0.0.1", "--nopesight.db.url=" + url, "--nopesight.db.user=" + PostgresForTests.user(),
-				"--nopesight.data-dir=" + dataDir, "--nopesight.admin.token=" + ApiClient.ADMIN_TOKEN,
-				"--nopesight.discovery.chunk-size=200");
-		return new App(new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(new File(dataDir.toFile(), "app-" + System.nanoTime() + ".log"))
-			.start(), port);
+	private static ChildNode start(String url, Path dataDir) throws Exception {
+		return ChildNode.start(url, dataDir, "--nopesight.discovery.chunk-size=200");
 	}
 
 	private static int hostsSeen(String url, String scanId) throws Exception {

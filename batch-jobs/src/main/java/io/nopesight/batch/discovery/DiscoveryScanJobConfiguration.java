@@ -2,12 +2,9 @@ package io.nopesight.batch.discovery;
 
 import java.time.ZoneOffset;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -15,7 +12,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.nopesight.core.discovery.DiscoveryReconciliation;
@@ -28,8 +24,8 @@ import io.nopesight.core.scheduling.RecurringJob;
 
 /**
  * The discovery job of one scan ({@code scanId} parameter): reconcile its hosts in chunks, then, for a
- * process scan, store the connections under the host's CI and infer dependencies. Also the daily schedule of
- * the connections' retention.
+ * process scan, store the connections under the host's CI and infer dependencies; {@link ScanWorkHandler}
+ * runs it and records the outcome on the scan. Also the daily schedule of the connections' retention.
  */
 @Configuration(proxyBeanMethods = false)
 class DiscoveryScanJobConfiguration {
@@ -45,30 +41,8 @@ class DiscoveryScanJobConfiguration {
 	}
 
 	@Bean
-	Job discoveryScanJob(JobRepository jobRepository, Step discoveryReconcileStep, Step discoveryConnectionsStep,
-			DiscoveryScans scans) {
-		return new JobBuilder(JOB, jobRepository).listener(new JobExecutionListener() {
-			@Override
-			public void beforeJob(JobExecution execution) {
-				scans.started(execution.getJobParameters().getString(SCAN_ID));
-			}
-
-			@Override
-			public void afterJob(JobExecution execution) {
-				String scanId = execution.getJobParameters().getString(SCAN_ID);
-				if (execution.getStatus() == BatchStatus.COMPLETED) {
-					scans.completed(scanId);
-				}
-				else {
-					// the database's own words, not the wrapper's copy of the whole statement
-					scans.failed(scanId, execution.getAllFailureExceptions()
-						.stream()
-						.map((ex) -> NestedExceptionUtils.getMostSpecificCause(ex).getMessage())
-						.findFirst()
-						.orElse("Job ended " + execution.getStatus()));
-				}
-			}
-		}).start(discoveryReconcileStep).next(discoveryConnectionsStep).build();
+	Job discoveryScanJob(JobRepository jobRepository, Step discoveryReconcileStep, Step discoveryConnectionsStep) {
+		return new JobBuilder(JOB, jobRepository).start(discoveryReconcileStep).next(discoveryConnectionsStep).build();
 	}
 
 	@Bean
@@ -84,8 +58,8 @@ class DiscoveryScanJobConfiguration {
 
 	@Bean
 	@StepScope
-	ScanHostReader scanHostReader(DiscoveryScans scans, @Value("#{jobParameters['scanId']}") String scanId) {
-		return new ScanHostReader(scans, scanId);
+	ScanHostReader scanHostReader(ParsedScans parsed, @Value("#{jobParameters['scanId']}") String scanId) {
+		return new ScanHostReader(parsed, scanId);
 	}
 
 	@Bean
@@ -97,12 +71,13 @@ class DiscoveryScanJobConfiguration {
 
 	@Bean
 	Step discoveryConnectionsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			DiscoveryScans scans, DiscoveryReconciliation reconciliation, ProcessConnections connections) {
+			DiscoveryScans scans, ParsedScans parsed, DiscoveryReconciliation reconciliation,
+			ProcessConnections connections) {
 		return new StepBuilder("discoveryConnectionsStep", jobRepository).tasklet((contribution, context) -> {
 			String scanId = context.getStepContext().getStepExecution().getJobParameters().getString(SCAN_ID);
 			DiscoveryScan scan = scans.get(scanId);
 			if (scan.scanType() == ScanType.PROCESS) {
-				ScanPayload payload = scans.payload(scanId);
+				ScanPayload payload = parsed.of(scanId);
 				reconciliation.ciOf(payload.hosts().get(0)).ifPresent((ciId) -> {
 					connections.record(scanId, ciId, payload.connections(), payload.listening(), scan.scannedAt());
 					connections.inferDependencies(ciId);

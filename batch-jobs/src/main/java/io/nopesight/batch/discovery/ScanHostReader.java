@@ -8,7 +8,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import io.nopesight.core.discovery.DiscoveredHost;
-import io.nopesight.core.discovery.DiscoveryScans;
 
 /**
  * Reads the hosts of a stored scan; the position is saved with every chunk, so a restart goes on after
@@ -18,7 +17,7 @@ class ScanHostReader implements ItemStreamReader<IndexedHost> {
 
 	static final String POSITION = "hosts.read";
 
-	private final DiscoveryScans scans;
+	private final ParsedScans parsed;
 
 	private final String scanId;
 
@@ -26,14 +25,14 @@ class ScanHostReader implements ItemStreamReader<IndexedHost> {
 
 	private int position;
 
-	ScanHostReader(DiscoveryScans scans, String scanId) {
-		this.scans = scans;
+	ScanHostReader(ParsedScans parsed, String scanId) {
+		this.parsed = parsed;
 		this.scanId = scanId;
 	}
 
 	@Override
 	public void open(ExecutionContext context) {
-		this.hosts = this.scans.payload(this.scanId).hosts();
+		this.hosts = this.parsed.of(this.scanId).hosts();
 		this.position = context.containsKey(POSITION) ? context.getInt(POSITION) : 0;
 	}
 

@@ -1,34 +1,39 @@
 package io.nopesight.batch.metric;
 
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.nopesight.core.Ids;
+import io.nopesight.core.work.WorkQueue;
 
 @Service
 class DefaultMetricImports implements MetricImports {
 
-	private final MetricImportFiles files;
+	private final MetricImportContent content;
 
 	private final JdbcMetricImportRepository imports;
 
-	private final MetricImportRunner runner;
+	private final WorkQueue work;
 
-	DefaultMetricImports(MetricImportFiles files, JdbcMetricImportRepository imports, MetricImportRunner runner) {
-		this.files = files;
+	DefaultMetricImports(MetricImportContent content, JdbcMetricImportRepository imports, WorkQueue work) {
+		this.content = content;
 		this.imports = imports;
-		this.runner = runner;
+		this.work = work;
 	}
 
 	@Override
+	@Transactional
 	public MetricImport start(InputStream body, MetricImportFormat format, @Nullable String defaultCi, String actor) {
 		String id = Ids.next("job");
-		MetricImportFiles.Stored stored = this.files.store(id, body);
-		this.imports.insert(id, format, stored.file().toString(), stored.gzip(), defaultCi, actor, this.runner.node());
-		this.runner.launch(id);
+		PushbackInputStream in = new PushbackInputStream(body, 2);
+		this.imports.insert(id, format, MetricImportContent.startsWithGzip(in), defaultCi, actor);
+		this.content.store(id, in);
+		this.work.submit(WORK_KIND, id);
 		return get(id);
 	}
 

@@ -1,6 +1,5 @@
 package io.nopesight.batch.metric;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +14,17 @@ import org.springframework.stereotype.Repository;
 class JdbcMetricImportRepository {
 
 	private static final String INSERT = """
-			INSERT INTO metric_import (id, format, file, gzip, default_ci, status, created_by, claimed_by)
-			VALUES (:id, :format, :file, :gzip, :defaultCi, 'running', :createdBy, :claimedBy)
+			INSERT INTO metric_import (id, format, gzip, default_ci, status, created_by)
+			VALUES (:id, :format, :gzip, :defaultCi, 'running', :createdBy)
 			""";
+
+	private static final String INSERT_PIECE = """
+			INSERT INTO metric_import_content (import_id, piece, data) VALUES (:id, :piece, :data)
+			""";
+
+	private static final String PIECE = "SELECT data FROM metric_import_content WHERE import_id = :id AND piece = :piece";
+
+	private static final String DELETE_PIECES = "DELETE FROM metric_import_content WHERE import_id = :id";
 
 	private static final String FIND = """
 			SELECT id, format, file, gzip, default_ci, status, rows_read, rows_written, rows_skipped, error,
@@ -31,7 +38,7 @@ class JdbcMetricImportRepository {
 
 	private static final String RECORD_CHUNK = """
 			UPDATE metric_import SET rows_read = rows_read + :read, rows_written = rows_written + :written,
-			       rows_skipped = rows_skipped + :skipped, heartbeat_at = now()
+			       rows_skipped = rows_skipped + :skipped
 			WHERE id = :id
 			""";
 
@@ -44,20 +51,8 @@ class JdbcMetricImportRepository {
 			""";
 
 	private static final String FINISH = """
-			UPDATE metric_import SET status = :status, error = :error, finished_at = now(), heartbeat_at = now()
+			UPDATE metric_import SET status = :status, error = :error, finished_at = now()
 			WHERE id = :id
-			""";
-
-	private static final String HEARTBEAT = """
-			UPDATE metric_import SET heartbeat_at = now() WHERE id = ANY(:ids) AND status = 'running'
-			""";
-
-	private static final String CLAIM_ABANDONED = """
-			UPDATE metric_import SET claimed_by = :node, heartbeat_at = now()
-			WHERE id IN (SELECT id FROM metric_import
-			             WHERE status = 'running' AND heartbeat_at < now() - :staleAfter * interval '1 millisecond'
-			             FOR UPDATE SKIP LOCKED)
-			RETURNING id
 			""";
 
 	private static final RowMapper<StoredImport> STORED = (rs, n) -> new StoredImport(rs.getString("id"),
@@ -72,17 +67,26 @@ class JdbcMetricImportRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String id, MetricImportFormat format, String file, boolean gzip, @Nullable String defaultCi,
-			String createdBy, String node) {
+	void insert(String id, MetricImportFormat format, boolean gzip, @Nullable String defaultCi, String createdBy) {
 		this.jdbc.sql(INSERT)
 			.param("id", id)
 			.param("format", format.value())
-			.param("file", file)
 			.param("gzip", gzip)
 			.param("defaultCi", defaultCi)
 			.param("createdBy", createdBy)
-			.param("claimedBy", node)
 			.update();
+	}
+
+	void insertPiece(String id, int piece, byte[] data) {
+		this.jdbc.sql(INSERT_PIECE).param("id", id).param("piece", piece).param("data", data).update();
+	}
+
+	Optional<byte[]> piece(String id, int piece) {
+		return this.jdbc.sql(PIECE).param("id", id).param("piece", piece).query(byte[].class).optional();
+	}
+
+	void deletePieces(String id) {
+		this.jdbc.sql(DELETE_PIECES).param("id", id).update();
 	}
 
 	Optional<StoredImport> find(String id) {
@@ -115,24 +119,10 @@ class JdbcMetricImportRepository {
 		this.jdbc.sql(FINISH).param("id", id).param("status", status).param("error", error).update();
 	}
 
-	void heartbeat(List<String> ids) {
-		if (!ids.isEmpty()) {
-			this.jdbc.sql(HEARTBEAT).param("ids", ids.toArray(String[]::new)).update();
-		}
-	}
-
-	List<String> claimAbandoned(String node, Duration staleAfter) {
-		return this.jdbc.sql(CLAIM_ABANDONED)
-			.param("node", node)
-			.param("staleAfter", staleAfter.toMillis())
-			.query(String.class)
-			.list();
-	}
-
 	/**
 	 * The stored row of an import.
 	 */
-	record StoredImport(String id, MetricImportFormat format, String file, boolean gzip, @Nullable String defaultCi,
+	record StoredImport(String id, MetricImportFormat format, @Nullable String file, boolean gzip, @Nullable String defaultCi,
 			String status, long rowsRead, long rowsWritten, long rowsSkipped, @Nullable String error,
 			Instant createdAt, @Nullable Instant finishedAt) {
 

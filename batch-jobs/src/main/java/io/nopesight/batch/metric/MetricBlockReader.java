@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,15 +14,15 @@ import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.core.io.InputStreamSource;
 
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.metric.MetricBatch;
 import io.nopesight.core.metric.MetricStore;
 
 /**
- * Reads an import file as blocks of {@code blockLines} lines, each parsed, its CIs resolved and its
+ * Reads an import's file as blocks of {@code blockLines} lines, each parsed, its CIs resolved and its
  * samples collected into a {@link MetricBatch} on a thread of its own, one block ahead of the step: while
  * the step's thread (and the database) store block n, this one prepares block n+1, so parsing does not
  * add to the time of a chunk. The number of lines consumed through the last block handed to the step is
@@ -34,7 +32,7 @@ class MetricBlockReader implements ItemStreamReader<ImportBlock> {
 
 	private static final String LINES_DONE = "metricBlockReader.lines";
 
-	private final Path file;
+	private final InputStreamSource content;
 
 	private final boolean gzip;
 
@@ -55,9 +53,9 @@ class MetricBlockReader implements ItemStreamReader<ImportBlock> {
 
 	private @Nullable Thread producer;
 
-	MetricBlockReader(Path file, boolean gzip, MetricLineProcessor lines, MetricStore store, int blockLines,
-			int maxSkipReasons) {
-		this.file = file;
+	MetricBlockReader(InputStreamSource content, boolean gzip, MetricLineProcessor lines, MetricStore store,
+			int blockLines, int maxSkipReasons) {
+		this.content = content;
 		this.gzip = gzip;
 		this.lines = lines;
 		this.store = store;
@@ -102,14 +100,22 @@ class MetricBlockReader implements ItemStreamReader<ImportBlock> {
 	public void close() {
 		Thread thread = this.producer;
 		this.producer = null;
-		if (thread != null) {
-			thread.interrupt();
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
+		if (thread == null) {
+			return;
+		}
+		thread.interrupt();
+		// a step stopped by interrupting its thread closes its reader on that thread: wait for the producer
+		// all the same, and keep the interrupt for the step to see
+		boolean interrupted = Thread.interrupted();
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			interrupted = true;
+		}
+		finally {
+			if (interrupted) {
 				Thread.currentThread().interrupt();
-				throw new ItemStreamException("Interrupted while stopping the reader of " + this.file, ex);
 			}
 		}
 	}
@@ -183,7 +189,7 @@ class MetricBlockReader implements ItemStreamReader<ImportBlock> {
 	}
 
 	private BufferedReader open() throws IOException {
-		InputStream in = Files.newInputStream(this.file);
+		InputStream in = this.content.getInputStream();
 		if (this.gzip) {
 			in = new GZIPInputStream(in, 1 << 16);
 		}

@@ -1,7 +1,5 @@
 package io.nopesight.batch.metric;
 
-import java.nio.file.Path;
-
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -14,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.nopesight.batch.StopWhenInterrupted;
 import io.nopesight.core.metric.CiResolvers;
 import io.nopesight.core.metric.MetricSettings;
 import io.nopesight.core.metric.MetricStore;
@@ -28,9 +27,11 @@ class MetricImportJobConfiguration {
 
 	static final String JOB_NAME = "metricImportJob";
 
+	static final String IMPORT_ID = "importId";
+
 	@Bean
-	Job metricImportJob(JobRepository jobRepository, Step metricImportStep, MetricImportListener listener) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(metricImportStep).listener(listener).build();
+	Job metricImportJob(JobRepository jobRepository, Step metricImportStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(metricImportStep).build();
 	}
 
 	// One item is a block of chunk-size lines, parsed ahead by the reader's own thread, so a chunk
@@ -40,6 +41,7 @@ class MetricImportJobConfiguration {
 			MetricBlockReader metricBlockReader, MetricImportWriter metricImportWriter) {
 		return new StepBuilder("metricImportStep", jobRepository).<ImportBlock, ImportBlock>chunk(1)
 			.transactionManager(transactionManager)
+			.interruptionPolicy(new StopWhenInterrupted())
 			.reader(metricBlockReader)
 			.writer(metricImportWriter)
 			.build();
@@ -48,14 +50,14 @@ class MetricImportJobConfiguration {
 	@Bean
 	@StepScope
 	MetricBlockReader metricBlockReader(@Value("#{jobParameters['importId']}") String importId,
-			JdbcMetricImportRepository imports, CiResolvers cis, MetricSettings settings, MetricStore store,
-			MetricImportSettings importSettings) {
+			JdbcMetricImportRepository imports, MetricImportContent content, CiResolvers cis, MetricSettings settings,
+			MetricStore store, MetricImportSettings importSettings) {
 		JdbcMetricImportRepository.StoredImport stored = imports.find(importId)
 			.orElseThrow(() -> new MetricImportNotFoundException(importId));
 		MetricLineProcessor lines = new MetricLineProcessor(stored.format(), cis.newResolver(), settings,
 				stored.defaultCi(), stored.createdAt());
-		return new MetricBlockReader(Path.of(stored.file()), stored.gzip(), lines, store, importSettings.chunkSize(),
-				importSettings.maxSkipReasons());
+		return new MetricBlockReader(() -> content.open(stored), stored.gzip(), lines, store,
+				importSettings.chunkSize(), importSettings.maxSkipReasons());
 	}
 
 	@Bean

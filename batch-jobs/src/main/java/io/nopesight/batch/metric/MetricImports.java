@@ -5,12 +5,17 @@ import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Imports metric files as a Spring Batch job. {@link #start} stores the file durably (data folder) and
- * its record (PostgreSQL) before it returns, then runs the job in the background; an import cut short
- * by a crash is picked up again, by this node on restart or by another one, and resumes where its last
- * committed chunk ended.
+ * Imports metric files as a Spring Batch job. {@link #start} stores the file, its record and its work item
+ * (kind {@link #WORK_KIND}) in PostgreSQL in one transaction before it returns; the job then runs on
+ * whichever node has a free worker. An import cut short by a crash is taken up again, by this node on
+ * restart or by another one once the lease lapses, and resumes where its last committed chunk ended.
  */
 public interface MetricImports {
+
+	/**
+	 * The kind of work item that runs an import's job; its subject is the import id.
+	 */
+	String WORK_KIND = "metric-import";
 
 	/**
 	 * Stores the file (gzip-compressed or not: recognised by its first bytes) and starts importing it;

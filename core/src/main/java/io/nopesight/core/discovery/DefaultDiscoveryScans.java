@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
 import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.work.WorkQueue;
 
 @Service
 class DefaultDiscoveryScans implements DiscoveryScans {
@@ -20,8 +21,11 @@ class DefaultDiscoveryScans implements DiscoveryScans {
 
 	private final JdbcDiscoveryScanRepository scans;
 
-	DefaultDiscoveryScans(JdbcDiscoveryScanRepository scans) {
+	private final WorkQueue work;
+
+	DefaultDiscoveryScans(JdbcDiscoveryScanRepository scans, WorkQueue work) {
 		this.scans = scans;
+		this.work = work;
 	}
 
 	@Override
@@ -30,6 +34,7 @@ class DefaultDiscoveryScans implements DiscoveryScans {
 		ScanPayload scan = ScanParser.parse(body, format, scannerId);
 		String id = Ids.next("scan");
 		this.scans.insert(id, scan, body, actor, Instant.now().truncatedTo(ChronoUnit.MICROS));
+		this.work.submit(WORK_KIND, id);
 		return get(id);
 	}
 
@@ -74,18 +79,18 @@ class DefaultDiscoveryScans implements DiscoveryScans {
 	}
 
 	@Override
+	@Transactional
 	public DiscoveryScan requeue(String id) {
 		if (!this.scans.requeueFailed(id)) {
 			DiscoveryScan scan = get(id);
 			throw new ConflictException("Scan " + id + " is " + scan.status().value()
 					+ "; only a failed scan can be run again");
 		}
+		// an item still queued or running (put back by a node that stopped) runs anyway; none: queue one
+		if (!this.work.resubmit(WORK_KIND, id) && this.work.find(WORK_KIND, id).isEmpty()) {
+			this.work.submit(WORK_KIND, id);
+		}
 		return get(id);
-	}
-
-	@Override
-	public List<String> unfinished() {
-		return this.scans.unfinished();
 	}
 
 }

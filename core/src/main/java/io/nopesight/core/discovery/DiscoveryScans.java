@@ -8,12 +8,19 @@ import io.nopesight.core.cmdb.Page;
 
 /**
  * Takes in scans (stored exactly as received, so a failed job can be rerun) and keeps their history and
- * status. The work on a scan is done by the discovery job.
+ * status. The work on a scan is done by the discovery job, which a {@link io.nopesight.core.work.WorkQueue}
+ * item of kind {@link #WORK_KIND} runs on whichever node is free.
  */
 public interface DiscoveryScans {
 
 	/**
-	 * Checks the payload and stores it as a queued scan; nothing is stored when it is invalid.
+	 * The kind of work item that runs a scan's job; its subject is the scan id.
+	 */
+	String WORK_KIND = "discovery-scan";
+
+	/**
+	 * Checks the payload and stores it as a queued scan with its work item, in one transaction; nothing is
+	 * stored when it is invalid.
 	 */
 	DiscoveryScan submit(byte[] body, ScanFormat format, @Nullable String scannerId, String actor);
 
@@ -41,10 +48,5 @@ public interface DiscoveryScans {
 	 * @throws io.nopesight.core.ConflictException when the scan is not failed
 	 */
 	DiscoveryScan requeue(String id);
-
-	/**
-	 * Scans whose job has not finished (queued or running), oldest first.
-	 */
-	List<String> unfinished();
 
 }

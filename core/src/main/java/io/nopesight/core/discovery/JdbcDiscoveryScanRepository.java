@@ -67,10 +67,6 @@ class JdbcDiscoveryScanRepository {
 			WHERE id = :id AND status = 'failed'
 			""";
 
-	private static final String UNFINISHED = """
-			SELECT id FROM discovery_scan WHERE status IN ('queued', 'running') ORDER BY received_at, id
-			""";
-
 	private static final String FILTERS = """
 			 WHERE (CAST(:scannerId AS text) IS NULL OR scanner_id = :scannerId)
 			   AND (CAST(:status AS text) IS NULL OR status = :status)
@@ -164,10 +160,6 @@ class JdbcDiscoveryScanRepository {
 
 	boolean requeueFailed(String id) {
 		return this.jdbc.sql(REQUEUE_FAILED).param("id", id).update() == 1;
-	}
-
-	List<String> unfinished() {
-		return this.jdbc.sql(UNFINISHED).query(String.class).list();
 	}
 
 	List<DiscoveryScan> list(ScanQuery query) {

@@ -1,15 +1,23 @@
 package io.nopesight.core.audit;
 
 import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.nopesight.core.Ids;
 import io.nopesight.core.TestDatabase;
+import io.nopesight.core.cmdb.CmdbManagement;
+import io.nopesight.core.cmdb.NewConfigurationItem;
 import io.nopesight.core.cmdb.Page;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +33,15 @@ class AuditLogIntegrationTests {
 	@Autowired
 	AuditLog log;
 
+	@Autowired
+	CmdbManagement cmdb;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void findWhenFilteredByActorAndTimeReturnsNewestFirst() {
 		// given
@@ -39,6 +56,139 @@ class AuditLogIntegrationTests {
 		assertThat(alice.items()).extracting(AuditEntry::targetId).containsExactly("ci_2", "ci_1");
 		assertThat(alice.total()).isEqualTo(2);
 		assertThat(window.items()).extracting(AuditEntry::targetId).containsExactly("ci_3");
+	}
+
+	@Test
+	void beginWhenTheChangeCommitsStoresTheEntryInTheChangesOwnTransaction() {
+		// given
+		String requestId = Ids.next("req");
+		String name = "AUDIT-" + requestId;
+		// when: the change commits, and the node stops before it can answer
+		String ciId;
+		try (AuditRecording recording = this.log.begin(write(requestId, null))) {
+			ciId = this.transaction.execute((status) -> this.cmdb.create(server(name), "carol").id());
+		}
+		// then: the entry is there, written by the very transaction that created the CI
+		AuditEntry entry = entryOf(requestId);
+		assertThat(entry.status()).as("no answer was recorded").isNull();
+		assertThat(entry.route()).isEqualTo("/v1/cmdb/ci");
+		assertThat(this.jdbc.sql("""
+				SELECT (SELECT xmin::text FROM audit_log WHERE request_id = :requestId)
+				     = (SELECT xmin::text FROM configuration_item WHERE id = :ciId)
+				""").param("requestId", requestId).param("ciId", ciId).query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void finishWhenTheChangeCommittedAddsTheStatusAndTargetToItsEntry() {
+		// given
+		String requestId = Ids.next("req");
+		try (AuditRecording recording = this.log.begin(write(requestId, null))) {
+			String ciId = this.transaction
+				.execute((status) -> this.cmdb.create(server("AUDIT-" + requestId), "carol").id());
+			// when
+			recording.finish(201, ciId);
+			// then
+			AuditEntry entry = entryOf(requestId);
+			assertThat(entry.status()).isEqualTo(201);
+			assertThat(entry.targetId()).isEqualTo(ciId);
+		}
+		assertThat(this.log.find(new AuditQuery("carol", null, null), 1, 100).items())
+			.filteredOn((e) -> requestId.equals(e.requestId()))
+			.hasSize(1);
+	}
+
+	@Test
+	void finishWhenTheTransactionRolledBackStoresTheRefusalOnItsOwn() {
+		// given
+		String requestId = Ids.next("req");
+		try (AuditRecording recording = this.log.begin(write(requestId, "ci_given"))) {
+			this.transaction.executeWithoutResult((status) -> {
+				this.cmdb.create(server("AUDIT-" + requestId), "carol");
+				status.setRollbackOnly();
+			});
+			assertThat(this.log.find(new AuditQuery("carol", null, null), 1, 100).items())
+				.noneMatch((e) -> requestId.equals(e.requestId()));
+			// when
+			recording.finish(409, null);
+		}
+		// then
+		AuditEntry entry = entryOf(requestId);
+		assertThat(entry.status()).isEqualTo(409);
+		assertThat(entry.targetId()).isEqualTo("ci_given");
+	}
+
+	@Test
+	void beginWhenAReadOnlyTransactionRunsStoresNothingInIt() {
+		// given
+		String requestId = Ids.next("req");
+		try (AuditRecording recording = this.log.begin(write(requestId, null))) {
+			// when
+			TransactionTemplate readOnly = new TransactionTemplate(this.transaction.getTransactionManager());
+			readOnly.setReadOnly(true);
+			readOnly.executeWithoutResult((status) -> this.cmdb.findByName("AUDIT-" + requestId));
+			// then
+			assertThat(this.log.find(new AuditQuery("carol", null, null), 1, 100).items())
+				.noneMatch((e) -> requestId.equals(e.requestId()));
+		}
+	}
+
+	private AuditEntry entryOf(String requestId) {
+		return this.log.find(new AuditQuery("carol", null, null), 1, 100)
+			.items()
+			.stream()
+			.filter((e) -> requestId.equals(e.requestId()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static NewConfigurationItem server(String name) {
+		return new NewConfigurationItem(name, "server", "active", null, Map.of(), Map.of());
+	}
+
+	private static AuditedWrite write(String requestId, @Nullable String targetId) {
+		return new AuditedWrite() {
+
+			@Override
+			public String actor() {
+				return "carol";
+			}
+
+			@Override
+			public String tokenId() {
+				return "token_carol";
+			}
+
+			@Override
+			public String tokenKind() {
+				return "api_key";
+			}
+
+			@Override
+			public String method() {
+				return "POST";
+			}
+
+			@Override
+			public String path() {
+				return "/v1/cmdb/ci";
+			}
+
+			@Override
+			public String route() {
+				return "/v1/cmdb/ci";
+			}
+
+			@Override
+			public String requestId() {
+				return requestId;
+			}
+
+			@Override
+			public @Nullable String targetId() {
+				return targetId;
+			}
+
+		};
 	}
 
 	private static AuditEntry entry(String actor, Instant at, String target) {

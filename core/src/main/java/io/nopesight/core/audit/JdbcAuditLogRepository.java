@@ -9,17 +9,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.nopesight.core.cmdb.Page;
 
 @Repository
-class JdbcAuditLog implements AuditLog {
+class JdbcAuditLogRepository {
 
 	private static final String INSERT = """
 			INSERT INTO audit_log (occurred_at, actor, token_id, token_kind, method, path, route, status, request_id,
 			                       target_id)
 			VALUES (:occurredAt, :actor, :tokenId, :tokenKind, :method, :path, :route, :status, :requestId, :targetId)
+			RETURNING id
+			""";
+
+	private static final String COMPLETE = """
+			UPDATE audit_log SET status = :status, target_id = coalesce(:targetId, target_id) WHERE id = :id
 			""";
 
 	private static final String WHERE = """
@@ -41,17 +45,16 @@ class JdbcAuditLog implements AuditLog {
 	private static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("id"),
 			rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("token_id"),
 			rs.getString("token_kind"), rs.getString("method"), rs.getString("path"), rs.getString("route"),
-			rs.getInt("status"), rs.getString("request_id"), rs.getString("target_id"));
+			rs.getObject("status", Integer.class), rs.getString("request_id"), rs.getString("target_id"));
 
 	private final JdbcClient jdbc;
 
-	JdbcAuditLog(JdbcClient jdbc) {
+	JdbcAuditLogRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	@Override
-	public void record(AuditEntry entry) {
-		this.jdbc.sql(INSERT)
+	long insert(AuditEntry entry) {
+		return this.jdbc.sql(INSERT)
 			.param("occurredAt", Timestamp.from(entry.occurredAt()))
 			.param("actor", entry.actor())
 			.param("tokenId", entry.tokenId())
@@ -62,18 +65,23 @@ class JdbcAuditLog implements AuditLog {
 			.param("status", entry.status())
 			.param("requestId", entry.requestId())
 			.param("targetId", entry.targetId())
-			.update();
+			.query(Long.class)
+			.single();
 	}
 
-	@Override
-	@Transactional(readOnly = true)
-	public Page<AuditEntry> find(AuditQuery query, int page, int limit) {
-		long total = filtered(COUNT, query).query(Long.class).single();
-		List<AuditEntry> items = filtered(FIND, query).param("limit", limit)
+	void complete(long id, int status, @Nullable String targetId) {
+		this.jdbc.sql(COMPLETE).param("id", id).param("status", status).param("targetId", targetId).update();
+	}
+
+	long count(AuditQuery query) {
+		return filtered(COUNT, query).query(Long.class).single();
+	}
+
+	List<AuditEntry> find(AuditQuery query, int page, int limit) {
+		return filtered(FIND, query).param("limit", limit)
 			.param("offset", (long) (page - 1) * limit)
 			.query(ENTRY)
 			.list();
-		return new Page<>(items, total, page, limit);
 	}
 
 	private JdbcClient.StatementSpec filtered(String sql, AuditQuery query) {

@@ -1,0 +1,41 @@
+package io.nopesight.core.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.nopesight.core.cmdb.Page;
+
+@Service
+class DefaultAuditLog implements AuditLog {
+
+	private final JdbcAuditLogRepository entries;
+
+	private final AuditTransactions transactions;
+
+	DefaultAuditLog(JdbcAuditLogRepository entries, AuditTransactions transactions) {
+		this.entries = entries;
+		this.transactions = transactions;
+	}
+
+	@Override
+	public void record(AuditEntry entry) {
+		this.entries.insert(entry);
+	}
+
+	@Override
+	public AuditRecording begin(AuditedWrite write) {
+		return this.transactions.begin(write, Instant.now());
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Page<AuditEntry> find(AuditQuery query, int page, int limit) {
+		long total = this.entries.count(query);
+		List<AuditEntry> items = this.entries.find(query, page, limit);
+		return new Page<>(items, total, page, limit);
+	}
+
+}
