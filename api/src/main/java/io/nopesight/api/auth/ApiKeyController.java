@@ -38,8 +38,8 @@ class ApiKeyController {
 	@PostMapping
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<IssuedTokenResponse> create(@RequestBody TokenRequest request) {
-		return TokenEndpoints.issue(this.tokens, this.clock, TokenKind.API_KEY, "/v1/auth/api-keys", request.checkedName(),
-				request.checkedOwner(), request);
+		return TokenEndpoints.issue(this.tokens, this.clock, TokenKind.API_KEY, "/v1/auth/api-keys",
+				request.checkedName(), request.checkedOwner(), request);
 	}
 
 	@GetMapping

@@ -108,8 +108,8 @@ class MetricApiIntegrationTests {
 		assertThat(job.get("rows_skipped").asLong()).isEqualTo(1);
 		assertThat(job.at("/skipped_rows/0/line").asLong()).isEqualTo(602);
 		assertThat(job.at("/skipped_rows/0/reason").asString()).isEqualTo("unknown CI 'ghost'");
-		JsonNode summary = this.api.get("/v1/metrics/summary?metric=memory_usage&type=server&ci=" + ci + "&from=" + HOUR
-				+ "&to=" + HOUR.plus(Duration.ofHours(6))).json();
+		JsonNode summary = this.api.get("/v1/metrics/summary?metric=memory_usage&type=server&ci=" + ci + "&from="
+				+ HOUR + "&to=" + HOUR.plus(Duration.ofHours(6))).json();
 		assertThat(summary.at("/data").size()).isEqualTo(1);
 		assertThat(summary.at("/data/0/ci_id").asString()).isEqualTo(ci);
 		assertThat(summary.at("/data/0/samples").asLong()).isEqualTo(300);

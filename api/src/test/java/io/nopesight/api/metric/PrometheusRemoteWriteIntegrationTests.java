@@ -88,8 +88,9 @@ class PrometheusRemoteWriteIntegrationTests {
 		assertThat(cpu).isNotEmpty();
 		assertThat(cpu).extracting((row) -> row.get("mode")).contains("idle", "user", "system");
 		assertThat(cpu).extracting((row) -> row.get("job")).containsOnly("node");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM metric_series WHERE ci_id = :ci AND labels ->> 'instance' IS NOT NULL")
-			.param("ci", ci)
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM metric_series WHERE ci_id = :ci AND labels ->> 'instance' IS NOT NULL
+				""").param("ci", ci)
 			.query(Long.class)
 			.single()).isZero();
 	}
