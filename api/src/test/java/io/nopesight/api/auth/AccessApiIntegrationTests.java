@@ -3,6 +3,7 @@ package io.nopesight.api.auth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -101,8 +102,10 @@ class AccessApiIntegrationTests {
 
 	@Test
 	void callWhenStoredTokenHasExpiredGets401AtOnce() {
-		// given: a stopped clock, so each token lives exactly the second it was issued for
-		Instant now = this.clock.freeze();
+		// given: a stopped clock, so each token lives exactly the second it was issued for; 999 ns into a
+		// microsecond, which PostgreSQL, keeping microseconds, would round up
+		Instant frozen = this.clock.freeze();
+		Instant now = this.clock.advance(Duration.ofNanos(999 - frozen.getNano() % 1000));
 		Map<String, String> tokens = new LinkedHashMap<>();
 		for (String path : List.of("/v1/auth/api-keys", "/v1/discovery/tokens")) {
 			Map<String, Object> request = tokenRequest("short-lived", List.of("cmdb.read"));
@@ -113,7 +116,8 @@ class AccessApiIntegrationTests {
 		Response key = this.admin.post("/v1/auth/service-accounts/" + account + "/keys",
 				Map.of("name", "k", "expires_in", "1s"));
 		tokens.put("service account key", token(key));
-		assertThat(Instant.parse(key.json().get("expires_at").asString())).isEqualTo(now.plusSeconds(1));
+		assertThat(Instant.parse(key.json().get("expires_at").asString()))
+			.isEqualTo(now.plusSeconds(1).truncatedTo(ChronoUnit.MICROS));
 		tokens.forEach((what, token) -> assertThat(as(token).get("/v1/cmdb/ci").status()).as(what).isEqualTo(200));
 		// when: the clock reaches the expiry instant
 		this.clock.advance(Duration.ofSeconds(1));
