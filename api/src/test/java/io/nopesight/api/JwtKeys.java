@@ -19,8 +19,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 /**
  * JWT keys for tests, the way an identity provider (or an attacker) would use them.
  */
@@ -35,11 +33,12 @@ public final class JwtKeys {
 	private JwtKeys() {
 	}
 
-	public static void register(DynamicPropertyRegistry registry) {
-		registry.add("nopesight.jwt.hmac-secret", () -> HMAC_SECRET);
-		registry.add("nopesight.jwt.rsa-public-key", JwtKeys::publicPem);
-		registry.add("nopesight.jwt.rsa-private-key",
-				() -> pem("PRIVATE KEY", RSA.getPrivate().getEncoded()));
+	/**
+	 * The application's JWT settings for these keys: HS256 with {@link #HMAC_SECRET}, RS256 with {@link #RSA}.
+	 */
+	public static Map<String, Object> properties() {
+		return Map.of("nopesight.jwt.hmac-secret", HMAC_SECRET, "nopesight.jwt.rsa-public-key", publicPem(),
+				"nopesight.jwt.rsa-private-key", pem("PRIVATE KEY", RSA.getPrivate().getEncoded()));
 	}
 
 	public static String publicPem() {

@@ -1,5 +1,7 @@
 package io.nopesight.api.auth;
 
+import java.time.Clock;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -26,28 +28,31 @@ class ApiKeyController {
 
 	private final AccessTokens tokens;
 
-	ApiKeyController(AccessTokens tokens) {
+	private final Clock clock;
+
+	ApiKeyController(AccessTokens tokens, Clock clock) {
 		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	@PostMapping
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<IssuedTokenResponse> create(@RequestBody TokenRequest request) {
-		return TokenEndpoints.issue(this.tokens, TokenKind.API_KEY, "/v1/auth/api-keys", request.checkedName(),
-				request.checkedOwner(), request);
+		return TokenEndpoints.issue(this.tokens, this.clock, TokenKind.API_KEY, "/v1/auth/api-keys",
+				request.checkedName(), request.checkedOwner(), request);
 	}
 
 	@GetMapping
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<PageResponse<TokenResponse>> list(@RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + Pagination.DEFAULT_LIMIT) int limit) {
-		return TokenEndpoints.list(this.tokens, TokenKind.API_KEY, page, limit);
+		return TokenEndpoints.list(this.tokens, this.clock, TokenKind.API_KEY, page, limit);
 	}
 
 	@DeleteMapping("/{id}")
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	TokenResponse revoke(@PathVariable String id) {
-		return TokenEndpoints.revoke(this.tokens, TokenKind.API_KEY, id);
+		return TokenEndpoints.revoke(this.tokens, this.clock, TokenKind.API_KEY, id);
 	}
 
 }

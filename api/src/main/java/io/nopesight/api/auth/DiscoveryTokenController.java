@@ -1,5 +1,7 @@
 package io.nopesight.api.auth;
 
+import java.time.Clock;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -30,28 +32,31 @@ class DiscoveryTokenController {
 
 	private final AccessTokens tokens;
 
-	DiscoveryTokenController(AccessTokens tokens) {
+	private final Clock clock;
+
+	DiscoveryTokenController(AccessTokens tokens, Clock clock) {
 		this.tokens = tokens;
+		this.clock = clock;
 	}
 
 	@PostMapping
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<IssuedTokenResponse> create(@RequestBody TokenRequest request) {
-		return TokenEndpoints.issue(this.tokens, TokenKind.DISCOVERY, "/v1/discovery/tokens", request.checkedName(),
-				null, request);
+		return TokenEndpoints.issue(this.tokens, this.clock, TokenKind.DISCOVERY, "/v1/discovery/tokens",
+				request.checkedName(), null, request);
 	}
 
 	@GetMapping
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<PageResponse<TokenResponse>> list(@RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + Pagination.DEFAULT_LIMIT) int limit) {
-		return TokenEndpoints.list(this.tokens, TokenKind.DISCOVERY, page, limit);
+		return TokenEndpoints.list(this.tokens, this.clock, TokenKind.DISCOVERY, page, limit);
 	}
 
 	@DeleteMapping("/{id}")
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	TokenResponse revoke(@PathVariable String id) {
-		return TokenEndpoints.revoke(this.tokens, TokenKind.DISCOVERY, id);
+		return TokenEndpoints.revoke(this.tokens, this.clock, TokenKind.DISCOVERY, id);
 	}
 
 }

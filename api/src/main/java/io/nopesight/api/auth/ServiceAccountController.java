@@ -1,6 +1,7 @@
 package io.nopesight.api.auth;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -37,8 +38,11 @@ class ServiceAccountController {
 
 	private final ServiceAccounts accounts;
 
-	ServiceAccountController(ServiceAccounts accounts) {
+	private final Clock clock;
+
+	ServiceAccountController(ServiceAccounts accounts, Clock clock) {
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@PostMapping
@@ -76,7 +80,7 @@ class ServiceAccountController {
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	ResponseEntity<IssuedTokenResponse> createKey(@PathVariable String id, @RequestBody TokenRequest request) {
 		IssuedToken key = this.accounts.issueKey(id, request.checkedName(), request.optionalScopes(),
-				request.expiresAt(), CurrentPrincipal.owner());
+				request.expiresAt(this.clock.instant()), CurrentPrincipal.owner());
 		return ResponseEntity.created(URI.create("/v1/auth/service-accounts/" + id + "/keys/" + key.id()))
 			.body(IssuedTokenResponse.from(key));
 	}
@@ -86,13 +90,14 @@ class ServiceAccountController {
 	ResponseEntity<PageResponse<TokenResponse>> keys(@PathVariable String id, @RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + Pagination.DEFAULT_LIMIT) int limit) {
 		Pagination.check(page, limit);
-		return PageResponse.of(this.accounts.keys(id, page, limit), TokenResponse::from);
+		Instant now = this.clock.instant();
+		return PageResponse.of(this.accounts.keys(id, page, limit), (key) -> TokenResponse.from(key, now));
 	}
 
 	@DeleteMapping("/{id}/keys/{keyId}")
 	@RequiredScope(Principal.ADMIN_SCOPE)
 	TokenResponse revokeKey(@PathVariable String id, @PathVariable String keyId) {
-		return TokenResponse.from(this.accounts.revokeKey(id, keyId));
+		return TokenResponse.from(this.accounts.revokeKey(id, keyId), this.clock.instant());
 	}
 
 	record ServiceAccountRequest(@Nullable String name, @Nullable String description, @Nullable List<String> scopes) {

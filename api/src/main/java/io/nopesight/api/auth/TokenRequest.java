@@ -30,8 +30,8 @@ record TokenRequest(@Nullable String name, @Nullable String description, @Nullab
 		return text("owner", this.owner, false);
 	}
 
-	@Nullable Instant expiresAt() {
-		return (this.expiresIn != null) ? Instant.now().plus(Lifetimes.parse(this.expiresIn, "expires_in")) : null;
+	@Nullable Instant expiresAt(Instant now) {
+		return (this.expiresIn != null) ? now.plus(Lifetimes.parse(this.expiresIn, "expires_in")) : null;
 	}
 
 	Set<String> checkedScopes() {

@@ -14,8 +14,7 @@ record TokenResponse(String id, String kind, String name, @Nullable String descr
 		List<String> scopes, String status, Instant createdAt, @Nullable String createdBy, @Nullable Instant expiresAt,
 		@Nullable Instant revokedAt, @Nullable String serviceAccountId) {
 
-	static TokenResponse from(TokenInfo token) {
-		Instant now = Instant.now();
+	static TokenResponse from(TokenInfo token, Instant now) {
 		String status = (token.revokedAt() != null) ? "revoked" : token.active(now) ? "active" : "expired";
 		return new TokenResponse(token.id(), token.kind().value(), token.name(), token.description(), token.owner(),
 				token.scopes(), status, token.createdAt(), token.createdBy(), token.expiresAt(), token.revokedAt(),

@@ -129,6 +129,7 @@ final class Allowance {
 		if (!this.refilling) {
 			return false;
 		}
+		// a real wait for another thread, so measured in real time, not by the clock buckets refill by
 		long deadline = System.nanoTime() + timeoutNanos;
 		long left = timeoutNanos;
 		while (this.refilling && left > 0) {

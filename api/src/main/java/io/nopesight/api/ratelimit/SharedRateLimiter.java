@@ -1,6 +1,8 @@
 package io.nopesight.api.ratelimit;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +15,7 @@ import javax.sql.DataSource;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -32,7 +35,8 @@ import io.nopesight.core.access.TokenKind;
  * Token buckets per token (per subject for JWTs), kept in PostgreSQL by Bucket4j so that all nodes share
  * them. To stay off the request path, each node takes small batches from the shared bucket and spends them
  * locally ({@link Allowance}); only a node's first request for a token, or one that outruns the background
- * top-up, waits for the database.
+ * top-up, waits for the database. Buckets refill by the application's {@link Clock}, which must be a wall
+ * clock: every node reads the same stored bucket with its own.
  */
 @Component
 class SharedRateLimiter implements DisposableBean {
@@ -41,10 +45,9 @@ class SharedRateLimiter implements DisposableBean {
 
 	private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(10);
 
-	// a top-up is one database round trip; past this, asking the shared bucket directly is no slower
-	private static final long REFILL_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-
 	private final RateLimitSettings settings;
+
+	private final Clock clock;
 
 	private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
 
@@ -62,9 +65,11 @@ class SharedRateLimiter implements DisposableBean {
 		return thread;
 	});
 
-	SharedRateLimiter(RateLimitSettings settings, DataSource dataSource) {
+	SharedRateLimiter(RateLimitSettings settings, DataSource dataSource, Clock clock) {
 		this.settings = settings;
+		this.clock = clock;
 		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+			.clientClock(new ClockTimeMeter(clock))
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("rate_limit_bucket")
 			.idColumn("id")
@@ -80,12 +85,12 @@ class SharedRateLimiter implements DisposableBean {
 	 */
 	Decision acquire(String key, TokenKind kind) {
 		Limit limit = limitFor(kind);
-		long now = System.nanoTime();
+		long now = nanos(this.clock);
 		Allowance allowance = this.allowances.computeIfAbsent(key, (k) -> new Allowance(limit, batchFor(limit),
 				maxBatchFor(limit)));
 		Decision decision = allowance.trySpendReserved(now);
-		if (decision == null && awaitRefill(allowance)) {
-			decision = allowance.trySpendReserved(System.nanoTime());
+		if (decision == null && awaitRefill(allowance, this.settings.refillWait().toNanos())) {
+			decision = allowance.trySpendReserved(nanos(this.clock));
 		}
 		if (decision == null) {
 			ConsumptionProbe probe = bucket(key, allowance.limit()).tryConsumeAndReturnRemaining(1);
@@ -98,9 +103,9 @@ class SharedRateLimiter implements DisposableBean {
 		return decision;
 	}
 
-	private static boolean awaitRefill(Allowance allowance) {
+	private static boolean awaitRefill(Allowance allowance, long timeoutNanos) {
 		try {
-			return allowance.awaitRefill(REFILL_WAIT_NANOS);
+			return allowance.awaitRefill(timeoutNanos);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -161,7 +166,7 @@ class SharedRateLimiter implements DisposableBean {
 	}
 
 	private void forgetIdle() {
-		long now = System.nanoTime();
+		long now = nanos(this.clock);
 		this.allowances.entrySet().removeIf((entry) -> now - entry.getValue().lastUsedNanos() > IDLE_NANOS);
 		try {
 			this.buckets.removeExpired(1000);
@@ -175,6 +180,28 @@ class SharedRateLimiter implements DisposableBean {
 	public void destroy() {
 		this.housekeeping.shutdownNow();
 		this.refills.shutdownNow();
+	}
+
+	private static long nanos(Clock clock) {
+		Instant now = clock.instant();
+		return Math.addExact(Math.multiplyExact(now.getEpochSecond(), 1_000_000_000L), now.getNano());
+	}
+
+	/**
+	 * Bucket4j's view of the clock, in nanoseconds since the epoch.
+	 */
+	private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+		@Override
+		public long currentTimeNanos() {
+			return nanos(this.clock);
+		}
+
+		@Override
+		public boolean isWallClockBased() {
+			return true;
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -55,6 +56,8 @@ public class Jwts {
 
 	private final AccessTokens tokens;
 
+	private final Clock clock;
+
 	private final @Nullable JWSVerifier hmacVerifier;
 
 	private final @Nullable JWSSigner hmacSigner;
@@ -63,9 +66,10 @@ public class Jwts {
 
 	private final @Nullable JWSSigner rsaSigner;
 
-	Jwts(JwtSettings settings, AccessTokens tokens) throws JOSEException, GeneralSecurityException {
+	Jwts(JwtSettings settings, AccessTokens tokens, Clock clock) throws JOSEException, GeneralSecurityException {
 		this.settings = settings;
 		this.tokens = tokens;
+		this.clock = clock;
 		byte[] secret = (hasText(settings.hmacSecret()))
 				? settings.hmacSecret().getBytes(StandardCharsets.UTF_8) : null;
 		if (secret != null && secret.length < 32) {
@@ -102,7 +106,7 @@ public class Jwts {
 			throw new IllegalStateException("No JWT signing key is configured");
 		}
 		JWSAlgorithm algorithm = (this.rsaSigner != null) ? JWSAlgorithm.RS256 : JWSAlgorithm.HS256;
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Instant expires = now.plus(ttl);
 		String scope = scopes.stream().sorted().collect(Collectors.joining(" "));
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(principal.owner())
@@ -151,7 +155,7 @@ public class Jwts {
 	}
 
 	private Optional<Principal> principal(JWTClaimsSet claims) throws ParseException {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Duration skew = this.settings.clockSkew();
 		Date exp = claims.getExpirationTime();
 		Date iat = claims.getIssueTime();

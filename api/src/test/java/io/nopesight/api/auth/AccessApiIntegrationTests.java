@@ -3,6 +3,7 @@ package io.nopesight.api.auth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -12,30 +13,28 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.api.ApiClient;
 import io.nopesight.api.ApiClient.Response;
-import io.nopesight.api.ApiTestProperties;
+import io.nopesight.api.ApiIntegrationTest;
 import io.nopesight.api.JwtKeys;
+import io.nopesight.core.TestClock;
 import io.nopesight.core.access.Scopes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiIntegrationTest
 class AccessApiIntegrationTests {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -50,27 +49,25 @@ class AccessApiIntegrationTests {
 			new Endpoint("GET", "/v1/auth/api-keys", "admin"), new Endpoint("GET", "/v1/discovery/tokens", "admin"),
 			new Endpoint("GET", "/v1/auth/service-accounts", "admin"));
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ApiTestProperties.register(registry);
-		JwtKeys.register(registry);
-		registry.add("nopesight.api.deprecations[0].path", () -> "/v1/cmdb/relationships/**");
-		registry.add("nopesight.api.deprecations[0].date", () -> "2025-01-01");
-		registry.add("nopesight.api.deprecations[0].info", () -> "https://docs.nopesight.com/api/v2-migration");
-		registry.add("nopesight.api.deprecations[0].sunset", () -> "2027-07-01");
-	}
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TestClock clock;
+
 	ApiClient admin;
 
 	@BeforeEach
 	void client() {
 		this.admin = ApiClient.admin(this.port);
+	}
+
+	@AfterEach
+	void runTheClock() {
+		this.clock.unfreeze();
 	}
 
 	@Test
@@ -105,33 +102,33 @@ class AccessApiIntegrationTests {
 
 	@Test
 	void callWhenStoredTokenHasExpiredGets401AtOnce() {
+		// given: a stopped clock, so each token lives exactly the second it was issued for; 999 ns into a
+		// microsecond, which PostgreSQL, keeping microseconds, would round up
+		Instant frozen = this.clock.freeze();
+		Instant now = this.clock.advance(Duration.ofNanos(999 - frozen.getNano() % 1000));
+		Map<String, String> tokens = new LinkedHashMap<>();
 		for (String path : List.of("/v1/auth/api-keys", "/v1/discovery/tokens")) {
-			// given
 			Map<String, Object> request = tokenRequest("short-lived", List.of("cmdb.read"));
 			request.put("expires_in", "1s");
-			Response created = this.admin.post(path, request);
-			String token = token(created);
-			Instant expiresAt = Instant.parse(created.json().get("expires_at").asString());
-			assertThat(as(token).get("/v1/cmdb/ci").status()).isEqualTo(200);
-			// when: the clock passes the expiry instant (the only thing waited for)
-			LockSupport
-				.parkNanos(Math.max(0, Duration.between(Instant.now(), expiresAt).toNanos()) + 1_000_000);
-			Response response = as(token).get("/v1/cmdb/ci");
-			// then
-			assertThat(response.status()).as(path).isEqualTo(401);
-			assertThat(response.json().at("/error/code").asString()).isEqualTo("AUTHENTICATION_REQUIRED");
+			tokens.put(path, token(this.admin.post(path, request)));
 		}
-		// given
 		String account = serviceAccount("short-lived-bot", List.of("cmdb.read"));
 		Response key = this.admin.post("/v1/auth/service-accounts/" + account + "/keys",
 				Map.of("name", "k", "expires_in", "1s"));
-		assertThat(as(token(key)).get("/v1/cmdb/ci").status()).isEqualTo(200);
-		// when
-		LockSupport.parkNanos(Math.max(0,
-				Duration.between(Instant.now(), Instant.parse(key.json().get("expires_at").asString())).toNanos())
-				+ 1_000_000);
+		tokens.put("service account key", token(key));
+		assertThat(Instant.parse(key.json().get("expires_at").asString()))
+			.isEqualTo(now.plusSeconds(1).truncatedTo(ChronoUnit.MICROS));
+		tokens.forEach((what, token) -> assertThat(as(token).get("/v1/cmdb/ci").status()).as(what).isEqualTo(200));
+		// when: the clock reaches the expiry instant
+		this.clock.advance(Duration.ofSeconds(1));
 		// then
-		assertThat(as(token(key)).get("/v1/cmdb/ci").status()).isEqualTo(401);
+		tokens.forEach((what, token) -> {
+			Response response = as(token).get("/v1/cmdb/ci");
+			assertThat(response.status()).as(what).isEqualTo(401);
+			assertThat(response.json().at("/error/code").asString()).isEqualTo("AUTHENTICATION_REQUIRED");
+		});
+		assertThat(this.admin.get("/v1/auth/service-accounts/" + account + "/keys").json().at("/data/0/status")
+			.asString()).isEqualTo("expired");
 	}
 
 	@Test

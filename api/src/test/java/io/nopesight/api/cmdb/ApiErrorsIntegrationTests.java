@@ -11,89 +11,61 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.api.ApiClient;
 import io.nopesight.api.ApiClient.Response;
-import io.nopesight.api.ApiTestProperties;
+import io.nopesight.api.ApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input of every kind gets the right 4xx in the standard error format and changes nothing.
+ * Bad input that only the core, the database or the server itself can judge gets the right 4xx in the
+ * standard error format and changes nothing. What the web layer decides on its own (unreadable bodies, bad
+ * query parameters, wrong methods and media types) is in {@link ConfigurationItemControllerTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "nopesight.api.max-body-size=64KB")
+@ApiIntegrationTest
 class ApiErrorsIntegrationTests {
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ApiTestProperties.register(registry);
-	}
+	private static final String EXISTING = "ERRORS-EXISTING-01";
+
+	// just over the default limit of 16 MB
+	private static final int OVERSIZED = 16 * 1024 * 1024 + 1024;
 
 	@LocalServerPort
 	int port;
 
 	ApiClient api;
 
-	String existing;
-
 	@BeforeEach
 	void setUp() {
 		this.api = ApiClient.admin(this.port);
-		Response found = this.api.get("/v1/cmdb/ci?search=EXISTING-01");
-		this.existing = (found.json().get("data").isEmpty())
-				? this.api.post("/v1/cmdb/ci", Map.of("name", "EXISTING-01", "type", "server")).json().get("id").asString()
-				: found.json().at("/data/0/id").asString();
+		Response created = this.api.post("/v1/cmdb/ci", Map.of("name", EXISTING, "type", "server"));
+		assertThat(created.status()).as(created.body()).isIn(201, 409);
 	}
 
 	static Stream<Arguments> badRequests() {
 		String json = "application/json";
 		return Stream.of(
-				Arguments.of("malformed JSON", "POST", "/v1/cmdb/ci", json, "{\"name\": \"x\", ", 400, "VALIDATION_ERROR"),
-				Arguments.of("not an object", "POST", "/v1/cmdb/ci", json, "[1,2]", 400, "VALIDATION_ERROR"),
-				Arguments.of("empty body", "POST", "/v1/cmdb/ci", json, "", 400, "VALIDATION_ERROR"),
 				Arguments.of("missing name", "POST", "/v1/cmdb/ci", json, "{\"type\":\"server\"}", 400, "VALIDATION_ERROR"),
 				Arguments.of("missing type", "POST", "/v1/cmdb/ci", json, "{\"name\":\"n\"}", 400, "VALIDATION_ERROR"),
 				Arguments.of("bad type", "POST", "/v1/cmdb/ci", json, "{\"name\":\"n\",\"type\":\"Bad Type\"}", 400,
 						"VALIDATION_ERROR"),
 				Arguments.of("bad status", "POST", "/v1/cmdb/ci", json,
 						"{\"name\":\"n\",\"type\":\"server\",\"status\":\"broken\"}", 400, "VALIDATION_ERROR"),
-				Arguments.of("attributes not an object", "POST", "/v1/cmdb/ci", json,
-						"{\"name\":\"n\",\"type\":\"server\",\"attributes\":\"big\"}", 400, "VALIDATION_ERROR"),
-				Arguments.of("name not a string", "POST", "/v1/cmdb/ci", json,
-						"{\"name\":{\"a\":1},\"type\":\"server\"}", 400, "VALIDATION_ERROR"),
 				Arguments.of("duplicate name", "POST", "/v1/cmdb/ci", json,
-						"{\"name\":\"EXISTING-01\",\"type\":\"server\"}", 409, "CONFLICT"),
-				Arguments.of("wrong content type", "POST", "/v1/cmdb/ci", "text/plain", "name=x", 415,
-						"UNSUPPORTED_MEDIA_TYPE"),
+						"{\"name\":\"" + EXISTING + "\",\"type\":\"server\"}", 409, "CONFLICT"),
 				Arguments.of("oversized body", "POST", "/v1/cmdb/ci", json,
-						"{\"name\":\"big\",\"type\":\"server\",\"description\":\"" + "x".repeat(70_000) + "\"}", 413,
-						"PAYLOAD_TOO_LARGE"),
-				Arguments.of("unknown sort", "GET", "/v1/cmdb/ci?sort=password", json, "", 400, "VALIDATION_ERROR"),
-				Arguments.of("bad order", "GET", "/v1/cmdb/ci?order=sideways", json, "", 400, "VALIDATION_ERROR"),
-				Arguments.of("page not a number", "GET", "/v1/cmdb/ci?page=two", json, "", 400, "VALIDATION_ERROR"),
-				Arguments.of("page zero", "GET", "/v1/cmdb/ci?page=0", json, "", 400, "VALIDATION_ERROR"),
-				Arguments.of("limit over max", "GET", "/v1/cmdb/ci?limit=101", json, "", 400, "VALIDATION_ERROR"),
-				Arguments.of("bad status filter", "GET", "/v1/cmdb/ci?status=gone", json, "", 400, "VALIDATION_ERROR"),
+						"{\"name\":\"big\",\"type\":\"server\",\"description\":\"" + "x".repeat(OVERSIZED) + "\"}",
+						413, "PAYLOAD_TOO_LARGE"),
 				Arguments.of("unknown CI", "GET", "/v1/cmdb/ci/ci_doesnotexist", json, "", 404, "RESOURCE_NOT_FOUND"),
 				Arguments.of("unknown CI update", "PUT", "/v1/cmdb/ci/ci_doesnotexist", json, "{\"status\":\"active\"}",
 						404, "RESOURCE_NOT_FOUND"),
 				Arguments.of("unknown CI delete", "DELETE", "/v1/cmdb/ci/ci_doesnotexist", json, "", 404,
 						"RESOURCE_NOT_FOUND"),
 				Arguments.of("unknown path", "GET", "/v1/nothing/here", json, "", 404, "RESOURCE_NOT_FOUND"),
-				Arguments.of("method not allowed", "PATCH", "/v1/cmdb/ci", json, "{}", 405, "METHOD_NOT_ALLOWED"),
 				Arguments.of("relationship to missing CI", "POST", "/v1/cmdb/relationships", json,
 						"{\"type\":\"runs_on\",\"source_ci\":\"ci_nope\",\"target_ci\":\"ci_nope2\"}", 400,
-						"VALIDATION_ERROR"),
-				Arguments.of("relationship bad confidence", "POST", "/v1/cmdb/relationships", json,
-						"{\"type\":\"runs_on\",\"source_ci\":\"a\",\"target_ci\":\"b\",\"confidence\":\"high\"}", 400,
-						"VALIDATION_ERROR"),
-				Arguments.of("bad IP", "GET", "/v1/api/ci/find-by-ip/999.1.1.1", json, "", 400, "VALIDATION_ERROR"),
-				Arguments.of("bad include_ai", "GET", "/v1/cmdb/relationships?include_ai=maybe", json, "", 400,
 						"VALIDATION_ERROR"));
 	}
 

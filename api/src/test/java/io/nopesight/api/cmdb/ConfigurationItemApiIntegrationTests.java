@@ -8,24 +8,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.api.ApiClient;
 import io.nopesight.api.ApiClient.Response;
-import io.nopesight.api.ApiTestProperties;
+import io.nopesight.api.ApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiIntegrationTest
 class ConfigurationItemApiIntegrationTests {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ApiTestProperties.register(registry);
-	}
 
 	@LocalServerPort
 	int port;
@@ -91,18 +83,18 @@ class ConfigurationItemApiIntegrationTests {
 	void listWhenSearchingMatchesNameDescriptionAttributesAndCustomFields() {
 		// given
 		this.api.post("/v1/cmdb/ci", Map.of("name", "SEARCH-ALPHA", "type", "server", "description",
-				"Hosts the walrus ledger", "attributes", Map.of("os", "Debian 12"), "custom_fields",
+				"Hosts the walrus ledger", "attributes", Map.of("os", "Gentoo 2.17"), "custom_fields",
 				Map.of("cost_center", "CC-7781")));
 		this.api.post("/v1/cmdb/ci", Map.of("name", "SEARCH-BETA", "type", "workstation", "attributes",
-				Map.of("os", "Debian 12")));
+				Map.of("os", "Gentoo 2.17")));
 		// when / then
 		assertThat(names(this.api.get("/v1/cmdb/ci?search=walrus").json().get("data"))).containsExactly("SEARCH-ALPHA");
 		assertThat(names(this.api.get("/v1/cmdb/ci?search=CC-7781").json().get("data"))).containsExactly("SEARCH-ALPHA");
 		assertThat(names(this.api.get("/v1/cmdb/ci?search=search-alpha").json().get("data")))
 			.containsExactly("SEARCH-ALPHA");
-		assertThat(names(this.api.get("/v1/cmdb/ci?search=debian&sort=name").json().get("data")))
+		assertThat(names(this.api.get("/v1/cmdb/ci?search=gentoo&sort=name").json().get("data")))
 			.containsExactly("SEARCH-ALPHA", "SEARCH-BETA");
-		Response filtered = this.api.get("/v1/cmdb/ci?search=debian&type=workstation");
+		Response filtered = this.api.get("/v1/cmdb/ci?search=gentoo&type=workstation");
 		assertThat(names(filtered.json().get("data"))).containsExactly("SEARCH-BETA");
 		assertThat(filtered.header("X-Total-Count")).isEqualTo("1");
 	}
@@ -111,27 +103,27 @@ class ConfigurationItemApiIntegrationTests {
 	void findByIpWhenAddressSitsInAnyIpFieldFindsTheCi() {
 		// given
 		Map<String, Object> custom = new LinkedHashMap<>();
-		custom.put("ip_address", "172.24.1.10");
-		custom.put("all_ip_addresses", List.of("172.24.1.10", "10.161.161.10"));
-		String dc = this.api.post("/v1/cmdb/ci", Map.of("name", "KSDC01", "type", "server", "custom_fields", custom))
+		custom.put("ip_address", "172.24.91.10");
+		custom.put("all_ip_addresses", List.of("172.24.91.10", "10.161.191.10"));
+		String dc = this.api.post("/v1/cmdb/ci", Map.of("name", "KSDC91", "type", "server", "custom_fields", custom))
 			.json()
 			.get("id")
 			.asString();
-		String web = this.api.post("/v1/cmdb/ci", Map.of("name", "IPWEB", "type", "server", "attributes",
-				Map.of("ip_address", "10.0.1.10"))).json().get("id").asString();
-		String legacy = this.api.post("/v1/cmdb/ci", Map.of("name", "LEGACY", "type", "server", "custom_fields",
-				Map.of("IP Address", "192.168.7.7"))).json().get("id").asString();
+		String web = this.api.post("/v1/cmdb/ci", Map.of("name", "IP-WEB-91", "type", "server", "attributes",
+				Map.of("ip_address", "10.91.1.10"))).json().get("id").asString();
+		String legacy = this.api.post("/v1/cmdb/ci", Map.of("name", "IP-LEGACY-91", "type", "server", "custom_fields",
+				Map.of("IP Address", "192.168.91.7"))).json().get("id").asString();
 		// when / then
-		assertThat(this.api.get("/v1/api/ci/find-by-ip/10.161.161.10").json().at("/ci/id").asString()).isEqualTo(dc);
-		assertThat(this.api.get("/v1/api/ci/find-by-ip/172.24.1.10").json().at("/ci/customFields/ip_address")
-			.asString()).isEqualTo("172.24.1.10");
-		assertThat(this.api.get("/v1/api/ci/find-by-ip/10.0.1.10").json().at("/ci/id").asString()).isEqualTo(web);
-		assertThat(this.api.get("/v1/api/ci/find-by-ip/192.168.7.7").json().at("/ci/id").asString()).isEqualTo(legacy);
-		Response missing = this.api.get("/v1/api/ci/find-by-ip/10.99.99.99");
+		assertThat(this.api.get("/v1/api/ci/find-by-ip/10.161.191.10").json().at("/ci/id").asString()).isEqualTo(dc);
+		assertThat(this.api.get("/v1/api/ci/find-by-ip/172.24.91.10").json().at("/ci/customFields/ip_address")
+			.asString()).isEqualTo("172.24.91.10");
+		assertThat(this.api.get("/v1/api/ci/find-by-ip/10.91.1.10").json().at("/ci/id").asString()).isEqualTo(web);
+		assertThat(this.api.get("/v1/api/ci/find-by-ip/192.168.91.7").json().at("/ci/id").asString()).isEqualTo(legacy);
+		Response missing = this.api.get("/v1/api/ci/find-by-ip/10.91.99.99");
 		assertThat(missing.status()).isEqualTo(200);
 		assertThat(missing.json().get("found").asBoolean()).isFalse();
-		JsonNode debug = this.api.get("/v1/api/debug/find-ci-by-ip/10.161.161.10").json();
-		assertThat(debug.get("searchedIp").asString()).isEqualTo("10.161.161.10");
+		JsonNode debug = this.api.get("/v1/api/debug/find-ci-by-ip/10.161.191.10").json();
+		assertThat(debug.get("searchedIp").asString()).isEqualTo("10.161.191.10");
 		assertThat(debug.at("/query/$or").size()).isEqualTo(4);
 		assertThat(debug.get("found").asBoolean()).isTrue();
 		assertThat(debug.at("/results/0/matchedFields/0").asString()).isEqualTo("customFields.all_ip_addresses");
@@ -140,9 +132,9 @@ class ConfigurationItemApiIntegrationTests {
 	@Test
 	void relationshipsAreListedBothWaysAndGoWithTheirCi() {
 		// given
-		String app = this.api.post("/v1/cmdb/ci", Map.of("name", "Web Application", "type", "application"))
+		String app = this.api.post("/v1/cmdb/ci", Map.of("name", "Rel Web Application", "type", "application"))
 			.json().get("id").asString();
-		String db = this.api.post("/v1/cmdb/ci", Map.of("name", "Database Server", "type", "server"))
+		String db = this.api.post("/v1/cmdb/ci", Map.of("name", "Rel Database Server", "type", "server"))
 			.json().get("id").asString();
 		Response created = this.api.post("/v1/cmdb/relationships", Map.of("type", "depends_on", "source_ci", app,
 				"target_ci", db, "attributes", Map.of("port", 3306, "protocol", "mysql")));
@@ -156,10 +148,10 @@ class ConfigurationItemApiIntegrationTests {
 		assertThat(created.json().get("discovered_by").asString()).isEqualTo("manual");
 		assertThat(created.json().get("confidence").asDouble()).isEqualTo(1.0);
 		assertThat(appView.at("/relationships/0/target_ci").asString()).isEqualTo(db);
-		assertThat(appView.at("/relationships/0/target_name").asString()).isEqualTo("Database Server");
+		assertThat(appView.at("/relationships/0/target_name").asString()).isEqualTo("Rel Database Server");
 		assertThat(dbView.at("/relationships/0/source_ci").asString()).isEqualTo(app);
 		assertThat(dbView.at("/relationships/0/direction").asString()).isEqualTo("incoming");
-		assertThat(listed.at("/data/0/source/name").asString()).isEqualTo("Web Application");
+		assertThat(listed.at("/data/0/source/name").asString()).isEqualTo("Rel Web Application");
 		assertThat(listed.at("/data/0/target/type").asString()).isEqualTo("server");
 		assertThat(listed.at("/data/0/attributes/port").asInt()).isEqualTo(3306);
 		assertThat(this.api.post("/v1/cmdb/relationships", Map.of("type", "depends_on", "source_ci", app,
@@ -209,10 +201,10 @@ class ConfigurationItemApiIntegrationTests {
 
 	private static Map<String, Object> prodDb01() {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("name", "PROD-DB-01");
+		body.put("name", "ROUNDTRIP-DB-01");
 		body.put("type", "server");
 		body.put("status", "active");
-		body.put("attributes", Map.of("os", "RedHat 8.5", "ip_address", "10.0.2.20", "cpu_cores", 16, "memory_gb", 64));
+		body.put("attributes", Map.of("os", "RedHat 8.5", "ip_address", "10.91.2.20", "cpu_cores", 16, "memory_gb", 64));
 		body.put("custom_fields", Map.of("department", "IT", "environment", "production"));
 		return body;
 	}

@@ -15,26 +15,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.api.ApiClient;
 import io.nopesight.api.ApiClient.Response;
-import io.nopesight.api.ApiTestProperties;
+import io.nopesight.api.ApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiIntegrationTest
 class DiscoveryApiIntegrationTests {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ApiTestProperties.register(registry);
-	}
 
 	@LocalServerPort
 	int port;
@@ -450,7 +442,7 @@ class DiscoveryApiIntegrationTests {
 	}
 
 	private JsonNode waitFor(String scanId) {
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+		return await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50)).until(() -> {
 			JsonNode scan = this.api.get("/v1/discovery/scans/" + scanId).json();
 			String status = scan.get("status").asString();
 			return (status.equals("completed") || status.equals("failed")) ? scan : null;

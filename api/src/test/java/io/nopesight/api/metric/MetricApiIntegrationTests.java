@@ -16,27 +16,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.api.ApiClient;
 import io.nopesight.api.ApiClient.Response;
-import io.nopesight.api.ApiTestProperties;
+import io.nopesight.api.ApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiIntegrationTest
 class MetricApiIntegrationTests {
 
 	private static final Instant HOUR = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(6));
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ApiTestProperties.register(registry);
-	}
 
 	@LocalServerPort
 	int port;
@@ -116,8 +108,8 @@ class MetricApiIntegrationTests {
 		assertThat(job.get("rows_skipped").asLong()).isEqualTo(1);
 		assertThat(job.at("/skipped_rows/0/line").asLong()).isEqualTo(602);
 		assertThat(job.at("/skipped_rows/0/reason").asString()).isEqualTo("unknown CI 'ghost'");
-		JsonNode summary = this.api.get("/v1/metrics/summary?metric=memory_usage&type=server&from=" + HOUR + "&to="
-				+ HOUR.plus(Duration.ofHours(6))).json();
+		JsonNode summary = this.api.get("/v1/metrics/summary?metric=memory_usage&type=server&ci=" + ci + "&from="
+				+ HOUR + "&to=" + HOUR.plus(Duration.ofHours(6))).json();
 		assertThat(summary.at("/data").size()).isEqualTo(1);
 		assertThat(summary.at("/data/0/ci_id").asString()).isEqualTo(ci);
 		assertThat(summary.at("/data/0/samples").asLong()).isEqualTo(300);
@@ -208,7 +200,7 @@ class MetricApiIntegrationTests {
 
 	private JsonNode finished(Response accepted) {
 		String url = accepted.json().get("status_url").asString();
-		await().atMost(Duration.ofMinutes(1))
+		await().atMost(Duration.ofMinutes(5))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> !this.api.get(url).json().get("status").asString().equals("running"));
 		return this.api.get(url).json();

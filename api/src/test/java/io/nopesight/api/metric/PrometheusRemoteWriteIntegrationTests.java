@@ -13,14 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.api.ApiClient;
-import io.nopesight.api.ApiTestProperties;
+import io.nopesight.api.ApiIntegrationTest;
 import io.nopesight.core.PostgresForTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +28,8 @@ import static org.awaitility.Awaitility.await;
  * ({@code prometheus-node-exporter}) on loopback and remote-writes to this application, which files
  * the series under the CI whose IP is 127.0.0.1.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiIntegrationTest
 class PrometheusRemoteWriteIntegrationTests {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ApiTestProperties.register(registry);
-	}
 
 	@LocalServerPort
 	int port;
@@ -85,7 +77,7 @@ class PrometheusRemoteWriteIntegrationTests {
 		start(dir, "prometheus", "prometheus", "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("tsdb"),
 				"--web.listen-address=127.0.0.1:" + freePort());
 		// then
-		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> this.jdbc.sql("""
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> this.jdbc.sql("""
 				SELECT count(DISTINCT m.ts) FROM metric_sample m JOIN metric_series s ON s.id = m.series_id
 				WHERE s.ci_id = :ci AND s.metric = 'node_load1'
 				""").param("ci", ci).query(Long.class).single() >= 2);
@@ -96,8 +88,11 @@ class PrometheusRemoteWriteIntegrationTests {
 		assertThat(cpu).isNotEmpty();
 		assertThat(cpu).extracting((row) -> row.get("mode")).contains("idle", "user", "system");
 		assertThat(cpu).extracting((row) -> row.get("job")).containsOnly("node");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM metric_series WHERE labels ->> 'instance' IS NOT NULL")
-			.query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM metric_series WHERE ci_id = :ci AND labels ->> 'instance' IS NOT NULL
+				""").param("ci", ci)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private void start(Path dir, String name, String... command) throws IOException {

@@ -1,5 +1,7 @@
 package io.nopesight.api.ratelimit;
 
+import java.time.Duration;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 import io.github.bucket4j.ConsumptionProbe;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.nopesight.api.ratelimit.RateLimitSettings.Limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AllowanceTests {
 
@@ -105,16 +108,14 @@ class AllowanceTests {
 		allowance.took(ConsumptionProbe.consumed(1, 0), NOW);
 		assertThat(allowance.startRefill()).isEqualTo(1);
 		assertThat(allowance.trySpendReserved(NOW)).isNull();
-		Thread topUp = new Thread(() -> {
-			sleep(50);
-			allowance.refilled(1, 0);
-		});
-		topUp.start();
-		// when
-		boolean ended = allowance.awaitRefill(TimeUnit.SECONDS.toNanos(5));
+		FutureTask<Boolean> request = new FutureTask<>(() -> allowance.awaitRefill(TimeUnit.MINUTES.toNanos(5)));
+		Thread waiting = new Thread(request, "waiting-request");
+		waiting.start();
+		await().atMost(Duration.ofMinutes(2)).until(() -> waiting.getState() == Thread.State.TIMED_WAITING);
+		// when: the top-up arrives while the request waits for it
+		allowance.refilled(1, 0);
 		// then
-		topUp.join();
-		assertThat(ended).isTrue();
+		assertThat(request.get(2, TimeUnit.MINUTES)).isTrue();
 		assertThat(allowance.trySpendReserved(NOW).allowed()).isTrue();
 	}
 
@@ -126,15 +127,6 @@ class AllowanceTests {
 		boolean ended = allowance.awaitRefill(TimeUnit.SECONDS.toNanos(5));
 		// then
 		assertThat(ended).isFalse();
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

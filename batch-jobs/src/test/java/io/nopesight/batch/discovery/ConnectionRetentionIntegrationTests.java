@@ -16,12 +16,10 @@ import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-import io.nopesight.core.TestDatabase;
+import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.NewConfigurationItem;
 import io.nopesight.core.discovery.ObservedConnection;
@@ -31,15 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scheduled connection retention end to end: its daily schedule is stored, and a fire of it through the
- * scheduler drops the days of connections past the retention (90 days by default) and keeps the rest.
+ * scheduler drops the days of connections past the retention (90 days by default) and keeps the rest. Its
+ * schedules are on (the other batch tests turn them off), so it shares its context with the metric retention
+ * test only.
  */
-@SpringBootTest(properties = "nopesight.discovery.connection-retention-cron=0 30 3 * * ?")
+@CoreIntegrationTest
+// the same settings as MetricRetentionJobIntegrationTests, so that the two share a context
+@TestPropertySource(properties = { "nopesight.metrics.retention-cron=0 15 3 * * ?",
+		"nopesight.discovery.connection-retention-cron=0 30 3 * * ?" })
 class ConnectionRetentionIntegrationTests {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
 
 	@Autowired
 	Scheduler scheduler;
@@ -68,7 +66,7 @@ class ConnectionRetentionIntegrationTests {
 		this.scheduler.triggerJob(JobKey.jobKey(ConnectionRetentionRun.SCHEDULE, "nopesight"));
 		// then
 		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
+			.atMost(Duration.ofMinutes(3))
 			.until(() -> !partitionExists("process_connection_" + day(old)));
 		assertThat(partitionExists("process_connection_" + day(recent))).isTrue();
 		assertThat(this.connections.groups(ci)).singleElement()

@@ -17,12 +17,10 @@ import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
-import io.nopesight.core.TestDatabase;
+import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.NewConfigurationItem;
 import io.nopesight.core.metric.MetricSample;
@@ -33,16 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The scheduled retention run end to end: the daily schedule is stored in the clustered Quartz store, and a
  * fire of it through the scheduler starts the Spring Batch job, which drops the raw partitions past raw
- * retention (30 days) and keeps recent ones and the day roll-ups. Its own schema, as it drops partitions other
- * tests' data lives in, and its schedule on (the other batch tests turn it off).
+ * retention (30 days) and keeps recent ones and the day roll-ups. Not in the shared batch context, as it drops
+ * partitions other tests' data lives in, and its schedules on (the other batch tests turn them off): it shares
+ * its context with the connection retention test only.
  */
-@SpringBootTest(properties = "nopesight.metrics.retention-cron=0 15 3 * * ?")
+@CoreIntegrationTest
+// the same settings as ConnectionRetentionIntegrationTests, so that the two share a context
+@TestPropertySource(properties = { "nopesight.metrics.retention-cron=0 15 3 * * ?",
+		"nopesight.discovery.connection-retention-cron=0 30 3 * * ?" })
 class MetricRetentionJobIntegrationTests {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
 
 	@Autowired
 	Scheduler scheduler;
@@ -85,12 +82,12 @@ class MetricRetentionJobIntegrationTests {
 		// when
 		this.scheduler.triggerJob(JobKey.jobKey(MetricRetentionJobConfiguration.SCHEDULE, "nopesight"));
 		// then
-		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !retentionRuns().isEmpty()
+		Awaitility.await().atMost(Duration.ofMinutes(3)).until(() -> !retentionRuns().isEmpty()
 				&& !retentionRuns().contains("STARTED") && !retentionRuns().contains("STARTING"));
 		assertThat(partitionExists("metric_sample_" + day(old))).isFalse();
 		assertThat(partitionExists("metric_sample_" + day(recent))).isTrue();
-		assertThat(this.jdbc.sql("SELECT count(*) FROM metric_sample").query(Long.class).single()).isEqualTo(1);
-		assertThat(this.jdbc.sql("SELECT count(*) FROM metric_daily").query(Long.class).single()).isEqualTo(2);
+		assertThat(count("metric_sample", ci)).isEqualTo(1);
+		assertThat(count("metric_daily", ci)).isEqualTo(2);
 		assertThat(retentionRuns()).containsExactly("COMPLETED");
 	}
 
@@ -99,6 +96,11 @@ class MetricRetentionJobIntegrationTests {
 				+ "ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'metricRetentionJob'")
 			.query(String.class)
 			.list();
+	}
+
+	private long count(String table, String ci) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table + " t JOIN metric_series s ON s.id = t.series_id "
+				+ "WHERE s.ci_id = :ci").param("ci", ci).query(Long.class).single();
 	}
 
 	private boolean partitionExists(String name) {

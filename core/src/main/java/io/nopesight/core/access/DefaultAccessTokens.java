@@ -4,12 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +30,12 @@ class DefaultAccessTokens implements AccessTokens {
 
 	private final TokenCache cache;
 
-	DefaultAccessTokens(JdbcAccessTokenRepository tokens, TokenCache cache) {
+	private final Clock clock;
+
+	DefaultAccessTokens(JdbcAccessTokenRepository tokens, TokenCache cache, Clock clock) {
 		this.tokens = tokens;
 		this.cache = cache;
+		this.clock = clock;
 	}
 
 	@Override
@@ -48,28 +52,29 @@ class DefaultAccessTokens implements AccessTokens {
 	@Override
 	public Optional<Principal> authenticate(String token) {
 		String hash = hash(token);
-		return find("hash:" + hash, () -> this.tokens.findActiveByHash(hash));
+		return find("hash:" + hash, (now) -> this.tokens.findActiveByHash(hash, now));
 	}
 
 	@Override
 	public boolean isActive(String id) {
-		return find("id:" + id, () -> this.tokens.findActiveById(id)).isPresent();
+		return find("id:" + id, (now) -> this.tokens.findActiveById(id, now)).isPresent();
 	}
 
-	private Optional<Principal> find(String key, Supplier<Optional<StoredToken>> lookup) {
-		Principal cached = this.cache.find(key, Instant.now());
+	private Optional<Principal> find(String key, Function<Instant, Optional<StoredToken>> lookup) {
+		Instant now = this.clock.instant();
+		Principal cached = this.cache.find(key, now);
 		if (cached != null) {
 			return Optional.of(cached);
 		}
 		long generation = this.cache.generation();
-		Optional<StoredToken> stored = lookup.get();
+		Optional<StoredToken> stored = lookup.apply(now);
 		stored.ifPresent((s) -> this.cache.put(key, s.principal(), s.expiresAt(), generation));
 		return stored.map(StoredToken::principal);
 	}
 
 	@Override
 	public boolean anyActive(TokenKind kind) {
-		return this.tokens.anyActive(kind);
+		return this.tokens.anyActive(kind, this.clock.instant());
 	}
 
 	@Override

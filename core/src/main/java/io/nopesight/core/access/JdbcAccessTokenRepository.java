@@ -27,20 +27,20 @@ class JdbcAccessTokenRepository {
 			VALUES (:id, :kind, :name, :description, :owner, :hash, :scopes, :expiresAt, :createdBy, :serviceAccountId)
 			""";
 
-	// one unique-index probe, on a cache miss
+	// one unique-index probe, on a cache miss; expiry is judged by the application's clock, not the server's
 	private static final String FIND_ACTIVE = """
 			SELECT id, kind, owner, scopes, expires_at FROM access_token
-			WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+			WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
 			""";
 
 	private static final String FIND_ACTIVE_BY_ID = """
 			SELECT id, kind, owner, scopes, expires_at FROM access_token
-			WHERE id = :id AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+			WHERE id = :id AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
 			""";
 
 	private static final String ANY_ACTIVE = """
 			SELECT count(*) > 0 FROM access_token
-			WHERE kind = :kind AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+			WHERE kind = :kind AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)
 			""";
 
 	private static final String COLUMNS = """
@@ -103,16 +103,28 @@ class JdbcAccessTokenRepository {
 			.update();
 	}
 
-	Optional<StoredToken> findActiveByHash(String hash) {
-		return this.jdbc.sql(FIND_ACTIVE).param("hash", hash).query(STORED_TOKEN).optional();
+	Optional<StoredToken> findActiveByHash(String hash, Instant now) {
+		return this.jdbc.sql(FIND_ACTIVE)
+			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.query(STORED_TOKEN)
+			.optional();
 	}
 
-	Optional<StoredToken> findActiveById(String id) {
-		return this.jdbc.sql(FIND_ACTIVE_BY_ID).param("id", id).query(STORED_TOKEN).optional();
+	Optional<StoredToken> findActiveById(String id, Instant now) {
+		return this.jdbc.sql(FIND_ACTIVE_BY_ID)
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.query(STORED_TOKEN)
+			.optional();
 	}
 
-	boolean anyActive(TokenKind kind) {
-		return this.jdbc.sql(ANY_ACTIVE).param("kind", kind.value()).query(Boolean.class).single();
+	boolean anyActive(TokenKind kind, Instant now) {
+		return this.jdbc.sql(ANY_ACTIVE)
+			.param("kind", kind.value())
+			.param("now", Timestamp.from(now))
+			.query(Boolean.class)
+			.single();
 	}
 
 	long count(TokenKind kind, @Nullable String serviceAccountId) {

@@ -5,28 +5,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.core.ConflictException;
+import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.InvalidInputException;
-import io.nopesight.core.TestDatabase;
+import io.nopesight.core.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@SpringBootTest
+@CoreIntegrationTest
 class AccessTokensIntegrationTests {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
 
 	@Autowired
 	AccessTokens tokens;
@@ -36,6 +30,14 @@ class AccessTokensIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@AfterEach
+	void runTheClock() {
+		this.clock.unfreeze();
+	}
 
 	@Test
 	void issueWhenStoredKeepsOnlyTheHash() {
@@ -56,18 +58,33 @@ class AccessTokensIntegrationTests {
 	}
 
 	@Test
-	void authenticateWhenRevokedOrExpiredFindsNothing() {
+	void authenticateWhenExpiredFindsNothingThoughItWasCached() {
+		// given: a stopped clock 999 ns into a microsecond, which PostgreSQL, keeping microseconds, would round up
+		Instant frozen = this.clock.freeze();
+		Instant now = this.clock.advance(Duration.ofNanos(999 - frozen.getNano() % 1000));
+		IssuedToken expiring = this.tokens.issue(TokenKind.API_KEY, "e", "e", Set.of("cmdb.read"),
+				now.plusSeconds(1));
+		assertThat(this.tokens.authenticate(expiring.token())).as("until it expires").isPresent();
+		assertThat(this.tokens.isActive(expiring.id())).isTrue();
+		// when
+		this.clock.advance(Duration.ofSeconds(1));
+		// then
+		assertThat(expiring.expiresAt()).isBeforeOrEqualTo(now.plusSeconds(1));
+		assertThat(this.tokens.authenticate(expiring.token())).isEmpty();
+		assertThat(this.tokens.isActive(expiring.id())).isFalse();
+	}
+
+	@Test
+	void authenticateWhenRevokedFindsNothing() {
 		// given
 		IssuedToken revoked = this.tokens.issue(TokenKind.API_KEY, "r", "r", Set.of("cmdb.read"), null);
-		IssuedToken expired = this.tokens.issue(TokenKind.API_KEY, "e", "e", Set.of("cmdb.read"),
-				Instant.now().minusSeconds(1));
+		assertThat(this.tokens.authenticate(revoked.token())).isPresent();
 		// when
 		TokenInfo info = this.tokens.revoke(TokenKind.API_KEY, null, revoked.id());
 		// then
 		assertThat(info.revokedAt()).isNotNull();
 		assertThat(this.tokens.authenticate(revoked.token())).isEmpty();
 		assertThat(this.tokens.isActive(revoked.id())).isFalse();
-		assertThat(this.tokens.authenticate(expired.token())).isEmpty();
 		assertThatExceptionOfType(TokenNotFoundException.class)
 			.isThrownBy(() -> this.tokens.revoke(TokenKind.DISCOVERY, null, revoked.id()));
 	}
@@ -93,10 +110,10 @@ class AccessTokensIntegrationTests {
 	@Test
 	void createServiceAccountWhenNameIsTakenOrKeyWantsMoreScopesIsRefused() {
 		// given
-		ServiceAccount account = this.accounts.create("narrow", null, Set.of("cmdb.read"), "admin");
+		ServiceAccount account = this.accounts.create("narrow-bot", null, Set.of("cmdb.read"), "admin");
 		// when / then
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.accounts.create("narrow", null, Set.of("cmdb.read"), "admin"));
+			.isThrownBy(() -> this.accounts.create("narrow-bot", null, Set.of("cmdb.read"), "admin"));
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> this.accounts.issueKey(account.id(), "k", Set.of("admin"), null, "admin"));
 	}

@@ -12,26 +12,18 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.core.ConflictException;
+import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.InvalidInputException;
-import io.nopesight.core.TestDatabase;
 import io.nopesight.core.cmdb.RelationshipManagement.Discovered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@SpringBootTest
+@CoreIntegrationTest
 class CmdbManagementIntegrationTests {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
 
 	@Autowired
 	CmdbManagement cmdb;

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class EmbeddedPostgresServerTests {
 				// skip the owner's log until it has written its row
 			}
 		}
-		owner.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+		assertThat(owner.destroyForcibly().waitFor(3, TimeUnit.MINUTES)).as("the owner is dead").isTrue();
 		// when
 		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(cluster);
 		try {
@@ -69,7 +70,8 @@ class EmbeddedPostgresServerTests {
 				statement.execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('survives')");
 			}
 			System.out.println("ready");
-			Thread.sleep(120_000);
+			// until the test kills this JVM
+			new CountDownLatch(1).await();
 		}
 
 	}

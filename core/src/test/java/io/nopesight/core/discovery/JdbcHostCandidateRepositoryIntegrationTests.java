@@ -6,11 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.nopesight.core.TestDatabase;
+import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItem;
 import io.nopesight.core.cmdb.ConfigurationItemRef;
@@ -18,13 +15,8 @@ import io.nopesight.core.cmdb.NewConfigurationItem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
+@CoreIntegrationTest
 class JdbcHostCandidateRepositoryIntegrationTests {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
 
 	@Autowired
 	CmdbManagement cmdb;

@@ -16,23 +16,24 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.quartz.QuartzJobBean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
+import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.CoreTestApplication;
 import io.nopesight.core.PostgresForTests;
-import io.nopesight.core.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
 
 // a short cluster check-in, so that a dead node is noticed in seconds, not the default's 15; and a short idle
-// wait, so that a node sees a schedule made on the other within a second, not the default's 30
-@SpringBootTest(properties = { RecurringJobsIntegrationTests.CHECKIN + "=1000",
+// wait, so that a node sees a schedule made on the other within a second, not the default's 30. Its own
+// context: the other node joins this one's schema and scheduler.
+@CoreIntegrationTest
+@TestPropertySource(properties = { RecurringJobsIntegrationTests.CHECKIN + "=1000",
 		RecurringJobsIntegrationTests.IDLE_WAIT + "=1000" })
 class RecurringJobsIntegrationTests {
 
@@ -40,12 +41,10 @@ class RecurringJobsIntegrationTests {
 
 	static final String IDLE_WAIT = "spring.quartz.properties.org.quartz.scheduler.idleWaitTime";
 
-	static final ConcurrentLinkedQueue<String> runs = new ConcurrentLinkedQueue<>();
+	// waits for work on a machine of any speed: the ceilings only stop a test that would never end
+	private static final Duration CEILING = Duration.ofMinutes(3);
 
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
+	static final ConcurrentLinkedQueue<String> runs = new ConcurrentLinkedQueue<>();
 
 	@Autowired
 	RecurringJobs recurringJobs;
@@ -66,11 +65,8 @@ class RecurringJobsIntegrationTests {
 		// when
 		this.recurringJobs.schedule("every-second", CountingJob.class, "* * * * * ?", ZoneOffset.UTC);
 		// then
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (runs.size() < 2 && System.nanoTime() < deadline) {
-			Thread.sleep(100);
-		}
-		assertThat(runs).hasSizeGreaterThanOrEqualTo(2).allMatch((run) -> run.startsWith("every-second by "));
+		await().atMost(CEILING).until(() -> runs.size() >= 2);
+		assertThat(runs).allMatch((run) -> run.startsWith("every-second by "));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = 'every-second'")
 			.query(Long.class)
 			.single()).as("kept in PostgreSQL").isEqualTo(1);
@@ -107,19 +103,14 @@ class RecurringJobsIntegrationTests {
 			.single()).as("fires that ran twice").isZero();
 	}
 
-	private void awaitFirings(String condition, String self, int count) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			long fired = this.jdbc.sql("SELECT count(*) FROM clustered_firing WHERE " + condition)
+	private void awaitFirings(String condition, String self, int count) {
+		await().atMost(CEILING)
+			.pollInterval(Duration.ofMillis(200))
+			.alias(count + " firings where " + condition + " (self " + self + ")")
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM clustered_firing WHERE " + condition)
 				.param("self", self)
 				.query(Long.class)
-				.single();
-			if (fired >= count) {
-				return;
-			}
-			Thread.sleep(200);
-		}
-		throw new AssertionError("fewer than " + count + " firings where " + condition + " (self " + self + ")");
+				.single() >= count);
 	}
 
 	private Process startSecondNode() throws IOException {
@@ -138,17 +129,13 @@ class RecurringJobsIntegrationTests {
 			.start();
 	}
 
-	private void awaitCheckedInNodes(int nodes, Process other) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (System.nanoTime() < deadline && other.isAlive()) {
-			long checkedIn = this.jdbc.sql("SELECT count(*) FROM qrtz_scheduler_state").query(Long.class).single();
-			if (checkedIn >= nodes) {
-				return;
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("the second node did not join the cluster (see second-node.log under "
-				+ "target/test-data)");
+	private void awaitCheckedInNodes(int nodes, Process other) {
+		await().atMost(CEILING)
+			.pollInterval(Duration.ofMillis(250))
+			.failFast("the second node exited (see second-node.log under target/test-data)", () -> !other.isAlive())
+			.alias("the second node joins the cluster (see second-node.log under target/test-data)")
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM qrtz_scheduler_state").query(Long.class)
+				.single() >= nodes);
 	}
 
 	@Test
