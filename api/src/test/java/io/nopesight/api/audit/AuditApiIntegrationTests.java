@@ -2,6 +2,7 @@ package io.nopesight.api.audit;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,27 +11,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.api.ApiClient;
 import io.nopesight.api.ApiClient.Response;
-import io.nopesight.api.ApiTestProperties;
+import io.nopesight.api.ApiIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiIntegrationTest
 class AuditApiIntegrationTests {
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		ApiTestProperties.register(registry);
-	}
 
 	@LocalServerPort
 	int port;
+
+	// the application's clock: other tests may have moved it past the system's
+	@Autowired
+	Clock clock;
 
 	ApiClient admin;
 
@@ -42,12 +40,12 @@ class AuditApiIntegrationTests {
 	@Test
 	void writeWhenMadeWithAnApiKeyIsAuditedWithWhoWhatWhenAndRequestId() {
 		// given
-		Instant before = Instant.now().minusSeconds(1);
+		Instant before = this.clock.instant().minusSeconds(1);
 		ApiClient auditor = this.admin.withToken(apiKey("auditor@company.com", List.of("cmdb.write", "cmdb.read")));
 		// when
 		Response created = auditor.send("POST", "/v1/cmdb/ci",
 				Map.of("Content-Type", "application/json", "X-Request-ID", "req-audit-1"),
-				"{\"name\":\"AUDIT-01\",\"type\":\"server\",\"status\":\"active\"}".getBytes(StandardCharsets.UTF_8));
+				"{\"name\":\"AUDIT-WRITE-01\",\"type\":\"server\",\"status\":\"active\"}".getBytes(StandardCharsets.UTF_8));
 		String id = created.json().get("id").asString();
 		auditor.delete("/v1/cmdb/ci/" + id);
 		auditor.get("/v1/cmdb/ci");
@@ -66,7 +64,7 @@ class AuditApiIntegrationTests {
 		assertThat(creation.get("status").asInt()).isEqualTo(201);
 		assertThat(creation.get("request_id").asString()).isEqualTo("req-audit-1");
 		assertThat(creation.get("target_id").asString()).isEqualTo(id);
-		assertThat(Instant.parse(creation.get("occurred_at").asString())).isBetween(before, Instant.now());
+		assertThat(Instant.parse(creation.get("occurred_at").asString())).isBetween(before, this.clock.instant());
 		assertThat(deletion.get("method").asString()).isEqualTo("DELETE");
 		assertThat(deletion.get("route").asString()).isEqualTo("/v1/cmdb/ci/{id}");
 		assertThat(deletion.get("target_id").asString()).isEqualTo(id);
@@ -78,7 +76,7 @@ class AuditApiIntegrationTests {
 		// given
 		ApiClient reader = this.admin.withToken(apiKey("reader@company.com", List.of("cmdb.read")));
 		// when
-		Response refused = reader.post("/v1/cmdb/ci", Map.of("name", "NOPE", "type", "server", "status", "active"));
+		Response refused = reader.post("/v1/cmdb/ci", Map.of("name", "AUDIT-NOPE", "type", "server", "status", "active"));
 		Response log = this.admin.get("/v1/audit?actor=reader@company.com");
 		// then
 		assertThat(refused.status()).isEqualTo(403);
@@ -91,9 +89,9 @@ class AuditApiIntegrationTests {
 		// given
 		ApiClient pager = this.admin.withToken(apiKey("pager@company.com", List.of("cmdb.write")));
 		for (int i = 0; i < 3; i++) {
-			pager.post("/v1/cmdb/ci", Map.of("name", "PAGE-" + i, "type", "server", "status", "active"));
+			pager.post("/v1/cmdb/ci", Map.of("name", "AUDIT-PAGE-" + i, "type", "server", "status", "active"));
 		}
-		Instant after = Instant.now().plusSeconds(5);
+		Instant after = this.clock.instant().plusSeconds(5);
 		// when
 		Response first = this.admin.get("/v1/audit?actor=pager@company.com&limit=2&page=1");
 		Response second = this.admin.get("/v1/audit?actor=pager@company.com&limit=2&page=2");

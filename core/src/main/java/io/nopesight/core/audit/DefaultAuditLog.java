@@ -1,6 +1,6 @@
 package io.nopesight.core.audit;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -15,9 +15,12 @@ class DefaultAuditLog implements AuditLog {
 
 	private final AuditTransactions transactions;
 
-	DefaultAuditLog(JdbcAuditLogRepository entries, AuditTransactions transactions) {
+	private final Clock clock;
+
+	DefaultAuditLog(JdbcAuditLogRepository entries, AuditTransactions transactions, Clock clock) {
 		this.entries = entries;
 		this.transactions = transactions;
+		this.clock = clock;
 	}
 
 	@Override
@@ -27,7 +30,7 @@ class DefaultAuditLog implements AuditLog {
 
 	@Override
 	public AuditRecording begin(AuditedWrite write) {
-		return this.transactions.begin(write, Instant.now());
+		return this.transactions.begin(write, this.clock.instant());
 	}
 
 	@Override

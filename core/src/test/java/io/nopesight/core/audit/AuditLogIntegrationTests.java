@@ -8,27 +8,19 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.Ids;
-import io.nopesight.core.TestDatabase;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.NewConfigurationItem;
 import io.nopesight.core.cmdb.Page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
+@CoreIntegrationTest
 class AuditLogIntegrationTests {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
 
 	@Autowired
 	AuditLog log;

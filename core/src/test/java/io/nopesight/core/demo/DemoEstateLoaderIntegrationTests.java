@@ -9,12 +9,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.nopesight.core.TestDatabase;
+
+import io.nopesight.core.CoreIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code nopesight.demo=true} on an empty database: the whole demo estate is there once the application is
  * ready, with metrics up to now and the dependencies inferred from its connections; a second load adds nothing.
  */
-@SpringBootTest(properties = "nopesight.demo=true")
+@CoreIntegrationTest
+@TestPropertySource(properties = "nopesight.demo=true")
 class DemoEstateLoaderIntegrationTests {
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
 
 	@Autowired
 	DemoEstateLoader loader;

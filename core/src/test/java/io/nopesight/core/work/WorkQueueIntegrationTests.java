@@ -11,17 +11,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
-import io.nopesight.core.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,15 +30,11 @@ import static org.awaitility.Awaitility.await;
  * is kept with its message, an item whose node stopped renewing its lease is taken over, and a stopping node
  * puts back what it was running. Other nodes are played by rows written as a dead node would leave them.
  */
-@SpringBootTest(properties = { "nopesight.work.lease=2s", "nopesight.work.poll-interval=100ms" })
+@CoreIntegrationTest
+@TestPropertySource(properties = { "nopesight.work.lease=2s", "nopesight.work.poll-interval=100ms" })
 class WorkQueueIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofMinutes(2);
-
-	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry);
-	}
 
 	@Autowired
 	WorkQueue queue;
