@@ -76,7 +76,8 @@ class DiscoveryScanJobConfiguration {
 			ScanHostReader scanHostReader, ScanHostWriter scanHostWriter,
 			@Value("${nopesight.discovery.chunk-size:2000}") int chunkSize) {
 		return new StepBuilder("discoveryReconcileStep", jobRepository)
-			.<IndexedHost, IndexedHost>chunk(chunkSize, transactionManager)
+			.<IndexedHost, IndexedHost>chunk(chunkSize)
+			.transactionManager(transactionManager)
 			.reader(scanHostReader)
 			.writer(scanHostWriter)
 			.build();
