@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
+
 
 @Repository
 class JdbcAuditLog implements AuditLog {

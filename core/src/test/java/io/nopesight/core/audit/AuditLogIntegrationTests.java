@@ -9,8 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.nopesight.core.Page;
 import io.nopesight.core.TestDatabase;
-import io.nopesight.core.cmdb.Page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

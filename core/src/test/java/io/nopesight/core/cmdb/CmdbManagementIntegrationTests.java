@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.Page;
 import io.nopesight.core.TestDatabase;
 import io.nopesight.core.cmdb.RelationshipManagement.Discovered;
 
