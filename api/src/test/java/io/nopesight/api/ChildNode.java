@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.nopesight.core.PostgresForTests;
 
@@ -20,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * node that is killed: started on a given schema and data folder with the test admin token, its output in
  * {@code app.log} of its data folder.
  */
-public final class ChildNode implements AutoCloseable {
+public final class ChildNode {
 
 	private final Process process;
 
@@ -87,14 +86,6 @@ public final class ChildNode implements AutoCloseable {
 	 */
 	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor();
-	}
-
-	@Override
-	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
-			kill();
-		}
 	}
 
 }

@@ -5,6 +5,8 @@ package io.nopesight.core;
  */
 public class ConflictException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	public ConflictException(String message) {
 		super(message);
 	}

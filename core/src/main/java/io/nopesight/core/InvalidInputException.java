@@ -8,6 +8,8 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	private final List<FieldError> errors;
 
 	public InvalidInputException(List<FieldError> errors) {

@@ -5,6 +5,8 @@ package io.nopesight.core;
  */
 public class NotFoundException extends RuntimeException {
 
+	private static final long serialVersionUID = 1L;
+
 	public NotFoundException(String message) {
 		super(message);
 	}

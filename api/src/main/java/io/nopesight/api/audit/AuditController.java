@@ -1,8 +1,5 @@
 package io.nopesight.api.audit;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.api.web.PageResponse;
 import io.nopesight.api.web.Pagination;
-import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.Timestamps;
 import io.nopesight.core.access.Principal;
 import io.nopesight.core.audit.AuditEntry;
 import io.nopesight.core.audit.AuditLog;
@@ -37,21 +34,9 @@ class AuditController {
 			@RequestParam(defaultValue = "1") int page,
 			@RequestParam(defaultValue = "" + Pagination.DEFAULT_LIMIT) int limit) {
 		Pagination.check(page, limit);
-		AuditQuery query = new AuditQuery((actor != null && !actor.isBlank()) ? actor : null, instant("from", from),
-				instant("to", to));
+		AuditQuery query = new AuditQuery((actor != null && !actor.isBlank()) ? actor : null,
+				Timestamps.parseField("from", from), Timestamps.parseField("to", to));
 		return PageResponse.of(this.log.find(query, page, limit), (entry) -> entry);
-	}
-
-	private static @Nullable Instant instant(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "'" + value + "' is not a timestamp like 2024-01-20T15:30:00Z");
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.nopesight.api.cmdb;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,7 @@ import io.nopesight.api.security.RequiredScope;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItem;
+import io.nopesight.core.cmdb.IpField;
 import io.nopesight.core.cmdb.IpAddresses;
 
 /**
@@ -27,9 +27,6 @@ import io.nopesight.core.cmdb.IpAddresses;
 @RestController
 @Tag(name = "IP lookup")
 class IpLookupController {
-
-	private static final List<String> FIELDS = List.of("attributes.ip_address", "customFields.ip_address",
-			"customFields.IP Address", "customFields.all_ip_addresses");
 
 	private final CmdbManagement cmdb;
 
@@ -49,10 +46,11 @@ class IpLookupController {
 	@RequiredScope("cmdb.read")
 	Debug debugFindByIp(@PathVariable String ip) {
 		String address = checked(ip);
-		List<Map<String, String>> or = FIELDS.stream().map((field) -> Map.of(field, address)).toList();
+		List<Map<String, String>> or = IpField.ALL.stream().map((field) -> Map.of(name(field), address)).toList();
 		List<DebugResult> results = this.cmdb.findByIp(address)
 			.stream()
-			.map((ci) -> new DebugResult(FoundCi.from(ci), matchedFields(ci, address)))
+			.map((ci) -> new DebugResult(FoundCi.from(ci),
+					IpField.holding(ci, address).stream().map(IpLookupController::name).toList()))
 			.toList();
 		return new Debug(address, Map.of("$or", or), results, !results.isEmpty());
 	}
@@ -65,22 +63,9 @@ class IpLookupController {
 		return value;
 	}
 
-	private static List<String> matchedFields(ConfigurationItem ci, String ip) {
-		List<String> matched = new ArrayList<>();
-		if (ip.equals(String.valueOf(ci.attributes().get("ip_address")))) {
-			matched.add(FIELDS.get(0));
-		}
-		if (ip.equals(String.valueOf(ci.customFields().get("ip_address")))) {
-			matched.add(FIELDS.get(1));
-		}
-		if (ip.equals(String.valueOf(ci.customFields().get("IP Address")))) {
-			matched.add(FIELDS.get(2));
-		}
-		if (ci.customFields().get("all_ip_addresses") instanceof List<?> all
-				&& all.stream().map(String::valueOf).anyMatch(ip::equals)) {
-			matched.add(FIELDS.get(3));
-		}
-		return matched;
+	// the debug endpoint names fields as the reference shows them, in camelCase
+	private static String name(IpField field) {
+		return ((field.section() == IpField.Section.ATTRIBUTES) ? "attributes." : "customFields.") + field.key();
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,8 +2,6 @@ package io.nopesight.api.discovery;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +28,7 @@ import io.nopesight.api.web.PageResponse;
 import io.nopesight.api.web.Pagination;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.InvalidInputException.FieldError;
+import io.nopesight.core.Timestamps;
 import io.nopesight.core.discovery.DiscoveryScan;
 import io.nopesight.core.discovery.DiscoveryScans;
 import io.nopesight.core.discovery.ScanFormat;
@@ -136,18 +135,11 @@ class DiscoveryController {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			return Instant.parse(value.strip());
+		Instant parsed = Timestamps.parse(value).orElse(null);
+		if (parsed == null) {
+			errors.add(new FieldError(field, Timestamps.invalid(field, value)));
 		}
-		catch (DateTimeParseException ex) {
-			try {
-				return OffsetDateTime.parse(value.strip()).toInstant();
-			}
-			catch (DateTimeParseException again) {
-				errors.add(new FieldError(field, "'" + value + "' is not an ISO-8601 date-time such as 2024-01-20T15:30:00Z"));
-				return null;
-			}
-		}
+		return parsed;
 	}
 
 	record Accepted(String scanId, String status, String message, String href) {

@@ -2,14 +2,12 @@ package io.nopesight.api.discovery;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,15 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.nopesight.api.security.RequiredScope;
-import io.nopesight.core.InvalidInputException;
-import io.nopesight.core.InvalidInputException.FieldError;
-import io.nopesight.core.discovery.DiscoveredHost;
 import io.nopesight.core.discovery.DiscoveryReconciliation;
 import io.nopesight.core.discovery.Identification;
 import io.nopesight.core.discovery.IdentificationRule;
-import io.nopesight.core.discovery.ScanFormat;
-import io.nopesight.core.discovery.ScanParser;
-import io.nopesight.core.discovery.ScanPayload;
 
 /**
  * The identification rules, and the dry run that says what one host would match and change.
@@ -33,10 +25,6 @@ import io.nopesight.core.discovery.ScanPayload;
 @Tag(name = "Identification")
 @RestController
 class IdentificationController {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final String PREFIX = "data.discovered_hosts[0].";
 
 	private final DiscoveryReconciliation reconciliation;
 
@@ -59,25 +47,7 @@ class IdentificationController {
 	@PostMapping("/v1/discovery/identify")
 	@RequiredScope("discovery.read")
 	IdentifyResponse identify(@RequestBody Map<String, @Nullable Object> host) {
-		Object scanner = host.remove("scanner_id");
-		Map<String, Object> scan = new LinkedHashMap<>();
-		scan.put("scan_type", "network");
-		scan.put("scanner_id", (scanner instanceof String s && !s.isBlank()) ? s : "dry-run");
-		scan.put("data", Map.of("discovered_hosts", List.of(host)));
-		ScanPayload payload;
-		try {
-			payload = ScanParser.parse(JSON.writeValueAsBytes(scan), ScanFormat.JSON, null);
-		}
-		catch (InvalidInputException ex) {
-			throw new InvalidInputException(ex.errors()
-				.stream()
-				.map((e) -> new FieldError(e.field().startsWith(PREFIX) ? e.field().substring(PREFIX.length())
-						: e.field().replace("data.discovered_hosts[0]", "body"), e.error()))
-				.toList());
-		}
-		DiscoveredHost discovered = payload.hosts().get(0);
-		Identification identification = this.reconciliation.identify(discovered, payload.scannerId(), Instant.now());
-		return IdentifyResponse.from(identification);
+		return IdentifyResponse.from(this.reconciliation.identify(host, Instant.now()));
 	}
 
 	record Rules(List<Rule> data, String notes) {

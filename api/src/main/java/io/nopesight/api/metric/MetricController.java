@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.Timestamps;
 import io.nopesight.core.metric.CiResolver;
 import io.nopesight.core.metric.CiResolvers;
 import io.nopesight.core.metric.MetricSample;
+import io.nopesight.core.metric.MetricSampleRules;
 import io.nopesight.core.metric.MetricSettings;
 import io.nopesight.core.metric.MetricStore;
 
@@ -57,12 +58,12 @@ class MetricController {
 					"At most " + MAX_SAMPLES + " samples per request; use POST /v1/metrics/import for files");
 		}
 		CiResolver resolver = this.cis.newResolver();
-		Instant now = Instant.now();
+		MetricSampleRules rules = new MetricSampleRules(this.settings, Instant.now());
 		List<MetricSample> samples = new ArrayList<>(given.size());
 		List<Skipped> skipped = new ArrayList<>();
 		int skippedCount = 0;
 		for (int i = 0; i < given.size(); i++) {
-			String problem = problem(given.get(i), resolver, now, samples);
+			String problem = problem(given.get(i), resolver, rules, samples);
 			if (problem != null) {
 				skippedCount++;
 				if (skipped.size() < MAX_REPORTED) {
@@ -74,28 +75,17 @@ class MetricController {
 		return new WriteResponse(given.size(), written, samples.size() - written, skippedCount, skipped);
 	}
 
-	private @Nullable String problem(MetricSamplesRequest.@Nullable Sample sample, CiResolver resolver, Instant now,
-			List<MetricSample> accepted) {
+	private static @Nullable String problem(MetricSamplesRequest.@Nullable Sample sample, CiResolver resolver,
+			MetricSampleRules rules, List<MetricSample> accepted) {
 		if (sample == null) {
 			return "sample is null";
 		}
-		if (sample.ci() == null || sample.ci().isBlank()) {
-			return "ci is required";
+		Instant timestamp = Timestamps.parse(sample.timestamp()).orElse(null);
+		String invalid = MetricSampleRules.fieldProblem(sample.ci(), sample.metric(), timestamp, sample.value(),
+				sample.labels());
+		if (invalid == null) {
+			invalid = rules.windowProblem(timestamp, sample.value());
 		}
-		if (sample.metric() == null || sample.metric().isBlank() || sample.metric().length() > 200) {
-			return "metric is required (1 to 200 characters)";
-		}
-		Instant timestamp = ApiTimes.parse(sample.timestamp());
-		if (timestamp == null) {
-			return "timestamp is required: ISO-8601 or epoch seconds";
-		}
-		if (sample.value() == null) {
-			return "value is required";
-		}
-		if (sample.labels() != null && sample.labels().values().stream().anyMatch(Objects::isNull)) {
-			return "labels must map names to strings";
-		}
-		String invalid = this.settings.problemWith(timestamp, sample.value(), now);
 		if (invalid != null) {
 			return invalid;
 		}

@@ -73,7 +73,7 @@ class MetricImportController {
 	@ExceptionHandler
 	ResponseEntity<ApiError> handle(UncheckedIOException ex, HttpServletRequest request) {
 		if (ex.getCause() instanceof BodySizeLimit.PayloadTooLargeException tooLarge) {
-			return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.body(ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(), RequestIds.of(request)));
 		}
 		// the upload broke off (client gone, bad gzip framing): nothing was stored

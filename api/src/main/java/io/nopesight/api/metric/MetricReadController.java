@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.nopesight.api.security.RequiredScope;
 import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.Timestamps;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItemTypes;
 import io.nopesight.core.metric.MetricAggregation;
@@ -60,8 +62,9 @@ class MetricReadController {
 		MetricAggregation parsedAggregation = MetricAggregation.fromValue(aggregation)
 			.orElseThrow(() -> new InvalidInputException("aggregation",
 					"Invalid aggregation '" + aggregation + "': use avg, min or max"));
-		Instant end = ApiTimes.param("to", to, Instant.now());
-		Instant start = ApiTimes.param("from", from, end.minus(Duration.ofDays(1)));
+		Instant end = Objects.requireNonNullElse(Timestamps.parseField("to", to), Instant.now());
+		Instant start = Objects.requireNonNullElse(Timestamps.parseField("from", from),
+				end.minus(Duration.ofDays(1)));
 		this.cmdb.get(id);
 		List<MetricSeries> series = this.store
 			.read(new MetricSeriesQuery(id, metric.strip(), start, end, parsedStep, parsedAggregation));
@@ -81,8 +84,9 @@ class MetricReadController {
 		}
 		List<String> ciIds = split(ci);
 		String typeFilter = ConfigurationItemTypes.filter(type);
-		Instant end = ApiTimes.param("to", to, Instant.now());
-		Instant start = ApiTimes.param("from", from, end.minus(Duration.ofDays(7)));
+		Instant end = Objects.requireNonNullElse(Timestamps.parseField("to", to), Instant.now());
+		Instant start = Objects.requireNonNullElse(Timestamps.parseField("from", from),
+				end.minus(Duration.ofDays(7)));
 		List<MetricSummary> found = this.summaries.summarize(new MetricSummaryQuery(metrics,
 				ciIds.isEmpty() ? null : ciIds, typeFilter, start, end));
 		return new SummaryResponse(start, end, found);

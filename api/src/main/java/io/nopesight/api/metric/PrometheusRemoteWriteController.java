@@ -24,6 +24,7 @@ import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.metric.CiResolver;
 import io.nopesight.core.metric.CiResolvers;
 import io.nopesight.core.metric.MetricSample;
+import io.nopesight.core.metric.MetricSampleRules;
 import io.nopesight.core.metric.MetricSettings;
 import io.nopesight.core.metric.MetricStore;
 
@@ -68,7 +69,7 @@ class PrometheusRemoteWriteController {
 			throw new InvalidInputException("body", "Not a snappy-compressed remote-write WriteRequest: " + ex.getMessage());
 		}
 		CiResolver ciResolver = resolver();
-		Instant now = Instant.now();
+		MetricSampleRules rules = new MetricSampleRules(this.settings, Instant.now());
 		List<MetricSample> samples = new ArrayList<>();
 		int unknown = 0;
 		for (RemoteWriteRequest.Series series : write.series()) {
@@ -76,13 +77,13 @@ class PrometheusRemoteWriteController {
 			String metric = labels.remove("__name__");
 			String instance = labels.remove("instance");
 			CiResolver.Match ci = (instance != null) ? ciResolver.byInstance(instance) : null;
-			if (metric == null || metric.isBlank() || ci == null || !ci.found()) {
+			if (MetricSampleRules.metricProblem(metric) != null || ci == null || !ci.found()) {
 				unknown++;
 				continue;
 			}
 			for (RemoteWriteRequest.Sample sample : series.samples()) {
 				Instant timestamp = Instant.ofEpochMilli(sample.timestampMs());
-				if (this.settings.problemWith(timestamp, sample.value(), now) == null) {
+				if (rules.windowProblem(timestamp, sample.value()) == null) {
 					samples.add(new MetricSample(ci.ciId(), metric, labels, timestamp, sample.value()));
 				}
 			}

@@ -149,7 +149,7 @@ class SharedRateLimiter implements DisposableBean {
 		// a changed limit replaces the stored configuration, keeping the share of tokens left
 		return this.buckets.builder()
 			.withImplicitConfigurationReplacement(limit.hashCode() & 0x7fffffffL, TokensInheritanceStrategy.PROPORTIONALLY)
-			.build(key, configuration);
+			.build(key, () -> configuration);
 	}
 
 	Limit limitFor(TokenKind kind) {

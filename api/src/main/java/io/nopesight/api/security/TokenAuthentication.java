@@ -10,6 +10,8 @@ import io.nopesight.core.access.Principal;
  */
 final class TokenAuthentication extends AbstractAuthenticationToken {
 
+	private static final long serialVersionUID = 1L;
+
 	private final Principal principal;
 
 	TokenAuthentication(Principal principal) {

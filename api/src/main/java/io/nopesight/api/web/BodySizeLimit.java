@@ -62,6 +62,8 @@ public class BodySizeLimit extends OncePerRequestFilter {
 	 */
 	public static class PayloadTooLargeException extends IOException {
 
+		private static final long serialVersionUID = 1L;
+
 		PayloadTooLargeException(long max) {
 			super(tooLarge(max));
 		}

@@ -5,7 +5,8 @@ import java.util.function.Function;
 
 import org.springframework.http.ResponseEntity;
 
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
+
 
 /**
  * A list body, {@code {"data": [...], "pagination": {...}}}, sent with the paging headers.

@@ -9,7 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.InvalidInputException.FieldError;
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
 
 /**
  * The body's {@code pagination} object; {@link #headers} gives the matching {@code X-Total-Count},

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.nopesight.batch.StopWhenInterrupted;
 import io.nopesight.core.discovery.DiscoveryReconciliation;
 import io.nopesight.core.discovery.DiscoveryScan;
 import io.nopesight.core.discovery.DiscoveryScans;
@@ -50,7 +51,9 @@ class DiscoveryScanJobConfiguration {
 			ScanHostReader scanHostReader, ScanHostWriter scanHostWriter,
 			@Value("${nopesight.discovery.chunk-size:2000}") int chunkSize) {
 		return new StepBuilder("discoveryReconcileStep", jobRepository)
-			.<IndexedHost, IndexedHost>chunk(chunkSize, transactionManager)
+			.<IndexedHost, IndexedHost>chunk(chunkSize)
+			.transactionManager(transactionManager)
+			.interruptionPolicy(new StopWhenInterrupted())
 			.reader(scanHostReader)
 			.writer(scanHostWriter)
 			.build();

@@ -4,9 +4,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import io.nopesight.core.metric.MetricSampleRules;
+
 /**
  * Parses {@code ci,metric,timestamp,value} lines. Timestamps are ISO-8601 ({@code 2026-10-02T00:00:00Z},
- * offsets allowed) or Unix epoch seconds or milliseconds.
+ * offsets allowed) or Unix epoch seconds or milliseconds, read by {@link FastInstant} because parsing is
+ * most of a line's cost. Where {@link io.nopesight.core.Timestamps} (the API's reading) also accepts a
+ * text, both read the same instant; files may in addition give epoch milliseconds (which the API refuses
+ * rather than read as seconds) and times without seconds, but not plain dates or a space before the time.
  */
 final class CsvSampleParser {
 
@@ -28,11 +33,12 @@ final class CsvSampleParser {
 		}
 		String ci = unquote(line.substring(0, a));
 		String metric = unquote(line.substring(a + 1, b));
-		if (ci.isEmpty()) {
-			throw new InvalidSampleException("ci is empty");
+		String invalid = MetricSampleRules.ciProblem(ci);
+		if (invalid == null) {
+			invalid = MetricSampleRules.metricProblem(metric);
 		}
-		if (metric.isEmpty() || metric.length() > 200) {
-			throw new InvalidSampleException("metric name must be 1 to 200 characters");
+		if (invalid != null) {
+			throw new InvalidSampleException(invalid);
 		}
 		Instant timestamp = timestamp(unquote(line.substring(b + 1, c)));
 		double value = value(unquote(line.substring(c + 1)));
@@ -55,8 +61,9 @@ final class CsvSampleParser {
 	static double value(String text) throws InvalidSampleException {
 		try {
 			double value = Double.parseDouble(text);
-			if (!Double.isFinite(value)) {
-				throw new InvalidSampleException("value must be a finite number, got '" + abbreviate(text) + "'");
+			String invalid = MetricSampleRules.valueProblem(value);
+			if (invalid != null) {
+				throw new InvalidSampleException(invalid + ", got '" + abbreviate(text) + "'");
 			}
 			return value;
 		}

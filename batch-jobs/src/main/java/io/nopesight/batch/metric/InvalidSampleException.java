@@ -5,6 +5,8 @@ package io.nopesight.batch.metric;
  */
 class InvalidSampleException extends Exception {
 
+	private static final long serialVersionUID = 1L;
+
 	InvalidSampleException(String reason) {
 		super(reason, null, false, false);
 	}

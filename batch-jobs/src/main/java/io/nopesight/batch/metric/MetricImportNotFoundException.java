@@ -7,6 +7,8 @@ import io.nopesight.core.NotFoundException;
  */
 public class MetricImportNotFoundException extends NotFoundException {
 
+	private static final long serialVersionUID = 1L;
+
 	MetricImportNotFoundException(String id) {
 		super("Job not found: " + id);
 	}

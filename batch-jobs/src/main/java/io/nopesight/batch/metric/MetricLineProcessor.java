@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.nopesight.core.metric.CiResolver;
 import io.nopesight.core.metric.MetricSample;
+import io.nopesight.core.metric.MetricSampleRules;
 import io.nopesight.core.metric.MetricSettings;
 
 /**
@@ -18,19 +19,17 @@ class MetricLineProcessor {
 
 	private final CiResolver cis;
 
-	private final MetricSettings settings;
+	private final MetricSampleRules rules;
 
 	private final @Nullable String defaultCi;
 
 	private final Instant receivedAt;
 
-	private final Instant now = Instant.now();
-
 	MetricLineProcessor(MetricImportFormat format, CiResolver cis, MetricSettings settings,
 			@Nullable String defaultCi, Instant receivedAt) {
 		this.format = format;
 		this.cis = cis;
-		this.settings = settings;
+		this.rules = new MetricSampleRules(settings, Instant.now());
 		this.defaultCi = defaultCi;
 		this.receivedAt = receivedAt;
 	}
@@ -41,12 +40,17 @@ class MetricLineProcessor {
 			if (parsed == null) {
 				return null;
 			}
+			String invalid = MetricSampleRules.fieldProblem(parsed.ci(), parsed.metric(), parsed.timestamp(),
+					parsed.value(), parsed.labels());
+			if (invalid != null) {
+				return ImportRow.skipped(line.number(), invalid);
+			}
 			CiResolver.Match ci = parsed.ciIsInstance() ? this.cis.byInstance(parsed.ci())
 					: this.cis.byReference(parsed.ci());
 			if (!ci.found()) {
 				return ImportRow.skipped(line.number(), ci.problem());
 			}
-			String problem = this.settings.problemWith(parsed.timestamp(), parsed.value(), this.now);
+			String problem = this.rules.windowProblem(parsed.timestamp(), parsed.value());
 			if (problem != null) {
 				return ImportRow.skipped(line.number(), problem);
 			}

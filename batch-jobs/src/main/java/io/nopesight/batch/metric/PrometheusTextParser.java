@@ -6,6 +6,8 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import io.nopesight.core.metric.MetricSampleRules;
+
 /**
  * Parses lines of the Prometheus text exposition format (version 0.0.4):
  * {@code name{label="value",...} value [timestamp_ms]}. Comments and blank lines hold no sample. The
@@ -62,21 +64,23 @@ final class PrometheusTextParser {
 	}
 
 	private static double value(String text) throws InvalidSampleException {
-		double value;
-		switch (text) {
-			case "NaN", "+Inf", "-Inf", "Inf" ->
-				throw new InvalidSampleException("value must be a finite number, got '" + text + "'");
+		// the exposition format spells its special values in a way Double.parseDouble does not read
+		double value = switch (text) {
+			case "NaN" -> Double.NaN;
+			case "+Inf", "Inf" -> Double.POSITIVE_INFINITY;
+			case "-Inf" -> Double.NEGATIVE_INFINITY;
 			default -> {
 				try {
-					value = Double.parseDouble(text);
+					yield Double.parseDouble(text);
 				}
 				catch (NumberFormatException ex) {
 					throw new InvalidSampleException("invalid value '" + CsvSampleParser.abbreviate(text) + "'");
 				}
 			}
-		}
-		if (!Double.isFinite(value)) {
-			throw new InvalidSampleException("value must be a finite number, got '" + text + "'");
+		};
+		String invalid = MetricSampleRules.valueProblem(value);
+		if (invalid != null) {
+			throw new InvalidSampleException(invalid + ", got '" + CsvSampleParser.abbreviate(text) + "'");
 		}
 		return value;
 	}

@@ -6,7 +6,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
+
 
 /**
  * Issues bearer tokens, lists and revokes them, and recognises them. Only a token's SHA-256 hash is

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.nopesight.core.Ids;
+import io.nopesight.core.Page;
 import io.nopesight.core.access.JdbcAccessTokenRepository.StoredToken;
-import io.nopesight.core.cmdb.Page;
 
 @Service
 class DefaultAccessTokens implements AccessTokens {

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
 import io.nopesight.core.InvalidInputException;
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
 
 @Service
 class DefaultServiceAccounts implements ServiceAccounts {

@@ -7,6 +7,8 @@ import io.nopesight.core.NotFoundException;
  */
 public class ServiceAccountNotFoundException extends NotFoundException {
 
+	private static final long serialVersionUID = 1L;
+
 	public ServiceAccountNotFoundException(String id) {
 		super("Service account '" + id + "' not found");
 	}

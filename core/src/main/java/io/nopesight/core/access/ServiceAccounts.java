@@ -5,7 +5,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
+
 
 /**
  * Service accounts and their keys. A key never carries more scopes than its account; deleting an account

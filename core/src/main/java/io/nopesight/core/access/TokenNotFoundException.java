@@ -7,6 +7,8 @@ import io.nopesight.core.NotFoundException;
  */
 public class TokenNotFoundException extends NotFoundException {
 
+	private static final long serialVersionUID = 1L;
+
 	public TokenNotFoundException(String id) {
 		super("Token '" + id + "' not found");
 	}

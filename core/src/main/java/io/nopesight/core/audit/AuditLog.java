@@ -1,6 +1,7 @@
 package io.nopesight.core.audit;
 
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
+
 
 /**
  * Appends to and reads the audit log, newest first.

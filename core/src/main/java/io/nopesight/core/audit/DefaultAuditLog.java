@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
 
 @Service
 class DefaultAuditLog implements AuditLog {

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
+
 
 @Repository
 class JdbcAuditLogRepository {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.nopesight.core.Page;
+
 /**
  * Creates, changes, finds and removes configuration items. Every write publishes {@code ci.created},
  * {@code ci.updated} or {@code ci.deleted} in its own transaction and is searchable once it returns.

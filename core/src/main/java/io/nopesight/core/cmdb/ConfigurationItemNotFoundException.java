@@ -7,6 +7,8 @@ import io.nopesight.core.NotFoundException;
  */
 public class ConfigurationItemNotFoundException extends NotFoundException {
 
+	private static final long serialVersionUID = 1L;
+
 	public ConfigurationItemNotFoundException(String id) {
 		super("Configuration item '" + id + "' not found");
 	}

@@ -21,6 +21,7 @@ import org.springframework.util.Assert;
 
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
+import io.nopesight.core.Page;
 import io.nopesight.core.outbox.DomainEventOutbox;
 
 @Service

@@ -15,6 +15,7 @@ import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.InvalidInputException.FieldError;
+import io.nopesight.core.Page;
 import io.nopesight.core.outbox.DomainEventOutbox;
 
 @Service

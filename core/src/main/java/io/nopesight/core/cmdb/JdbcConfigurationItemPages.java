@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.nopesight.core.Page;
+
 /**
  * Reads one page of a CI list, with its total and each row's relationship count, in one statement (so one
  * snapshot and one round trip).

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.nopesight.core.Page;
+
 /**
  * Links configuration items to each other and reads those links in both directions.
  */

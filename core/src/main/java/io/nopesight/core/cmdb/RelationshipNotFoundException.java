@@ -7,6 +7,8 @@ import io.nopesight.core.NotFoundException;
  */
 public class RelationshipNotFoundException extends NotFoundException {
 
+	private static final long serialVersionUID = 1L;
+
 	public RelationshipNotFoundException(String id) {
 		super("Relationship '" + id + "' not found");
 	}

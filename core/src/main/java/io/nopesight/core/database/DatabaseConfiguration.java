@@ -1,5 +1,6 @@
 package io.nopesight.core.database;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -51,7 +52,7 @@ public class DatabaseConfiguration {
 	public record EmbeddedPostgresHolder(@Nullable EmbeddedPostgresServer server) implements AutoCloseable {
 
 		@Override
-		public void close() throws Exception {
+		public void close() throws IOException {
 			if (this.server != null) {
 				this.server.close();
 			}

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
 import io.nopesight.core.work.WorkQueue;
 
 @Service

@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.nopesight.core.cmdb.Page;
+import io.nopesight.core.Page;
+
 
 /**
  * Takes in scans (stored exactly as received, so a failed job can be rerun) and keeps their history and

@@ -1,7 +1,6 @@
 package io.nopesight.core.discovery;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.nopesight.core.Timestamps;
 import io.nopesight.core.discovery.Identification.Change;
 import io.nopesight.core.discovery.Identification.Outcome;
 
@@ -170,16 +170,9 @@ final class HostReconciler {
 		return moved;
 	}
 
+	// first_seen and last_seen may have been edited by people, so a value that is no time counts as unset
 	private static @Nullable Instant instant(@Nullable Object value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Instant.parse(value.toString());
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return (value != null) ? Timestamps.parse(value.toString()).orElse(null) : null;
 	}
 
 	/**

@@ -1,11 +1,10 @@
 package io.nopesight.core.discovery;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 
@@ -16,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.InvalidInputException.FieldError;
+import io.nopesight.core.Timestamps;
 import io.nopesight.core.cmdb.IpAddresses;
 
 /**
@@ -46,14 +46,30 @@ final class JsonScanParser {
 		return new JsonScanParser().scan(root);
 	}
 
+	/**
+	 * One host as a client describes it for a dry run: a network scan's host fields, and the scanner's id
+	 * ({@code dry-run} when absent). Errors name the fields as they are in the description.
+	 */
+	static DryRun dryRun(Map<String, ? extends @Nullable Object> description) {
+		JsonScanParser parser = new JsonScanParser();
+		String scannerId = (description.get("scanner_id") instanceof String given && !given.isBlank()) ? given
+				: "dry-run";
+		parser.checkScannerId(scannerId);
+		DiscoveredHost host = parser.host(JSON.valueToTree(description), "");
+		if (!parser.errors.isEmpty() || host == null) {
+			throw new InvalidInputException(parser.errors);
+		}
+		return new DryRun(scannerId.strip(), host);
+	}
+
 	private ScanPayload scan(@Nullable JsonNode root) {
 		if (root == null || !root.isObject()) {
 			throw new InvalidInputException("body", "a JSON object is required");
 		}
 		String type = text(root, "scan_type", "scan_type", true);
 		String scannerId = text(root, "scanner_id", "scanner_id", true);
-		if (scannerId != null && scannerId.length() > 200) {
-			error("scanner_id", "scanner_id is longer than 200 characters");
+		if (scannerId != null) {
+			checkScannerId(scannerId);
 		}
 		Instant scannedAt = instant(root, "timestamp", "timestamp", false);
 		JsonNode data = root.get("data");
@@ -111,28 +127,32 @@ final class JsonScanParser {
 		}
 	}
 
+	/**
+	 * @param path where the host is in the body, for error fields; empty when the body is the host
+	 */
 	private @Nullable DiscoveredHost host(@Nullable JsonNode node, String path) {
 		if (node == null || !node.isObject()) {
-			error(path, "must be an object");
+			error(path.isEmpty() ? "body" : path, "must be an object");
 			return null;
 		}
+		String at = path.isEmpty() ? "" : path + ".";
 		int before = this.failures;
-		String ip = ip(node, "ip_address", path + ".ip_address", true);
-		String hostname = text(node, "hostname", path + ".hostname", false);
+		String ip = ip(node, "ip_address", at + "ip_address", true);
+		String hostname = text(node, "hostname", at + "hostname", false);
 		if (hostname != null && !hostname.isBlank() && !Addresses.isHostname(hostname.strip())) {
-			error(path + ".hostname", "'" + hostname + "' is not a valid hostname");
+			error(at + "hostname", "'" + hostname + "' is not a valid hostname");
 		}
-		String mac = text(node, "mac_address", path + ".mac_address", false);
+		String mac = text(node, "mac_address", at + "mac_address", false);
 		if (mac != null && !mac.isBlank() && !Addresses.isMac(mac.strip())) {
-			error(path + ".mac_address", "'" + mac + "' is not a MAC address (six hex pairs separated by : or -)");
+			error(at + "mac_address", "'" + mac + "' is not a MAC address (six hex pairs separated by : or -)");
 		}
-		String serial = text(node, "serial_number", path + ".serial_number", false);
-		String os = text(node, "os_guess", path + ".os_guess", false);
+		String serial = text(node, "serial_number", at + "serial_number", false);
+		String os = text(node, "os_guess", at + "os_guess", false);
 		TreeSet<Integer> ports = new TreeSet<>();
 		JsonNode list = node.get("open_ports");
 		if (list != null && !list.isNull()) {
 			if (!list.isArray()) {
-				error(path + ".open_ports", "open_ports must be an array of port numbers");
+				error(at + "open_ports", "open_ports must be an array of port numbers");
 			}
 			else {
 				for (int i = 0; i < list.size(); i++) {
@@ -141,7 +161,7 @@ final class JsonScanParser {
 						port = port.get("port");
 					}
 					if (!port.isIntegralNumber() || port.asInt() < 1 || port.asInt() > 65535) {
-						error(path + ".open_ports[" + i + "]", "must be a port number between 1 and 65535");
+						error(at + "open_ports[" + i + "]", "must be a port number between 1 and 65535");
 					}
 					else {
 						ports.add(port.asInt());
@@ -257,18 +277,11 @@ final class JsonScanParser {
 		if (value == null) {
 			return null;
 		}
-		try {
-			return Instant.parse(value.strip());
+		Instant parsed = Timestamps.parse(value).orElse(null);
+		if (parsed == null) {
+			error(path, Timestamps.invalid(name, value));
 		}
-		catch (DateTimeParseException ex) {
-			try {
-				return OffsetDateTime.parse(value.strip()).toInstant();
-			}
-			catch (DateTimeParseException again) {
-				error(path, "'" + value + "' is not an ISO-8601 date-time such as 2024-01-20T15:30:00Z");
-				return null;
-			}
-		}
+		return parsed;
 	}
 
 	private @Nullable String text(JsonNode node, String name, String path, boolean required) {
@@ -294,6 +307,12 @@ final class JsonScanParser {
 		return value.stringValue();
 	}
 
+	private void checkScannerId(String scannerId) {
+		if (scannerId.length() > 200) {
+			error("scanner_id", "scanner_id is longer than 200 characters");
+		}
+	}
+
 	private void error(String field, String message) {
 		this.failures++;
 		if (this.errors.size() < MAX_ERRORS) {
@@ -303,6 +322,12 @@ final class JsonScanParser {
 
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * A dry run's host and the scanner it is judged for.
+	 */
+	record DryRun(String scannerId, DiscoveredHost host) {
 	}
 
 }

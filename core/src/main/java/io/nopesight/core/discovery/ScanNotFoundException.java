@@ -7,6 +7,8 @@ import io.nopesight.core.NotFoundException;
  */
 public class ScanNotFoundException extends NotFoundException {
 
+	private static final long serialVersionUID = 1L;
+
 	public ScanNotFoundException(String id) {
 		super("Scan '" + id + "' not found");
 	}

@@ -10,7 +10,7 @@ import io.nopesight.core.InvalidInputException;
  * Reads a scan as submitted (JSON or nmap XML) into a {@link ScanPayload}, or rejects it with
  * {@link InvalidInputException} naming every bad field.
  */
-public final class ScanParser {
+final class ScanParser {
 
 	private ScanParser() {
 	}
@@ -18,7 +18,7 @@ public final class ScanParser {
 	/**
 	 * @param scannerId names the scanner of an nmap file (nmap XML does not carry one)
 	 */
-	public static ScanPayload parse(byte[] body, ScanFormat format, @Nullable String scannerId) {
+	static ScanPayload parse(byte[] body, ScanFormat format, @Nullable String scannerId) {
 		if (body.length == 0) {
 			throw new InvalidInputException(List.of(new InvalidInputException.FieldError("body", "a scan is required")));
 		}

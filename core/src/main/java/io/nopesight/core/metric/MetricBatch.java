@@ -18,9 +18,7 @@ public final class MetricBatch {
 
 	private final JdbcMetricSeriesRepository series;
 
-	private final MetricSettings settings;
-
-	private final Instant now = Instant.now();
+	private final MetricSampleRules rules;
 
 	private int[] ids;
 
@@ -36,7 +34,7 @@ public final class MetricBatch {
 
 	MetricBatch(JdbcMetricSeriesRepository series, MetricSettings settings, int expectedSize) {
 		this.series = series;
-		this.settings = settings;
+		this.rules = new MetricSampleRules(settings, Instant.now());
 		int capacity = Math.max(16, expectedSize);
 		this.ids = new int[capacity];
 		this.micros = new long[capacity];
@@ -48,7 +46,7 @@ public final class MetricBatch {
 	 * not finite, a time outside the kept window).
 	 */
 	public void add(MetricSample sample) {
-		String problem = this.settings.problemWith(sample.timestamp(), sample.value(), this.now);
+		String problem = this.rules.windowProblem(sample.timestamp(), sample.value());
 		if (problem != null) {
 			throw new InvalidInputException("samples", "Sample of " + sample.metric() + " at " + sample.timestamp()
 					+ ": " + problem);

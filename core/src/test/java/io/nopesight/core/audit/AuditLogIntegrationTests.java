@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.Ids;
+import io.nopesight.core.Page;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.NewConfigurationItem;
-import io.nopesight.core.cmdb.Page;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,9 +56,13 @@ class AuditLogIntegrationTests {
 		String requestId = Ids.next("req");
 		String name = "AUDIT-" + requestId;
 		// when: the change commits, and the node stops before it can answer
+		AuditRecording recording = this.log.begin(write(requestId, null));
 		String ciId;
-		try (AuditRecording recording = this.log.begin(write(requestId, null))) {
+		try {
 			ciId = this.transaction.execute((status) -> this.cmdb.create(server(name), "carol").id());
+		}
+		finally {
+			recording.close();
 		}
 		// then: the entry is there, written by the very transaction that created the CI
 		AuditEntry entry = entryOf(requestId);
@@ -113,7 +117,8 @@ class AuditLogIntegrationTests {
 	void beginWhenAReadOnlyTransactionRunsStoresNothingInIt() {
 		// given
 		String requestId = Ids.next("req");
-		try (AuditRecording recording = this.log.begin(write(requestId, null))) {
+		AuditRecording recording = this.log.begin(write(requestId, null));
+		try {
 			// when
 			TransactionTemplate readOnly = new TransactionTemplate(this.transaction.getTransactionManager());
 			readOnly.setReadOnly(true);
@@ -121,6 +126,9 @@ class AuditLogIntegrationTests {
 			// then
 			assertThat(this.log.find(new AuditQuery("carol", null, null), 1, 100).items())
 				.noneMatch((e) -> requestId.equals(e.requestId()));
+		}
+		finally {
+			recording.close();
 		}
 	}
 

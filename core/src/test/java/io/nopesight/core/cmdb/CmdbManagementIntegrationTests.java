@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.CoreIntegrationTest;
 import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.Page;
 import io.nopesight.core.cmdb.RelationshipManagement.Discovered;
 
 import static org.assertj.core.api.Assertions.assertThat;

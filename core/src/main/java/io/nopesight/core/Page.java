@@ -1,4 +1,4 @@
-package io.nopesight.core.cmdb;
+package io.nopesight.core;
 
 import java.util.List;
 
