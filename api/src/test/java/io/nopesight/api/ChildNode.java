@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.nopesight.core.PostgresForTests;
 
@@ -79,6 +80,17 @@ public final class ChildNode {
 	 */
 	public String workerId() throws IOException {
 		return Files.readString(this.dataDir.resolve("node-id"), StandardCharsets.UTF_8).strip();
+	}
+
+	/**
+	 * SIGTERM, as a service manager stops a node: it shuts down gracefully (generous wait).
+	 */
+	public void stop() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(3, TimeUnit.MINUTES)) {
+			kill();
+			throw new IllegalStateException("The node on " + this.dataDir + " did not stop within 3 minutes");
+		}
 	}
 
 	/**

@@ -15,68 +15,98 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.nopesight.api.ChildNode;
 import io.nopesight.api.ApiClient.Response;
+import io.nopesight.api.ChildNode;
 import io.nopesight.core.PostgresForTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The application in a child JVM is killed (SIGKILL) in the middle of a discovery job and started again on
- * the same data folder: the restarted node knows the scan's work item was its own, takes it up at once, and
- * the job resumes from its last committed chunk; the CMDB it leaves equals that of a run that was never
- * interrupted.
+ * The application in a child JVM is killed (SIGKILL), or stopped (SIGTERM), in the middle of a discovery
+ * job and started again on the same data folder: after a kill the restarted node knows the scan's work item
+ * was its own and takes it up at once; after a stop the item was put back. Either way the job resumes from
+ * its last committed chunk, and the CMDB it leaves equals that of a run that was never interrupted.
  */
 class DiscoveryJobKillIntegrationTests {
 
 	private static final int HOSTS = 20_000;
 
+	private static final byte[] SCAN = scan();
+
+	// the uninterrupted run both cases are compared with, made once
+	private static String cleanUrl;
+
+	private static String cleanScanId;
+
 	@Test
 	void jobWhenServerIsKilledMidwayResumesAndEndsLikeAnUninterruptedRun() throws Exception {
+		interruptAndResume(true);
+	}
+
+	@Test
+	void jobWhenServerIsShutDownMidwayPutsTheScanBackAndEndsLikeAnUninterruptedRun() throws Exception {
+		// a graceful stop interrupts the job at a chunk boundary and puts its work item back
+		interruptAndResume(false);
+	}
+
+	private void interruptAndResume(boolean kill) throws Exception {
 		// given
-		byte[] scan = scan();
-		String killedUrl = PostgresForTests.freshSchemaUrl();
-		String cleanUrl = PostgresForTests.freshSchemaUrl();
-		Path killedData = PostgresForTests.freshDataDir();
-		// when: submitted, killed once some chunks are committed, restarted
-		ChildNode first = start(killedUrl, killedData);
+		String url = PostgresForTests.freshSchemaUrl();
+		Path dataDir = PostgresForTests.freshDataDir();
+		// when: submitted, killed (SIGKILL) or stopped (SIGTERM) once some chunks are committed, restarted
+		ChildNode first = start(url, dataDir);
 		String scanId;
-		int seenAtKill;
 		try {
-			scanId = submit(first, scan);
+			scanId = submit(first, SCAN);
 			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(20))
-				.until(() -> hostsSeen(killedUrl, scanId) >= HOSTS / 5);
+				.until(() -> hostsSeen(url, scanId) >= HOSTS / 5);
 		}
 		finally {
-			first.kill();
+			if (kill) {
+				first.kill();
+			}
+			else {
+				first.stop();
+			}
 		}
-		seenAtKill = hostsSeen(killedUrl, scanId);
-		ChildNode second = start(killedUrl, killedData);
+		int seenAtStop = hostsSeen(url, scanId);
+		String itemAtStop = query(url, "SELECT status FROM work_item WHERE subject_id = '" + scanId + "'").get(0);
+		ChildNode second = start(url, dataDir);
 		try {
 			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
-				.until(() -> "completed".equals(status(killedUrl, scanId)));
+				.until(() -> "completed".equals(status(url, scanId)));
 		}
 		finally {
 			second.kill();
 		}
-		ChildNode clean = start(cleanUrl, PostgresForTests.freshDataDir());
-		String cleanScanId;
-		try {
-			cleanScanId = submit(clean, scan);
-			await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
-				.until(() -> "completed".equals(status(cleanUrl, cleanScanId)));
-		}
-		finally {
-			clean.kill();
-		}
+		String clean = cleanScanId();
 		// then
-		assertThat(seenAtKill).isGreaterThan(0).isLessThan(HOSTS);
-		assertThat(counts(killedUrl, scanId)).isEqualTo(counts(cleanUrl, cleanScanId));
-		assertThat(counts(killedUrl, scanId)).startsWith(HOSTS + ",");
-		List<String> killedCmdb = cmdb(killedUrl);
-		assertThat(killedCmdb).hasSize(cmdb(cleanUrl).size());
-		assertThat(killedCmdb).isEqualTo(cmdb(cleanUrl));
+		assertThat(seenAtStop).isGreaterThan(0).isLessThan(HOSTS);
+		assertThat(itemAtStop).isEqualTo(kill ? "running" : "queued");
+		assertThat(counts(url, scanId)).isEqualTo(counts(cleanUrl, clean));
+		assertThat(counts(url, scanId)).startsWith(HOSTS + ",");
+		List<String> resumedCmdb = cmdb(url);
+		assertThat(resumedCmdb).hasSize(cmdb(cleanUrl).size());
+		assertThat(resumedCmdb).isEqualTo(cmdb(cleanUrl));
+	}
+
+	private static synchronized String cleanScanId() throws Exception {
+		if (cleanScanId == null) {
+			String url = PostgresForTests.freshSchemaUrl();
+			ChildNode clean = start(url, PostgresForTests.freshDataDir());
+			try {
+				String id = submit(clean, SCAN);
+				await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
+					.until(() -> "completed".equals(status(url, id)));
+				cleanUrl = url;
+				cleanScanId = id;
+			}
+			finally {
+				clean.kill();
+			}
+		}
+		return cleanScanId;
 	}
 
 	private static byte[] scan() {
