@@ -1,5 +1,6 @@
 /**
- * A generated sample estate that fills an empty CMDB when the demo switch is on.
+ * The demo switch: when on, an empty CMDB is filled with the demo estate, each module loading the part it
+ * owns, in a declared order.
  */
 @NullMarked
 package io.nopesight.core.demo;
