@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +31,7 @@ public final class DemoEstate {
 	/**
 	 * When the demo data, as kept in the modules' {@code demo/} resources, was recorded up to.
 	 */
-	public static final Instant RECORDED_UNTIL = Instant.parse("2026-11-01T00:00:00Z");
+	public static final Instant RECORDED_UNTIL = LocalDate.of(2026, 11, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
