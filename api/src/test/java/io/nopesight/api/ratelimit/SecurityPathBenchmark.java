@@ -105,8 +105,10 @@ class SecurityPathBenchmark {
 		Path out = Path.of("target", "security-benchmark.txt");
 		Files.writeString(out, report);
 		System.out.println(report);
-		// the rate-limit decision is this code's own; the HTTP figures depend on the machine's load (see README)
-		assertThat(percentile(limit, 99)).as("p99 of the rate-limit decision, ns").isLessThan(1_000_000);
+		// the goal (issue 3): authentication and rate limit add under 1 ms p99 to a request. The in-process
+		// decision loop is not gated: it spends a reserve of 10 in microseconds, far faster than any client,
+		// so its p99 is the wait for a top-up that requests over HTTP do not meet
+		assertThat(added[2]).as("p99 added by auth + rate limit over HTTP, ns").isLessThan(1_000_000);
 	}
 
 	private static long[][] alternate(LongSupplier... series) {
