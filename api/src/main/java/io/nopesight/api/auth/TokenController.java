@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.nopesight.api.error.ApiError;
+import io.nopesight.api.error.ApiErrorWriter;
 import io.nopesight.api.error.ErrorCode;
 import io.nopesight.api.security.CurrentPrincipal;
 import io.nopesight.api.security.JwtSettings;
@@ -83,8 +84,7 @@ class TokenController {
 
 	private static ResponseEntity<ApiError> error(HttpServletRequest request, ErrorCode code, String message,
 			String field) {
-		return ResponseEntity.status(code.status())
-			.body(ApiError.of(code, message, List.of(new ApiError.Detail(field, message)), RequestIds.of(request)));
+		return ApiErrorWriter.entity(request, code, message, List.of(new ApiError.Detail(field, message)));
 	}
 
 	record JwtRequest(@Nullable List<String> scopes, @Nullable String expiresIn) {

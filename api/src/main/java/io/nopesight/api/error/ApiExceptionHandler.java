@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Object> handle(InvalidParameterException ex, WebRequest request) {
+		return error(ErrorCode.VALIDATION_ERROR, "Invalid request parameters",
+				List.of(new ApiError.Detail("query", QueryDecoding.problem(ex))), request);
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Object> handle(Exception ex, WebRequest request) {
 		logger.error("Unexpected failure of {}", describe(request), ex);
 		return error(ErrorCode.INTERNAL_ERROR,
@@ -130,12 +137,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			logger.error("Failure of {}", describe(request), ex);
 		}
 		ApiError error = ApiError.of(code, message, details, requestId(request));
+		log(request, statusCode.value(), error);
 		return ResponseEntity.status(statusCode).headers(headers).body(error);
 	}
 
 	private ResponseEntity<Object> error(ErrorCode code, String message, List<ApiError.Detail> details,
 			WebRequest request) {
-		return ResponseEntity.status(code.status()).body(ApiError.of(code, message, details, requestId(request)));
+		ApiError error = ApiError.of(code, message, details, requestId(request));
+		log(request, code.status().value(), error);
+		return ResponseEntity.status(code.status()).body(error);
+	}
+
+	private static void log(WebRequest request, int status, ApiError error) {
+		HttpServletRequest servlet = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+		if (servlet != null) {
+			ErrorLog.answered(servlet.getMethod(), servlet.getRequestURI(), status, error);
+		}
 	}
 
 	private static List<String> allowed(HttpRequestMethodNotSupportedException ex) {

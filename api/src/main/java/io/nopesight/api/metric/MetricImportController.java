@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.nopesight.api.error.ApiError;
+import io.nopesight.api.error.ApiErrorWriter;
 import io.nopesight.api.error.ErrorCode;
 import io.nopesight.api.security.CurrentPrincipal;
 import io.nopesight.api.security.RequiredScope;
@@ -73,14 +74,11 @@ class MetricImportController {
 	@ExceptionHandler
 	ResponseEntity<ApiError> handle(UncheckedIOException ex, HttpServletRequest request) {
 		if (ex.getCause() instanceof BodySizeLimit.PayloadTooLargeException tooLarge) {
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-				.body(ApiError.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of(), RequestIds.of(request)));
+			return ApiErrorWriter.entity(request, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), List.of());
 		}
 		// the upload broke off (client gone, bad gzip framing): nothing was stored
-		return ResponseEntity.badRequest()
-			.body(ApiError.of(ErrorCode.VALIDATION_ERROR, "The uploaded file could not be read completely",
-					List.of(new ApiError.Detail("body", String.valueOf(ex.getCause().getMessage()))),
-					RequestIds.of(request)));
+		return ApiErrorWriter.entity(request, ErrorCode.VALIDATION_ERROR, "The uploaded file could not be read completely",
+				List.of(new ApiError.Detail("body", String.valueOf(ex.getCause().getMessage()))));
 	}
 
 	private static MetricImportFormat format(@Nullable String format, @Nullable String contentType)

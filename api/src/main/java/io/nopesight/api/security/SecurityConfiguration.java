@@ -10,6 +10,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import io.nopesight.api.error.ApiError;
 import io.nopesight.api.error.ApiErrorWriter;
@@ -21,6 +22,10 @@ import io.nopesight.api.error.ErrorCode;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	// what Spring Security's StrictHttpFirewall lets through by default
+	private static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
+			"OPTIONS");
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, TokenAuthenticator authenticator,
@@ -50,6 +55,27 @@ class SecurityConfiguration {
 			String message = (request.getHeader("Authorization") == null)
 					? "Missing Authorization header: send 'Authorization: Bearer <token>'" : ex.getMessage();
 			errors.write(request, response, ErrorCode.AUTHENTICATION_REQUIRED, message, List.<ApiError.Detail>of());
+		};
+	}
+
+	/**
+	 * The firewall's refusals (encoded slashes or dots, path parameters, a method it does not know): 405 for the
+	 * method, 400 for the rest.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(ApiErrorWriter errors) {
+		return (request, response, ex) -> {
+			boolean method = !FIREWALL_METHODS.contains(request.getMethod());
+			if (method) {
+				response.setHeader("Allow", String.join(", ", FIREWALL_METHODS));
+				errors.write(request, response, ErrorCode.METHOD_NOT_ALLOWED,
+						"Method " + request.getMethod() + " is not supported", List.of());
+			}
+			else {
+				errors.write(request, response, ErrorCode.VALIDATION_ERROR, "Request refused: " + ex.getMessage(),
+						List.of(new ApiError.Detail("path", "must not hold encoded slashes, dots, backslashes, "
+								+ "path parameters or control characters")));
+			}
 		};
 	}
 

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
@@ -42,8 +43,8 @@ public class RequestIds extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String given = request.getHeader(HEADER);
-		String id = (given != null && SANE.matcher(given).matches()) ? given : generate();
+		String id = (request.getAttribute(ATTRIBUTE) != null) ? request.getAttribute(ATTRIBUTE).toString()
+				: fromClient(request.getHeader(HEADER));
 		request.setAttribute(ATTRIBUTE, id);
 		response.setHeader(HEADER, id);
 		MDC.put("requestId", id);
@@ -55,9 +56,18 @@ public class RequestIds extends OncePerRequestFilter {
 		}
 	}
 
+	// an error dispatch keeps the id its request had, or gets one when the container refused it before this
+	// filter ran (TRACE, a method Tomcat does not serve)
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
-		return true;
+		return false;
+	}
+
+	/**
+	 * The client's id when it is sane, else a new one.
+	 */
+	public static String fromClient(@Nullable String given) {
+		return (given != null && SANE.matcher(given).matches()) ? given : generate();
 	}
 
 	private static String generate() {
