@@ -38,23 +38,50 @@ public final class ChildNode {
 	 * Starts a node and waits (generously) until it answers.
 	 */
 	public static ChildNode start(String url, Path dataDir, String... settings) throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			port = socket.getLocalPort();
-		}
+		return start(databaseSettings(url), dataDir, settings);
+	}
+
+	/**
+	 * Starts a node on an embedded PostgreSQL in its data folder, as the README's first command does.
+	 */
+	public static ChildNode startEmbedded(Path dataDir, String... settings) throws IOException {
+		return start(List.of("--nopesight.db.url="), dataDir, settings);
+	}
+
+	/**
+	 * Starts the application in a JVM of its own without waiting for it, its output in {@code app.log} of its
+	 * data folder: for a start that is expected to fail.
+	 */
+	public static Process launch(List<String> database, Path dataDir, int port, String... settings)
+			throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseParallelGC",
 				"-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp",
 				System.getProperty("java.class.path"), "io.nopesight.NopeSightApplication", "--server.port=" + port,
-				"--server.address=127.0.0.1", "--nopesight.db.url=" + url,
-				"--nopesight.db.user=" + PostgresForTests.user(), "--nopesight.db.pool-size=6",
-				"--nopesight.data-dir=" + dataDir, "--nopesight.admin.token=" + ApiClient.ADMIN_TOKEN,
-				"--nopesight.metrics.retention-cron=-", "--nopesight.discovery.connection-retention-cron=-"));
+				"--server.address=127.0.0.1", "--nopesight.db.pool-size=6", "--nopesight.data-dir=" + dataDir,
+				"--nopesight.admin.token=" + ApiClient.ADMIN_TOKEN, "--nopesight.metrics.retention-cron=-",
+				"--nopesight.discovery.connection-retention-cron=-"));
+		command.addAll(database);
 		command.addAll(List.of(settings));
 		Files.createDirectories(dataDir);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		return new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("app.log").toFile()))
 			.start();
+	}
+
+	public static List<String> databaseSettings(String url) {
+		return List.of("--nopesight.db.url=" + url, "--nopesight.db.user=" + PostgresForTests.user());
+	}
+
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static ChildNode start(List<String> database, Path dataDir, String... settings) throws IOException {
+		int port = freePort();
+		Process process = launch(database, dataDir, port, settings);
 		ChildNode node = new ChildNode(process, port, dataDir);
 		ApiClient api = node.api();
 		await().atMost(Duration.ofMinutes(3))
@@ -65,6 +92,10 @@ public final class ChildNode {
 			throw new IllegalStateException("The node on " + dataDir + " did not start: see its app.log");
 		}
 		return node;
+	}
+
+	public long pid() {
+		return this.process.pid();
 	}
 
 	public ApiClient api() {

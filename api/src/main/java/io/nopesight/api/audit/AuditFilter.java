@@ -26,6 +26,7 @@ import io.nopesight.core.access.Principal;
 import io.nopesight.core.audit.AuditLog;
 import io.nopesight.core.audit.AuditRecording;
 import io.nopesight.core.audit.AuditedWrite;
+import io.nopesight.core.database.ConnectionFailures;
 
 /**
  * Records every authenticated write ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE}) under
@@ -81,6 +82,12 @@ class AuditFilter extends OncePerRequestFilter {
 			recording.finish(status, targetId(request, response));
 		}
 		catch (RuntimeException ex) {
+			if (ConnectionFailures.isConnectionFailure(ex)) {
+				// the request failed the same way and rolled back with its entry: nothing was done, nothing to audit
+				logger.debug("No audit entry for {} {}: the database went away", request.getMethod(),
+						request.getRequestURI());
+				return;
+			}
 			logger.error("Could not complete the audit entry of {} {}", request.getMethod(), request.getRequestURI(), ex);
 		}
 	}

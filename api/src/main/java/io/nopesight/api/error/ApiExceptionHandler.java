@@ -33,6 +33,8 @@ import io.nopesight.api.web.RequestIds;
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.NotFoundException;
+import io.nopesight.core.database.ConnectionFailures;
+import io.nopesight.core.database.DatabaseAvailability;
 
 /**
  * The one place exceptions become HTTP answers, all in the reference's error format: domain errors from
@@ -43,6 +45,12 @@ import io.nopesight.core.NotFoundException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final DatabaseAvailability availability;
+
+	ApiExceptionHandler(DatabaseAvailability availability) {
+		this.availability = availability;
+	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> handle(NotFoundException ex, WebRequest request) {
@@ -78,6 +86,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handle(Exception ex, WebRequest request) {
+		if (ConnectionFailures.isConnectionFailure(ex)) {
+			// the database went away under this request: a 503 the client may retry, not a bug
+			this.availability.connectionFailed(ex);
+			ApiError error = ApiError.of(ErrorCode.SERVICE_UNAVAILABLE,
+					"The database is unavailable; try again in a few seconds", List.of(), requestId(request));
+			log(request, 503, error);
+			return ResponseEntity.status(503)
+				.header("Retry-After", Long.toString(this.availability.retryAfter().toSeconds()))
+				.body(error);
+		}
 		logger.error("Unexpected failure of {}", describe(request), ex);
 		return error(ErrorCode.INTERNAL_ERROR,
 				"Internal server error; quote request id " + requestId(request) + " when reporting it", List.of(),

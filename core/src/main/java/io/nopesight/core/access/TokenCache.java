@@ -79,6 +79,10 @@ class TokenCache {
 		}
 	}
 
+	boolean enabled() {
+		return this.enabled;
+	}
+
 	void enable(boolean enabled) {
 		clear();
 		this.enabled = enabled;

@@ -75,9 +75,13 @@ class TokenChangeListener implements SmartLifecycle {
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
+				boolean wasListening = this.cache.enabled();
 				this.cache.enable(false);
 				if (this.running) {
-					logger.warn("Lost the access-token change listener; looking every token up until it is back", ex);
+					if (wasListening) {
+						logger.warn("Lost the access-token change listener ({}); looking every token up until it is "
+								+ "back", ex.getMessage());
+					}
 					pause();
 				}
 			}

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import io.nopesight.core.database.DatabaseAvailability;
 import io.nopesight.core.outbox.DomainEventOutbox;
 
 /**
@@ -27,8 +28,8 @@ class CmdbConfiguration {
 	}
 
 	@Bean
-	SearchIndexFollower searchIndexFollower(LuceneCmdbIndex index) {
-		return new SearchIndexFollower(index);
+	SearchIndexFollower searchIndexFollower(LuceneCmdbIndex index, DatabaseAvailability database) {
+		return new SearchIndexFollower(index, database);
 	}
 
 	/**
@@ -38,13 +39,19 @@ class CmdbConfiguration {
 
 		private final LuceneCmdbIndex index;
 
-		SearchIndexFollower(LuceneCmdbIndex index) {
+		private final DatabaseAvailability database;
+
+		SearchIndexFollower(LuceneCmdbIndex index, DatabaseAvailability database) {
 			this.index = index;
+			this.database = database;
 		}
 
+		// paused while the database is away: there is nothing to follow, and it catches up once it is back
 		@Scheduled(fixedDelayString = "${nopesight.search.follow-interval:1000}")
 		void follow() {
-			this.index.catchUp();
+			if (this.database.isAvailable()) {
+				this.index.catchUp();
+			}
 		}
 
 		@Scheduled(fixedDelayString = "${nopesight.search.commit-interval:5000}")

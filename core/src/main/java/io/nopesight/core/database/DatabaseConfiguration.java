@@ -2,6 +2,7 @@ package io.nopesight.core.database;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 
 import javax.sql.DataSource;
 
@@ -22,15 +23,23 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(DatabaseSettings.class)
 public class DatabaseConfiguration {
 
+	/**
+	 * Locks the data folder before any other bean is made (see {@link DataFolderLock}).
+	 */
+	@Bean
+	static DataFolderLock dataFolderLock() {
+		return new DataFolderLock();
+	}
+
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgresHolder embeddedPostgres(DatabaseSettings settings,
 			@Value("${nopesight.data-dir:data}") Path dataDir) {
-		return new EmbeddedPostgresHolder(
-				settings.embedded() ? EmbeddedPostgresServer.start(dataDir.resolve("postgres")) : null);
+		return new EmbeddedPostgresHolder(settings.embedded()
+				? EmbeddedPostgresServer.start(dataDir.resolve("postgres"), settings.restartDelay()) : null);
 	}
 
-	@Bean
-	DataSource dataSource(DatabaseSettings settings, EmbeddedPostgresHolder embedded) {
+	@Bean(destroyMethod = "close")
+	ConnectionPool connectionPool(DatabaseSettings settings, EmbeddedPostgresHolder embedded) {
 		HikariConfig config = new HikariConfig();
 		EmbeddedPostgresServer server = embedded.server();
 		// the embedded cluster runs with trust authentication on loopback
@@ -41,9 +50,37 @@ public class DatabaseConfiguration {
 		// connections open as load asks for them, so idle nodes (and cached test contexts) hold few
 		config.setMinimumIdle(Math.min(2, settings.poolSize()));
 		config.setPoolName("nopesight");
+		// a database that is down is found out in a moment, not after Hikari's default 30 s per request
+		long timeout = settings.connectionTimeout().toMillis();
+		config.setConnectionTimeout(timeout);
+		config.setValidationTimeout(Math.max(250, Math.min(timeout, 1000)));
+		config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeout / 1000)));
+		config.addDataSourceProperty("tcpKeepAlive", "true");
 		config.addDataSourceProperty("reWriteBatchedInserts", "true");
 		config.addDataSourceProperty("ApplicationName", "nopesight");
-		return new HikariDataSource(config);
+		return new ConnectionPool(new HikariDataSource(config));
+	}
+
+	@Bean(destroyMethod = "close")
+	DatabaseAvailability databaseAvailability(ConnectionPool pool, DatabaseSettings settings, Clock clock) {
+		return new DatabaseAvailability(pool.dataSource(), clock, settings.probeInterval());
+	}
+
+	@Bean
+	DataSource dataSource(ConnectionPool pool, DatabaseAvailability availability) {
+		return new AvailabilityGuardedDataSource(pool.dataSource(), availability);
+	}
+
+	/**
+	 * The Hikari pool, closed after everything that uses it and before the embedded server stops.
+	 */
+	record ConnectionPool(HikariDataSource dataSource) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.dataSource.close();
+		}
+
 	}
 
 	/**

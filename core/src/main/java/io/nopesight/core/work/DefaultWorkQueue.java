@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.Ids;
+import io.nopesight.core.database.ConnectionFailures;
+import io.nopesight.core.database.DatabaseAvailability;
 
 /**
  * The node's share of the work queue: a dispatcher thread claims items for the kinds that have a free
@@ -66,10 +68,13 @@ class DefaultWorkQueue implements WorkQueue, SmartLifecycle {
 
 	private final ObjectProvider<WorkHandler> declared;
 
+	private final DatabaseAvailability database;
+
 	// handlers are looked up at start: they use the services that submit work, which use this queue
 	DefaultWorkQueue(JdbcWorkItemRepository items, ObjectProvider<WorkHandler> declared, WorkSettings settings,
-			WorkerNode node) {
+			WorkerNode node, DatabaseAvailability database) {
 		this.items = items;
+		this.database = database;
 		this.declared = declared;
 		this.settings = settings;
 		this.node = node.id();
@@ -156,7 +161,10 @@ class DefaultWorkQueue implements WorkQueue, SmartLifecycle {
 	private void dispatchUntilStopped() {
 		while (this.accepting) {
 			try {
-				dispatch();
+				// nothing can be claimed while the database is away; it resumes once the database is back
+				if (this.database.isAvailable()) {
+					dispatch();
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not look for work: {}", ex.getMessage());
@@ -205,7 +213,9 @@ class DefaultWorkQueue implements WorkQueue, SmartLifecycle {
 			finish(item, state, WorkStatus.DONE, null);
 		}
 		catch (Exception | Error ex) {
-			if (!this.accepting || state.lost || Thread.currentThread().isInterrupted()) {
+			if (!this.accepting || state.lost || Thread.currentThread().isInterrupted()
+					|| ConnectionFailures.isConnectionFailure(ex)) {
+				// not the item's fault: it runs again, here or on another node
 				putBack(item, state, ex);
 			}
 			else {
@@ -232,12 +242,21 @@ class DefaultWorkQueue implements WorkQueue, SmartLifecycle {
 		if (state.lost) {
 			return;
 		}
-		this.items.release(Set.of(item.id()), this.node);
-		logger.info("{} {} put back for another run ({})", item.kind(), item.subjectId(),
-				(cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName());
+		String why = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		try {
+			this.items.release(Set.of(item.id()), this.node);
+			logger.info("{} {} put back for another run ({})", item.kind(), item.subjectId(), why);
+		}
+		catch (RuntimeException ex) {
+			// the database is away: the lease lapses and the item is claimed again once it is back
+			logger.info("{} {} stopped ({}); it runs again once its lease lapses", item.kind(), item.subjectId(), why);
+		}
 	}
 
 	private void renewLeases() {
+		if (!this.database.isAvailable()) {
+			return;
+		}
 		try {
 			Set<String> held = Set.copyOf(this.running.keySet());
 			List<String> kept = this.items.renew(held, this.node, this.settings.lease());
