@@ -33,6 +33,7 @@ import io.nopesight.api.web.RequestIds;
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.NotFoundException;
+import io.nopesight.core.PreconditionFailedException;
 import io.nopesight.core.database.ConnectionFailures;
 import io.nopesight.core.database.DatabaseAvailability;
 
@@ -60,6 +61,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> handle(ConflictException ex, WebRequest request) {
 		return error(ErrorCode.CONFLICT, ex.getMessage(), List.of(), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handle(PreconditionFailedException ex, WebRequest request) {
+		ApiError error = ApiError.of(ErrorCode.PRECONDITION_FAILED, ex.getMessage(), List.of(), requestId(request));
+		log(request, 412, error);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(412);
+		if (ex.currentRevision() > 0) {
+			answer.eTag("\"" + ex.currentRevision() + "\"");
+		}
+		return answer.body(error);
 	}
 
 	@ExceptionHandler

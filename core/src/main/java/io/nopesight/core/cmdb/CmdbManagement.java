@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+import io.nopesight.core.ExpectedRevision;
 import io.nopesight.core.Page;
 
 /**
@@ -19,7 +22,16 @@ public interface CmdbManagement {
 
 	ConfigurationItem create(NewConfigurationItem item, String actor);
 
-	ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor);
+	default ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor) {
+		return update(id, changes, actor, null);
+	}
+
+	/**
+	 * Applies the changes; with {@code expected}, only if the CI is still at one of those revisions
+	 * ({@link io.nopesight.core.PreconditionFailedException} otherwise).
+	 */
+	ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor,
+			@Nullable ExpectedRevision expected);
 
 	/**
 	 * Creates many CIs in one transaction with one statement; each publishes {@code ci.created}. They are
@@ -42,7 +54,15 @@ public interface CmdbManagement {
 	 */
 	void recordSightings(Map<String, Map<String, Object>> sightings);
 
-	void delete(String id, String actor);
+	default void delete(String id, String actor) {
+		delete(id, actor, null);
+	}
+
+	/**
+	 * Deletes the CI (and its relationships); with {@code expected}, only if it is still at one of those
+	 * revisions.
+	 */
+	void delete(String id, String actor, @Nullable ExpectedRevision expected);
 
 	ConfigurationItem get(String id);
 

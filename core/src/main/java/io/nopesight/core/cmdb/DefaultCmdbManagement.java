@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.util.Assert;
 
 import io.nopesight.core.ConflictException;
+import io.nopesight.core.ExpectedRevision;
 import io.nopesight.core.Ids;
 import io.nopesight.core.Page;
 import io.nopesight.core.outbox.DomainEventOutbox;
@@ -55,7 +56,7 @@ class DefaultCmdbManagement implements CmdbManagement {
 				(item.status() != null) ? ConfigurationItemStatus.fromValue(item.status()).orElseThrow()
 						: ConfigurationItemStatus.ACTIVE,
 				item.description(), withoutNulls(item.attributes()), withoutNulls(item.customFields()), now, now,
-				actor, actor);
+				actor, actor, 1);
 		try {
 			this.items.insert(ci);
 		}
@@ -68,10 +69,14 @@ class DefaultCmdbManagement implements CmdbManagement {
 
 	@Override
 	@Transactional
-	public ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor) {
+	public ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor,
+			@Nullable ExpectedRevision expected) {
 		ConfigurationItemRules.check(changes.name(), changes.type(), changes.status(), changes.description(), false);
 		ConfigurationItem current = this.items.findByIdForUpdate(id)
 			.orElseThrow(() -> new ConfigurationItemNotFoundException(id));
+		if (expected != null) {
+			expected.check("Configuration item " + id, current.revision());
+		}
 		ConfigurationItem changed = new ConfigurationItem(id,
 				(changes.name() != null) ? changes.name().strip() : current.name(),
 				(changes.type() != null) ? changes.type() : current.type(),
@@ -79,15 +84,17 @@ class DefaultCmdbManagement implements CmdbManagement {
 						: current.status(),
 				(changes.description() != null) ? changes.description() : current.description(),
 				merge(current.attributes(), changes.attributes()), merge(current.customFields(), changes.customFields()),
-				current.createdAt(), now(), current.createdBy(), actor);
+				current.createdAt(), now(), current.createdBy(), actor, current.revision());
+		long revision;
 		try {
-			this.items.update(changed);
+			revision = this.items.update(changed);
 		}
 		catch (DuplicateKeyException ex) {
 			throw duplicate(changed.type(), changed.name());
 		}
-		publish("ci.updated", changed);
-		return changed;
+		ConfigurationItem updated = withRevision(changed, revision);
+		publish("ci.updated", updated);
+		return updated;
 	}
 
 	@Override
@@ -101,7 +108,7 @@ class DefaultCmdbManagement implements CmdbManagement {
 					(item.status() != null) ? ConfigurationItemStatus.fromValue(item.status()).orElseThrow()
 							: ConfigurationItemStatus.ACTIVE,
 					item.description(), withoutNulls(item.attributes()), withoutNulls(item.customFields()), now, now,
-					actor, actor));
+					actor, actor, 1));
 		}
 		try {
 			this.bulk.insertAll(created, now, actor);
@@ -149,9 +156,12 @@ class DefaultCmdbManagement implements CmdbManagement {
 
 	@Override
 	@Transactional
-	public void delete(String id, String actor) {
+	public void delete(String id, String actor, @Nullable ExpectedRevision expected) {
 		ConfigurationItem current = this.items.findByIdForUpdate(id)
 			.orElseThrow(() -> new ConfigurationItemNotFoundException(id));
+		if (expected != null) {
+			expected.check("Configuration item " + id, current.revision());
+		}
 		this.items.delete(id);
 		publish("ci.deleted", current);
 	}
@@ -241,7 +251,13 @@ class DefaultCmdbManagement implements CmdbManagement {
 	}
 
 	private static ConflictException duplicate(String type, String name) {
-		return new ConflictException("A configuration item of type '" + type + "' named '" + name + "' already exists");
+		return new ConfigurationItemExistsException(
+				"A configuration item of type '" + type + "' named '" + name + "' already exists");
+	}
+
+	private static ConfigurationItem withRevision(ConfigurationItem ci, long revision) {
+		return new ConfigurationItem(ci.id(), ci.name(), ci.type(), ci.status(), ci.description(), ci.attributes(),
+				ci.customFields(), ci.createdAt(), ci.updatedAt(), ci.createdBy(), ci.updatedBy(), revision);
 	}
 
 	private static Instant now() {

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.nopesight.core.ConflictException;
+import io.nopesight.core.ExpectedRevision;
 import io.nopesight.core.Ids;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.InvalidInputException.FieldError;
@@ -95,10 +98,30 @@ class DefaultRelationshipManagement implements RelationshipManagement {
 
 	@Override
 	@Transactional
-	public void delete(String id, String actor) {
-		Relationship current = get(id);
+	public void delete(String id, String actor, @Nullable ExpectedRevision expected) {
+		Relationship current = this.relationships.findByIdForUpdate(id)
+			.orElseThrow(() -> new RelationshipNotFoundException(id));
+		if (expected != null) {
+			expected.check("Relationship " + id, current.revision());
+		}
 		this.relationships.delete(id);
 		publish("relationship.deleted", current);
+	}
+
+	@Override
+	@Transactional
+	public Relationship update(String id, Map<String, @Nullable Object> attributes, String actor,
+			@Nullable ExpectedRevision expected) {
+		Relationship current = this.relationships.findByIdForUpdate(id)
+			.orElseThrow(() -> new RelationshipNotFoundException(id));
+		if (expected != null) {
+			expected.check("Relationship " + id, current.revision());
+		}
+		this.relationships.updateAttributes(id, DefaultCmdbManagement.merge(current.attributes(), attributes),
+				Instant.now().truncatedTo(ChronoUnit.MICROS));
+		Relationship updated = get(id);
+		publish("relationship.updated", updated);
+		return updated;
 	}
 
 	@Override
@@ -145,7 +168,7 @@ class DefaultRelationshipManagement implements RelationshipManagement {
 	}
 
 	private static ConflictException duplicate(NewRelationship relationship) {
-		return new ConflictException("A '" + relationship.type() + "' relationship from " + relationship.sourceCi()
+		return new RelationshipExistsException("A '" + relationship.type() + "' relationship from " + relationship.sourceCi()
 				+ " to " + relationship.targetCi() + " already exists");
 	}
 

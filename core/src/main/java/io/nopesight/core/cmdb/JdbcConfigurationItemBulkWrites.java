@@ -43,7 +43,7 @@ class JdbcConfigurationItemBulkWrites {
 			    description = coalesce(r.description, c.description),
 			    attributes = (c.attributes - r.attributes_unset) || r.attributes_set,
 			    custom_fields = (c.custom_fields - r.custom_fields_unset) || r.custom_fields_set,
-			    updated_at = :now, updated_by = :actor
+			    updated_at = :now, updated_by = :actor, revision = c.revision + 1
 			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id text, name text, type text, status text,
 			     description text, attributes_set jsonb, attributes_unset text[], custom_fields_set jsonb,
 			     custom_fields_unset text[])

@@ -22,7 +22,7 @@ class JdbcConfigurationItemRepository {
 
 	static final String COLUMNS = """
 			id, name, type, status, description, attributes::text AS attributes, custom_fields::text AS custom_fields,
-			created_at, updated_at, created_by, updated_by""";
+			created_at, updated_at, created_by, updated_by, revision""";
 
 	// evaluated only for the rows a page returns (after its LIMIT), each by one index probe per direction
 	static final String LISTED_COLUMNS = COLUMNS + """
@@ -39,8 +39,9 @@ class JdbcConfigurationItemRepository {
 	private static final String UPDATE = """
 			UPDATE configuration_item SET name = :name, type = :type, status = :status, description = :description,
 			       attributes = CAST(:attributes AS jsonb), custom_fields = CAST(:customFields AS jsonb),
-			       updated_at = :updatedAt, updated_by = :updatedBy
+			       updated_at = :updatedAt, updated_by = :updatedBy, revision = revision + 1
 			WHERE id = :id
+			RETURNING revision
 			""";
 
 	private static final String DELETE = "DELETE FROM configuration_item WHERE id = :id";
@@ -75,8 +76,11 @@ class JdbcConfigurationItemRepository {
 		this.jdbc.sql(INSERT).paramSource(params(ci)).update();
 	}
 
-	void update(ConfigurationItem ci) {
-		this.jdbc.sql(UPDATE).paramSource(params(ci)).update();
+	/**
+	 * Writes the CI's fields; the revision it is at now.
+	 */
+	long update(ConfigurationItem ci) {
+		return this.jdbc.sql(UPDATE).paramSource(params(ci)).query(Long.class).single();
 	}
 
 	boolean delete(String id) {
@@ -143,7 +147,7 @@ class JdbcConfigurationItemRepository {
 				ConfigurationItemStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getString("description"),
 				Jsonb.read(rs.getString("attributes")), Jsonb.read(rs.getString("custom_fields")),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-				rs.getString("created_by"), rs.getString("updated_by"));
+				rs.getString("created_by"), rs.getString("updated_by"), rs.getLong("revision"));
 	}
 
 	static ListedConfigurationItem mapListed(ResultSet rs, int row) throws SQLException {

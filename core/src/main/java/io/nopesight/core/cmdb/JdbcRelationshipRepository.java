@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class JdbcRelationshipRepository {
 
 	private static final String SELECT = """
-			SELECT r.id, r.type, r.attributes::text AS attributes, r.discovered_by, r.confidence, r.created_at,
+			SELECT r.id, r.type, r.attributes::text AS attributes, r.discovered_by, r.confidence, r.created_at, r.revision,
 			       s.id AS source_id, s.name AS source_name, s.type AS source_type,
 			       t.id AS target_id, t.name AS target_name, t.type AS target_type
 			FROM relationship r
@@ -38,7 +38,8 @@ class JdbcRelationshipRepository {
 	// back when one was written; xmax is 0 in a row this statement inserted.
 	private static final String UPSERT_DISCOVERED = INSERT + """
 			 ON CONFLICT ON CONSTRAINT relationship_source_target_type_key DO UPDATE
-			SET attributes = excluded.attributes, confidence = excluded.confidence, updated_at = excluded.updated_at
+			SET attributes = excluded.attributes, confidence = excluded.confidence, updated_at = excluded.updated_at,
+			    revision = relationship.revision + 1
 			WHERE relationship.discovered_by = excluded.discovered_by
 			  AND (relationship.attributes - CAST(:sightingKeys AS text[]), relationship.confidence)
 			      IS DISTINCT FROM (excluded.attributes - CAST(:sightingKeys AS text[]), excluded.confidence)
@@ -50,6 +51,14 @@ class JdbcRelationshipRepository {
 			""";
 
 	private static final String DELETE = "DELETE FROM relationship WHERE id = :id";
+
+	private static final String LOCK = "SELECT id FROM relationship WHERE id = :id FOR UPDATE";
+
+	private static final String UPDATE_ATTRIBUTES = """
+			UPDATE relationship SET attributes = CAST(:attributes AS jsonb), updated_at = :updatedAt,
+			       revision = revision + 1
+			WHERE id = :id
+			""";
 
 	private static final String FIND_BY_ID = SELECT + " WHERE r.id = :id";
 
@@ -134,6 +143,24 @@ class JdbcRelationshipRepository {
 		return this.jdbc.sql(FIND_BY_ID).param("id", id).query(RELATIONSHIP).optional();
 	}
 
+	/**
+	 * The relationship, locked until the transaction ends (its ends are not: they only name the CIs).
+	 */
+	Optional<Relationship> findByIdForUpdate(String id) {
+		if (this.jdbc.sql(LOCK).param("id", id).query(String.class).optional().isEmpty()) {
+			return Optional.empty();
+		}
+		return findById(id);
+	}
+
+	void updateAttributes(String id, Map<String, @Nullable Object> attributes, Instant updatedAt) {
+		this.jdbc.sql(UPDATE_ATTRIBUTES)
+			.param("id", id)
+			.param("attributes", Jsonb.write(attributes))
+			.param("updatedAt", Timestamp.from(updatedAt))
+			.update();
+	}
+
 	List<Relationship> of(String ciId) {
 		return this.jdbc.sql(OF_CI).param("ci", ciId).query(RELATIONSHIP).list();
 	}
@@ -176,7 +203,7 @@ class JdbcRelationshipRepository {
 				new ConfigurationItemRef(rs.getString("target_id"), rs.getString("target_name"),
 						rs.getString("target_type")),
 				Jsonb.read(rs.getString("attributes")), rs.getString("discovered_by"), rs.getDouble("confidence"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getLong("revision"));
 	}
 
 	/**

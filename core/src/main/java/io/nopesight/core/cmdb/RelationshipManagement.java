@@ -1,9 +1,13 @@
 package io.nopesight.core.cmdb;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
+import io.nopesight.core.ExpectedRevision;
 import io.nopesight.core.Page;
 
 /**
@@ -45,7 +49,21 @@ public interface RelationshipManagement {
 
 	Relationship get(String id);
 
-	void delete(String id, String actor);
+	default void delete(String id, String actor) {
+		delete(id, actor, null);
+	}
+
+	/**
+	 * Deletes the relationship; with {@code expected}, only if it is still at one of those revisions.
+	 */
+	void delete(String id, String actor, @Nullable ExpectedRevision expected);
+
+	/**
+	 * Merges {@code attributes} into the relationship's (a {@code null} value removes a key) and publishes
+	 * {@code relationship.updated}; with {@code expected}, only if it is still at one of those revisions.
+	 */
+	Relationship update(String id, Map<String, @Nullable Object> attributes, String actor,
+			@Nullable ExpectedRevision expected);
 
 	Page<Relationship> list(RelationshipQuery query);
 

@@ -218,6 +218,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 
 	private static Map<String, String> serverConfig() {
 		Map<String, String> config = new LinkedHashMap<>();
+		// zonky's own default, repeated so that a restart by pg_ctl gets it too
+		config.put("timezone", "UTC");
 		config.put("fsync", "on");
 		config.put("synchronous_commit", "on");
 		config.put("full_page_writes", "on");
