@@ -214,6 +214,38 @@ class DiscoveryApiIntegrationTests {
 	}
 
 	@Test
+	void submitWhenNmapServiceScanKeepsServicesVersionsAndCpeOnTheCi() {
+		// given: a real nmap -sT -sV -O scan of 127.0.0.1, moved to an address no other test uses
+		String xml = new String(resource("localhost_sT_sV_O.xml"), StandardCharsets.UTF_8)
+			.replace("127.0.0.1", "10.66.0.7")
+			.replace("name=\"localhost\"", "name=\"nmap-sv-lab.corp.example\"");
+		// when
+		Response accepted = this.api.send("POST", "/v1/discovery/scan-data?scanner_id=nmap_sv",
+				Map.of("Content-Type", "application/xml"), xml.getBytes(StandardCharsets.UTF_8));
+		JsonNode scan = waitFor(accepted.json().get("scan_id").asString());
+		// then
+		assertThat(scan.get("status").asString()).isEqualTo("completed");
+		JsonNode ci = onlyCi("10.66.0.7");
+		JsonNode services = ci.at("/attributes/services");
+		assertThat(services.size()).isEqualTo(5);
+		assertThat(services.get(3).get("port").asInt()).isEqualTo(6379);
+		assertThat(services.get(3).get("name").asString()).isEqualTo("redis");
+		assertThat(services.get(3).get("product").asString()).isEqualTo("Redis key-value store");
+		assertThat(services.get(3).get("version").asString()).isEqualTo("7.0.15");
+		assertThat(services.get(3).get("cpe").get(0).asString()).isEqualTo("cpe:/a:redislabs:redis:7.0.15");
+		assertThat(services.get(4).get("extra_info").asString()).isEqualTo("Python 3.11.7");
+		assertThat(ci.at("/attributes/os_guess").asString()).isEqualTo("Linux 5.0 - 5.2");
+		assertThat(ci.at("/attributes/os_cpe/0").asString()).isEqualTo("cpe:/o:linux:linux_kernel:5");
+		assertThat(ci.at("/attributes/open_ports").size()).isEqualTo(5);
+		// the same scan again changes nothing: services read back from the database compare equal
+		Response again = this.api.send("POST", "/v1/discovery/scan-data?scanner_id=nmap_sv",
+				Map.of("Content-Type", "application/xml"), xml.getBytes(StandardCharsets.UTF_8));
+		JsonNode second = waitFor(again.json().get("scan_id").asString());
+		assertThat(second.at("/counts/cis_updated").asInt()).isZero();
+		assertThat(second.at("/counts/cis_unchanged").asInt()).isEqualTo(1);
+	}
+
+	@Test
 	void submitWhenXmlDeclaresEntitiesAnswers400AndStoresNothing() {
 		// given
 		String bomb = """

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -89,6 +90,9 @@ final class HostReconciler {
 		set(ci, provenance, changes, "hostname", hostname);
 		set(ci, provenance, changes, "open_ports", host.openPorts().isEmpty() ? null : host.openPorts());
 		set(ci, provenance, changes, "os_guess", host.osGuess());
+		set(ci, provenance, changes, "services",
+				host.services().isEmpty() ? null : host.services().stream().map(DiscoveredService::toAttribute).toList());
+		set(ci, provenance, changes, "os_cpe", host.osCpe().isEmpty() ? null : host.osCpe());
 		if (host.serialNumber() != null) {
 			set(ci, provenance, changes, "serial_number", host.serialNumber());
 		}
@@ -142,10 +146,20 @@ final class HostReconciler {
 		if (field.equals("mac_address") || field.equals("serial_number")) {
 			return a.toString().equalsIgnoreCase(b.toString());
 		}
-		if (a instanceof List<?> x && b instanceof List<?> y) {
-			return x.stream().map(Object::toString).toList().equals(y.stream().map(Object::toString).toList());
+		return canonical(a).equals(canonical(b));
+	}
+
+	// values as read back from JSONB (its own key order, numbers of any width) compare equal to ours
+	private static Object canonical(@Nullable Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> sorted = new TreeMap<>();
+			map.forEach((key, entry) -> sorted.put(String.valueOf(key), canonical(entry)));
+			return sorted;
 		}
-		return a.toString().equals(b.toString());
+		if (value instanceof List<?> list) {
+			return list.stream().map(HostReconciler::canonical).toList();
+		}
+		return String.valueOf(value);
 	}
 
 	/**

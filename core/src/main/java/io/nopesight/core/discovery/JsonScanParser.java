@@ -169,11 +169,73 @@ final class JsonScanParser {
 				}
 			}
 		}
+		List<DiscoveredService> services = new ArrayList<>();
+		each(array(node, "services", at + "services"), at + "services", this::service, services);
+		services.forEach((service) -> ports.add(service.port()));
+		List<String> osCpe = cpe(node, "os_cpe", at + "os_cpe");
 		if (this.failures > before || ip == null) {
 			return null;
 		}
 		return new DiscoveredHost(ip, blankToNull(hostname), (mac == null || mac.isBlank()) ? null
-				: Addresses.normalizeMac(mac.strip()), blankToNull(serial), List.copyOf(ports), blankToNull(os));
+				: Addresses.normalizeMac(mac.strip()), blankToNull(serial), List.copyOf(ports), blankToNull(os),
+				services, osCpe);
+	}
+
+	/**
+	 * One entry of a host's {@code services}: what answers on an open port, as nmap {@code -sV} reports it.
+	 */
+	private @Nullable DiscoveredService service(JsonNode node, String path) {
+		if (!node.isObject()) {
+			error(path, "must be an object");
+			return null;
+		}
+		int before = this.failures;
+		int port = port(node, "port", path + ".port");
+		if (port == 0) {
+			error(path + ".port", "port is required: a port number between 1 and 65535");
+		}
+		String protocol = protocol(node, path).toLowerCase(Locale.ROOT);
+		String name = text(node, "name", path + ".name", false);
+		String product = text(node, "product", path + ".product", false);
+		String version = text(node, "version", path + ".version", false);
+		String extraInfo = text(node, "extra_info", path + ".extra_info", false);
+		String method = text(node, "method", path + ".method", false);
+		List<String> cpe = cpe(node, "cpe", path + ".cpe");
+		if (this.failures > before) {
+			return null;
+		}
+		if (blankToNull(name) == null && blankToNull(product) == null) {
+			error(path, "a service needs a name or a product");
+			return null;
+		}
+		return new DiscoveredService(port, protocol, blankToNull(name), blankToNull(product), blankToNull(version),
+				blankToNull(extraInfo), cpe, blankToNull(method));
+	}
+
+	// one CPE name or a list of them
+	private List<String> cpe(JsonNode node, String name, String path) {
+		JsonNode value = node.get(name);
+		List<String> names = new ArrayList<>();
+		if (value == null || value.isNull()) {
+			return names;
+		}
+		if (value.isString()) {
+			value = JSON.createArrayNode().add(value.stringValue());
+		}
+		if (!value.isArray()) {
+			error(path, name + " must be a CPE name (cpe:/...) or an array of them");
+			return names;
+		}
+		for (int i = 0; i < value.size(); i++) {
+			JsonNode one = value.get(i);
+			if (!one.isString() || !one.stringValue().strip().startsWith("cpe:")) {
+				error(path + "[" + i + "]", "must be a CPE name such as cpe:/a:nginx:nginx:1.18.0");
+			}
+			else if (!names.contains(one.stringValue().strip())) {
+				names.add(one.stringValue().strip());
+			}
+		}
+		return names;
 	}
 
 	private @Nullable ObservedConnection connection(JsonNode node, String path) {

@@ -19,7 +19,8 @@ import io.nopesight.core.cmdb.IpAddresses;
 /**
  * The output of {@code nmap -oX}, read with a streaming (StAX) parser that refuses DTDs and external
  * entities, so an entity-expansion payload is rejected rather than expanded. Only hosts that are up count;
- * a host's open TCP/UDP ports, MAC, first hostname and best OS match are kept.
+ * a host's open TCP/UDP ports with what {@code -sV} found on them (service, product, version, extra
+ * information, CPE), MAC, first hostname and best OS match with its CPE are kept.
  */
 final class NmapXmlParser {
 
@@ -45,8 +46,8 @@ final class NmapXmlParser {
 			XMLStreamReader xml = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
 			try {
 				HostBuilder host = null;
-				Integer portId = null;
-				String portProtocol = null;
+				PortBuilder port = null;
+				boolean inBestOs = false;
 				while (xml.hasNext()) {
 					int event = xml.next();
 					if (event == XMLStreamConstants.DTD && xml.getText() != null && xml.getText().contains("ENTITY")) {
@@ -55,13 +56,27 @@ final class NmapXmlParser {
 					if (event == XMLStreamConstants.ENTITY_REFERENCE) {
 						throw new InvalidInputException("body", "XML entity references are not accepted");
 					}
-					if (event != XMLStreamConstants.START_ELEMENT) {
-						if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("host") && host != null) {
-							if (host.up && host.ip != null) {
-								hosts.add(host.build());
+					if (event == XMLStreamConstants.END_ELEMENT) {
+						switch (xml.getLocalName()) {
+							case "host" -> {
+								if (host != null && host.up && host.ip != null) {
+									hosts.add(host.build());
+								}
+								host = null;
 							}
-							host = null;
+							case "port" -> {
+								if (host != null && port != null) {
+									port.addTo(host);
+								}
+								port = null;
+							}
+							case "osmatch" -> inBestOs = false;
+							default -> {
+							}
 						}
+						continue;
+					}
+					if (event != XMLStreamConstants.START_ELEMENT) {
 						continue;
 					}
 					String name = xml.getLocalName();
@@ -94,20 +109,31 @@ final class NmapXmlParser {
 								host.hostname = hostname;
 							}
 						}
-						case "port" -> {
-							String id = xml.getAttributeValue(null, "portid");
-							portId = (id != null && id.matches("\\d{1,5}")) ? Integer.valueOf(id) : null;
-							portProtocol = xml.getAttributeValue(null, "protocol");
-						}
+						case "port" -> port = PortBuilder.of(xml.getAttributeValue(null, "portid"),
+								xml.getAttributeValue(null, "protocol"));
 						case "state" -> {
-							if (host != null && portId != null && "open".equals(xml.getAttributeValue(null, "state"))
-									&& portId >= 1 && portId <= 65535 && !"sctp".equals(portProtocol)) {
-								host.ports.add(portId);
+							if (port != null) {
+								port.open = "open".equals(xml.getAttributeValue(null, "state"));
+							}
+						}
+						case "service" -> {
+							if (port != null) {
+								port.service(xml);
+							}
+						}
+						case "cpe" -> {
+							String cpe = xml.getElementText().strip();
+							if (port != null && port.serviceSeen && !cpe.isEmpty()) {
+								port.cpe.add(cpe);
+							}
+							else if (host != null && inBestOs && !cpe.isEmpty() && !host.osCpe.contains(cpe)) {
+								host.osCpe.add(cpe);
 							}
 						}
 						case "osmatch" -> {
 							if (host != null && host.os == null) {
 								host.os = xml.getAttributeValue(null, "name");
+								inBestOs = true;
 							}
 						}
 						default -> {
@@ -163,8 +189,75 @@ final class NmapXmlParser {
 
 		final TreeSet<Integer> ports = new TreeSet<>();
 
+		final List<DiscoveredService> services = new ArrayList<>();
+
+		final List<String> osCpe = new ArrayList<>();
+
 		DiscoveredHost build() {
-			return new DiscoveredHost(this.ip, this.hostname, this.mac, null, List.copyOf(this.ports), this.os);
+			return new DiscoveredHost(this.ip, this.hostname, this.mac, null, List.copyOf(this.ports), this.os,
+					this.services, this.osCpe);
+		}
+
+	}
+
+	/**
+	 * One {@code <port>} as it is read: its state, then what {@code <service>} says of it.
+	 */
+	private static final class PortBuilder {
+
+		final int id;
+
+		final String protocol;
+
+		boolean open;
+
+		boolean serviceSeen;
+
+		@Nullable String name;
+
+		@Nullable String product;
+
+		@Nullable String version;
+
+		@Nullable String extraInfo;
+
+		@Nullable String method;
+
+		final List<String> cpe = new ArrayList<>();
+
+		private PortBuilder(int id, String protocol) {
+			this.id = id;
+			this.protocol = protocol;
+		}
+
+		static @Nullable PortBuilder of(@Nullable String id, @Nullable String protocol) {
+			if (id == null || !id.matches("\\d{1,5}") || "sctp".equals(protocol)) {
+				return null;
+			}
+			int port = Integer.parseInt(id);
+			return (port >= 1 && port <= 65535) ? new PortBuilder(port, (protocol != null) ? protocol : "tcp") : null;
+		}
+
+		void service(XMLStreamReader xml) {
+			this.serviceSeen = true;
+			this.name = xml.getAttributeValue(null, "name");
+			this.product = xml.getAttributeValue(null, "product");
+			this.version = xml.getAttributeValue(null, "version");
+			this.extraInfo = xml.getAttributeValue(null, "extrainfo");
+			this.method = xml.getAttributeValue(null, "method");
+		}
+
+		void addTo(HostBuilder host) {
+			if (!this.open) {
+				return;
+			}
+			host.ports.add(this.id);
+			// nmap names an unidentified service "unknown": that says nothing
+			boolean named = this.name != null && !this.name.isBlank() && !this.name.equals("unknown");
+			if (this.serviceSeen && (named || this.product != null)) {
+				host.services.add(new DiscoveredService(this.id, this.protocol, named ? this.name : null,
+						this.product, this.version, this.extraInfo, this.cpe, this.method));
+			}
 		}
 
 	}
