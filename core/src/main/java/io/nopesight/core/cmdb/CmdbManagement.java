@@ -22,9 +22,7 @@ public interface CmdbManagement {
 
 	ConfigurationItem create(NewConfigurationItem item, String actor);
 
-	default ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor) {
-		return update(id, changes, actor, null);
-	}
+	ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor);
 
 	/**
 	 * Applies the changes; with {@code expected}, only if the CI is still at one of those revisions
@@ -54,9 +52,7 @@ public interface CmdbManagement {
 	 */
 	void recordSightings(Map<String, Map<String, Object>> sightings);
 
-	default void delete(String id, String actor) {
-		delete(id, actor, null);
-	}
+	void delete(String id, String actor);
 
 	/**
 	 * Deletes the CI (and its relationships); with {@code expected}, only if it is still at one of those

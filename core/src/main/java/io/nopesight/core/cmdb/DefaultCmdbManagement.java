@@ -69,6 +69,12 @@ class DefaultCmdbManagement implements CmdbManagement {
 
 	@Override
 	@Transactional
+	public ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor) {
+		return update(id, changes, actor, null);
+	}
+
+	@Override
+	@Transactional
 	public ConfigurationItem update(String id, ConfigurationItemChanges changes, String actor,
 			@Nullable ExpectedRevision expected) {
 		ConfigurationItemRules.check(changes.name(), changes.type(), changes.status(), changes.description(), false);
@@ -152,6 +158,12 @@ class DefaultCmdbManagement implements CmdbManagement {
 					() -> "Only " + SIGHTING_ATTRIBUTES + " are sightings, not " + values.keySet()));
 		this.bulk.lock(sightings.keySet());
 		this.bulk.setSightings(sightings);
+	}
+
+	@Override
+	@Transactional
+	public void delete(String id, String actor) {
+		delete(id, actor, null);
 	}
 
 	@Override

@@ -98,6 +98,12 @@ class DefaultRelationshipManagement implements RelationshipManagement {
 
 	@Override
 	@Transactional
+	public void delete(String id, String actor) {
+		delete(id, actor, null);
+	}
+
+	@Override
+	@Transactional
 	public void delete(String id, String actor, @Nullable ExpectedRevision expected) {
 		Relationship current = this.relationships.findByIdForUpdate(id)
 			.orElseThrow(() -> new RelationshipNotFoundException(id));

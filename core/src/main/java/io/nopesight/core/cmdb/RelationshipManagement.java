@@ -49,9 +49,7 @@ public interface RelationshipManagement {
 
 	Relationship get(String id);
 
-	default void delete(String id, String actor) {
-		delete(id, actor, null);
-	}
+	void delete(String id, String actor);
 
 	/**
 	 * Deletes the relationship; with {@code expected}, only if it is still at one of those revisions.
