@@ -18,12 +18,13 @@ import io.nopesight.api.error.ApiErrorWriter;
 import io.nopesight.api.security.WebSliceSecurity;
 import io.nopesight.core.TestClockConfiguration;
 import io.nopesight.core.access.AccessTokens;
+import io.nopesight.core.database.DatabaseAvailability;
 
 /**
  * A web-layer slice test of the given controllers, with no database: MVC, the API's error format, its
  * request-id, body-size and deprecation filters, the scope checks, and the real bearer-token security with
- * the test admin token ({@link ApiClient#ADMIN_TOKEN}). Rate limiting and auditing, which need the database,
- * are left out. The test class mocks the core interfaces its controllers call ({@code @MockitoBean}); a
+ * the test admin token ({@link ApiClient#ADMIN_TOKEN}). Rate limiting, auditing and the database-outage
+ * filter, which need the database, are left out. The test class mocks the core interfaces its controllers call ({@code @MockitoBean}); a
  * {@code MockMvcTester} sends the requests. For what needs PostgreSQL, keep at least one
  * {@link ApiIntegrationTest} of the same resource.
  */
@@ -33,9 +34,9 @@ import io.nopesight.core.access.AccessTokens;
 @Inherited
 @WebMvcTest(properties = "nopesight.admin.token=" + ApiClient.ADMIN_TOKEN,
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "io\\.nopesight\\.api\\.(ratelimit|audit)\\..*"))
+				pattern = { "io\\.nopesight\\.api\\.(ratelimit|audit)\\..*", "io\\.nopesight\\.api\\.web\\.DatabaseOutage" }))
 @Import({ WebSliceSecurity.class, ApiErrorWriter.class, TestClockConfiguration.class })
-@MockitoBean(types = AccessTokens.class)
+@MockitoBean(types = { AccessTokens.class, DatabaseAvailability.class })
 public @interface ApiWebTest {
 
 	/**
