@@ -28,6 +28,16 @@ class CmdbConfiguration {
 	}
 
 	@Bean
+	InMemoryTopology topology(JdbcTopologyRepository repository, DomainEventOutbox outbox) {
+		return new InMemoryTopology(repository, outbox);
+	}
+
+	@Bean
+	TopologyFollower topologyFollower(InMemoryTopology topology, DatabaseAvailability database) {
+		return new TopologyFollower(topology, database);
+	}
+
+	@Bean
 	SearchIndexFollower searchIndexFollower(LuceneCmdbIndex index, DatabaseAvailability database) {
 		return new SearchIndexFollower(index, database);
 	}
@@ -57,6 +67,29 @@ class CmdbConfiguration {
 		@Scheduled(fixedDelayString = "${nopesight.search.commit-interval:5000}")
 		void commit() {
 			this.index.commit();
+		}
+
+	}
+
+	/**
+	 * Keeps the topology following writes made through any node.
+	 */
+	static class TopologyFollower {
+
+		private final InMemoryTopology topology;
+
+		private final DatabaseAvailability database;
+
+		TopologyFollower(InMemoryTopology topology, DatabaseAvailability database) {
+			this.topology = topology;
+			this.database = database;
+		}
+
+		@Scheduled(fixedDelayString = "${nopesight.topology.follow-interval:1000}")
+		void follow() {
+			if (this.database.isAvailable()) {
+				this.topology.catchUp();
+			}
 		}
 
 	}

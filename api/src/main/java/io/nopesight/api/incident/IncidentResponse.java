@@ -1,0 +1,98 @@
+package io.nopesight.api.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import io.nopesight.core.cmdb.Topology;
+import io.nopesight.core.cmdb.TopologyNode;
+import io.nopesight.correlation.Event;
+import io.nopesight.correlation.Incident;
+import io.nopesight.correlation.IncidentDetail;
+import io.nopesight.correlation.RootCauseCandidate;
+
+/**
+ * An incident as the API shows it; a single one also carries its events, its ranked root-cause candidates
+ * with their evidence, and its timeline.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record IncidentResponse(String id, String title, String status, String severity, Instant startedAt,
+		Instant lastEventAt, int eventCount, List<CiRef> affectedCis, @Nullable RootCause rootCause,
+		@Nullable String mergedInto, boolean manuallyGrouped, Instant createdAt, Instant updatedAt,
+		@Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy, @Nullable Instant resolvedAt,
+		@Nullable String resolvedBy, @Nullable List<EventRow> events,
+		@Nullable List<RootCauseCandidate> rootCauseCandidates, @Nullable List<Timeline> timeline) {
+
+	static IncidentResponse from(Incident incident, Topology topology) {
+		return of(incident, topology, null, null, null);
+	}
+
+	static IncidentResponse from(IncidentDetail detail, Topology topology) {
+		return of(detail.incident(), topology, detail.events().stream().map((e) -> EventRow.from(e, topology)).toList(),
+				detail.rootCauseCandidates(), detail.timeline().stream().map(Timeline::from).toList());
+	}
+
+	private static IncidentResponse of(Incident incident, Topology topology, @Nullable List<EventRow> events,
+			@Nullable List<RootCauseCandidate> candidates, @Nullable List<Timeline> timeline) {
+		RootCauseCandidate top = incident.rootCause();
+		return new IncidentResponse(incident.id(), incident.title(), incident.status().value(),
+				incident.severity().value(), incident.startedAt(), incident.lastEventAt(), incident.eventCount(),
+				incident.affectedCis().stream().map((id) -> CiRef.of(id, topology)).toList(),
+				(top != null) ? new RootCause(top.ciId(), top.ciName(), top.confidence(), top.explanation()) : null,
+				incident.mergedInto(), incident.manuallyGrouped(), incident.createdAt(), incident.updatedAt(),
+				incident.acknowledgedAt(), incident.acknowledgedBy(), incident.resolvedAt(), incident.resolvedBy(),
+				events, candidates, timeline);
+	}
+
+	/**
+	 * A CI named by id, name and type.
+	 */
+	record CiRef(String id, String name, String type) {
+
+		static CiRef of(String id, Topology topology) {
+			TopologyNode node = topology.node(id).orElse(new TopologyNode(id, id, "unknown"));
+			return new CiRef(node.id(), node.name(), node.type());
+		}
+
+	}
+
+	/**
+	 * The most likely root cause.
+	 */
+	record RootCause(String ciId, String ciName, double confidence, String explanation) {
+	}
+
+	/**
+	 * One of the incident's events.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record EventRow(String id, String title, String severity, String status, String source, @Nullable String sourceId,
+			List<CiRef> affectedCis, int count, Instant createdAt) {
+
+		static EventRow from(Event event, Topology topology) {
+			return new EventRow(event.id(), event.title(), event.severity().value(), event.status().value(),
+					event.source(), event.sourceId(),
+					event.affectedCis().stream().map((id) -> CiRef.of(id, topology)).toList(), event.count(),
+					event.createdAt());
+		}
+
+	}
+
+	/**
+	 * One moment of the incident.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Timeline(Instant at, String kind, String summary, @Nullable String eventId, @Nullable String actor,
+			Map<String, Object> detail) {
+
+		static Timeline from(IncidentDetail.TimelineEntry entry) {
+			return new Timeline(entry.at(), entry.kind(), entry.summary(), entry.eventId(), entry.actor(),
+					entry.detail());
+		}
+
+	}
+
+}

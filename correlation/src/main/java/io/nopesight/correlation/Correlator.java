@@ -1,0 +1,249 @@
+package io.nopesight.correlation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.nopesight.core.Ids;
+import io.nopesight.core.cmdb.Topology;
+import io.nopesight.core.database.ConnectionFailures;
+import io.nopesight.core.database.DatabaseAvailability;
+import io.nopesight.core.outbox.DomainEventOutbox;
+import io.nopesight.core.work.WorkHandler;
+import io.nopesight.core.work.WorkItem;
+import io.nopesight.correlation.IncidentGrouping.Group;
+import io.nopesight.correlation.IncidentGrouping.Member;
+import io.nopesight.correlation.JdbcEventRepository.PlacedEvent;
+import io.nopesight.correlation.JdbcIncidentRepository.IncidentRow;
+import io.nopesight.correlation.JdbcIncidentRepository.IncidentState;
+
+/**
+ * The one correlator of an installation: a work item that runs as long as its node does (the work queue
+ * makes sure one node runs it, and another takes over when that node dies). It takes the events intake has
+ * stored and not yet placed, in the order they were taken in, places a batch of them in memory
+ * ({@link IncidentGrouping}), and writes the placements, the new and changed incidents (with their root-cause
+ * ranking) and their outbox events in one transaction. Intake on this node wakes it at once; events taken in
+ * by other nodes are found within the poll interval. Intake never waits for it.
+ */
+@Component
+class Correlator implements WorkHandler {
+
+	static final String KIND = "event-correlation";
+
+	static final String SUBJECT = "events";
+
+	private static final Logger logger = LoggerFactory.getLogger(Correlator.class);
+
+	private final JdbcEventRepository events;
+
+	private final JdbcIncidentRepository incidents;
+
+	private final DomainEventOutbox outbox;
+
+	private final Topology topology;
+
+	private final CorrelationSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final DatabaseAvailability database;
+
+	private final Clock clock;
+
+	private final IncidentGrouping grouping;
+
+	private final IncidentDigest digest;
+
+	private final PairModels models;
+
+	private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
+
+	private final PlacementLatency latency = new PlacementLatency();
+
+	private long groupingVersion = -1;
+
+	Correlator(JdbcEventRepository events, JdbcIncidentRepository incidents, DomainEventOutbox outbox,
+			Topology topology, CorrelationSettings settings, TransactionTemplate transactions,
+			DatabaseAvailability database, Clock clock, PairModels models, TopologyDistances distances,
+			IncidentDigest digest) {
+		this.events = events;
+		this.incidents = incidents;
+		this.outbox = outbox;
+		this.topology = topology;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.database = database;
+		this.clock = clock;
+		this.models = models;
+		this.digest = digest;
+		this.grouping = new IncidentGrouping(distances, models::current, settings.window(), settings.threshold(),
+				new DatabaseStore(), () -> Ids.next("inc"));
+	}
+
+	@Override
+	public String kind() {
+		return KIND;
+	}
+
+	/**
+	 * Wakes the correlator for events just taken in on this node.
+	 */
+	void wake() {
+		this.wakeUps.offer(Boolean.TRUE);
+	}
+
+	PlacementLatency latency() {
+		return this.latency;
+	}
+
+	@Override
+	public void perform(WorkItem item) throws InterruptedException {
+		logger.info("Correlating events on this node");
+		this.grouping.clear();
+		this.groupingVersion = -1;
+		while (true) {
+			this.wakeUps.poll(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			if (Thread.currentThread().isInterrupted()) {
+				throw new InterruptedException("stopping");
+			}
+			if (!this.database.isAvailable()) {
+				continue;
+			}
+			try {
+				while (correlateBatch() >= this.settings.batch() && !Thread.currentThread().isInterrupted()) {
+					// a full batch: more are waiting
+				}
+			}
+			catch (RuntimeException ex) {
+				// what it held may be ahead of the database now: read it again
+				this.grouping.clear();
+				this.groupingVersion = -1;
+				if (ConnectionFailures.isConnectionFailure(ex)) {
+					this.database.connectionFailed(ex);
+				}
+				else {
+					logger.warn("Could not correlate a batch of events; trying again", ex);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Places the next batch of events; how many there were.
+	 */
+	int correlateBatch() {
+		this.topology.catchUp();
+		long version = this.incidents.groupingVersion();
+		if (version != this.groupingVersion) {
+			// people changed the grouping (and may have labelled pairs): read incidents and the model again
+			this.grouping.clear();
+			this.models.refit();
+			this.groupingVersion = version;
+		}
+		if (this.grouping.size() > 500_000) {
+			this.grouping.clear();
+		}
+		List<PlacedEvent> batch = this.events.uncorrelated(this.settings.batch());
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		List<Member> placed = new ArrayList<>(batch.size());
+		for (PlacedEvent event : batch) {
+			placed.add(this.grouping.place(event));
+		}
+		IncidentGrouping.Changes changes = this.grouping.drain();
+		List<IncidentRow> created = changes.created().stream().map(this::row).toList();
+		List<IncidentRow> updated = changes.updated().stream().map(this::row).toList();
+		Instant now = this.clock.instant();
+		Boolean applied = this.transactions.execute((status) -> {
+			this.incidents.takeGroupingLock();
+			if (this.incidents.groupingVersion() != version) {
+				// people changed the grouping while this batch was placed: place it again on what they left
+				status.setRollbackOnly();
+				return false;
+			}
+			this.incidents.insertAll(created, now);
+			changes.merged().forEach((absorbed, into) -> {
+				this.events.moveAll(absorbed, into);
+				this.incidents.markMerged(absorbed, into, now);
+			});
+			this.incidents.updateAll(updated, now);
+			this.events.place(placed.stream().map((m) -> m.id).toList(),
+					placed.stream().map((m) -> m.incidentId).toList(), now);
+			publish(created, updated, changes.merged());
+			return true;
+		});
+		if (!Boolean.TRUE.equals(applied)) {
+			this.grouping.clear();
+			this.groupingVersion = -1;
+			return batch.size();
+		}
+		this.latency.record(batch, this.clock.instant());
+		return batch.size();
+	}
+
+	private IncidentRow row(Group group) {
+		return this.digest.row(group.id, group.members.stream()
+			.map((m) -> new IncidentDigest.Part(m.cis, Instant.ofEpochMilli(m.at), m.severity, m.status, m.title))
+			.toList());
+	}
+
+	private void publish(List<IncidentRow> created, List<IncidentRow> updated, Map<String, String> merged) {
+		List<DomainEventOutbox.Event> outgoing = new ArrayList<>();
+		created.forEach((row) -> outgoing.add(new DomainEventOutbox.Event("incident.created", row.id(), payload(row))));
+		updated.forEach((row) -> outgoing.add(new DomainEventOutbox.Event("incident.updated", row.id(), payload(row))));
+		merged.forEach((absorbed, into) -> outgoing.add(new DomainEventOutbox.Event("incident.updated", absorbed,
+				Map.of("incident", Map.of("id", absorbed, "status", "merged", "merged_into", into)))));
+		if (!outgoing.isEmpty()) {
+			this.outbox.publishAll(outgoing);
+		}
+	}
+
+	private static Map<String, Object> payload(IncidentRow row) {
+		Map<String, Object> incident = new LinkedHashMap<>();
+		incident.put("id", row.id());
+		incident.put("title", row.title());
+		incident.put("status", row.status().value());
+		incident.put("severity", row.severity().value());
+		incident.put("event_count", row.eventCount());
+		if (row.rootCiId() != null) {
+			incident.put("root_ci_id", row.rootCiId());
+		}
+		return Map.of("incident", incident);
+	}
+
+	private final class DatabaseStore implements IncidentGrouping.Store {
+
+		@Override
+		public List<PlacedEvent> placedBetween(Instant from, Instant to) {
+			return Correlator.this.events.placedBetween(from, to);
+		}
+
+		@Override
+		public List<PlacedEvent> membersOf(Collection<String> incidentIds) {
+			return Correlator.this.events.membersOf(incidentIds);
+		}
+
+		@Override
+		public Map<String, IncidentState> states(Collection<String> incidentIds) {
+			return Correlator.this.incidents.states(new LinkedHashSet<>(incidentIds));
+		}
+
+	}
+
+}

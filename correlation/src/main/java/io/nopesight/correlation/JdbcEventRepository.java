@@ -1,0 +1,386 @@
+package io.nopesight.correlation;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcEventRepository {
+
+	static final String COLUMNS = """
+			id, title, description, severity, status, source, source_id, fingerprint, affected_cis,
+			metrics::text AS metrics, labels::text AS labels, annotations::text AS annotations, count, created_at,
+			last_seen, updated_at, received_at, resolved_at, created_by, incident_id""";
+
+	private static final String INSERT = """
+			INSERT INTO event (id, title, description, severity, status, source, source_id, fingerprint, dedupe_key,
+			                   affected_cis, metrics, labels, annotations, count, created_at, last_seen, updated_at,
+			                   received_at, resolved_at, created_by)
+			VALUES (:id, :title, :description, :severity, :status, :source, :sourceId, :fingerprint, :dedupeKey,
+			        :affectedCis, CAST(:metrics AS jsonb), CAST(:labels AS jsonb), CAST(:annotations AS jsonb), 1,
+			        :createdAt, :createdAt, :now, :now, :resolvedAt, :actor)
+			ON CONFLICT DO NOTHING
+			RETURNING id
+			""";
+
+	// the event a duplicate counts on, locked so that a concurrent resolve waits or is waited for
+	private static final String ACTIVE_DUPLICATE = """
+			SELECT id, CASE WHEN source = :source AND source_id = :sourceId THEN 'source_id' ELSE 'fingerprint' END
+			       AS matched_on
+			FROM event
+			WHERE status <> 'resolved'
+			  AND ((source = :source AND source_id = :sourceId) OR (dedupe_key = :dedupeKey))
+			ORDER BY created_at
+			LIMIT 1
+			FOR UPDATE
+			""";
+
+	private static final String COUNT_DUPLICATE = """
+			UPDATE event SET count = count + 1, last_seen = greatest(last_seen, :seen), updated_at = :now,
+			       metrics = CASE WHEN :seen >= last_seen THEN CAST(:metrics AS jsonb) ELSE metrics END
+			WHERE id = :id AND status <> 'resolved'
+			""";
+
+	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM event WHERE id = :id";
+
+	private static final String FIND_BY_SOURCE = "SELECT " + COLUMNS
+			+ " FROM event WHERE source = :source AND source_id = :sourceId ORDER BY created_at DESC, id LIMIT 1";
+
+	private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM event WHERE id = ANY(:ids)";
+
+	private static final String FIND_BY_INCIDENT = "SELECT " + COLUMNS
+			+ " FROM event WHERE incident_id = :incident ORDER BY created_at, id";
+
+	private static final String FIND_FOR_UPDATE = "SELECT status FROM event WHERE id = :id FOR UPDATE";
+
+	private static final String CHANGE_STATUS = """
+			UPDATE event SET status = :to, updated_at = :now,
+			       resolved_at = CASE WHEN :to = 'resolved' THEN :now ELSE resolved_at END
+			WHERE id = :id
+			""";
+
+	private static final String UNRESOLVED_OF_INCIDENT = """
+			SELECT id, status FROM event WHERE incident_id = :incident AND status <> 'resolved' ORDER BY id FOR UPDATE
+			""";
+
+	private static final String INSERT_HISTORY = """
+			INSERT INTO event_status_change (event_id, from_status, to_status, comment, actor, changed_at)
+			VALUES (:eventId, :from, :to, :comment, :actor, :at)
+			""";
+
+	private static final String HISTORY = """
+			SELECT from_status, to_status, comment, actor, changed_at FROM event_status_change
+			WHERE event_id = :id ORDER BY id
+			""";
+
+	private static final String UNCORRELATED = """
+			SELECT id, created_at, received_at, affected_cis, title, severity, status, incident_id, pinned FROM event
+			WHERE correlated_at IS NULL ORDER BY seq LIMIT :limit
+			""";
+
+	private static final String PLACED_BETWEEN = """
+			SELECT id, created_at, received_at, affected_cis, title, severity, status, incident_id, pinned FROM event
+			WHERE created_at >= :from AND created_at < :to AND correlated_at IS NOT NULL AND incident_id IS NOT NULL
+			""";
+
+	private static final String MEMBERS_OF = """
+			SELECT id, created_at, received_at, affected_cis, title, severity, status, incident_id, pinned FROM event
+			WHERE incident_id = ANY(:incidents)
+			""";
+
+	private static final String PLACE = """
+			UPDATE event e SET incident_id = r.incident_id, correlated_at = :now
+			FROM unnest(CAST(:ids AS text[]), CAST(:incidents AS text[])) AS r(id, incident_id)
+			WHERE e.id = r.id AND NOT e.pinned
+			""";
+
+	private static final String MOVE_ALL = "UPDATE event SET incident_id = :to WHERE incident_id = :from";
+
+	private static final String MOVE_ONE = """
+			UPDATE event SET incident_id = :to, pinned = true, correlated_at = coalesce(correlated_at, :now)
+			WHERE id = :id
+			""";
+
+	private static final String LIST_SELECT = "SELECT " + COLUMNS + " FROM event";
+
+	private static final String COUNT_SELECT = "SELECT count(*) FROM event";
+
+	private static final RowMapper<Event> EVENT = JdbcEventRepository::map;
+
+	private static final RowMapper<PlacedEvent> PLACED = JdbcEventRepository::mapPlaced;
+
+	private final JdbcClient jdbc;
+
+	JdbcEventRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts the event unless it duplicates an open or acknowledged one; whether it was inserted.
+	 */
+	boolean insert(StoredEvent event, Instant now, String actor) {
+		MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", event.id())
+			.addValue("title", event.title())
+			.addValue("description", event.description())
+			.addValue("severity", event.severity().value())
+			.addValue("status", event.status().value())
+			.addValue("source", event.source())
+			.addValue("sourceId", event.sourceId())
+			.addValue("fingerprint", event.fingerprint())
+			.addValue("dedupeKey", event.dedupeKey())
+			.addValue("affectedCis", event.affectedCis().toArray(String[]::new))
+			.addValue("metrics", EventJson.write(event.metrics()))
+			.addValue("labels", EventJson.write(event.labels()))
+			.addValue("annotations", EventJson.write(event.annotations()))
+			.addValue("createdAt", Timestamp.from(event.createdAt()))
+			.addValue("resolvedAt", (event.status() == EventStatus.RESOLVED) ? Timestamp.from(now) : null)
+			.addValue("now", Timestamp.from(now))
+			.addValue("actor", actor);
+		return this.jdbc.sql(INSERT).paramSource(params).query(String.class).optional().isPresent();
+	}
+
+	Optional<Duplicate> activeDuplicate(String source, @Nullable String sourceId, @Nullable String dedupeKey) {
+		return this.jdbc.sql(ACTIVE_DUPLICATE)
+			.param("source", source)
+			.param("sourceId", sourceId)
+			.param("dedupeKey", dedupeKey)
+			.query((rs, n) -> new Duplicate(rs.getString("id"), rs.getString("matched_on")))
+			.optional();
+	}
+
+	boolean countDuplicate(String id, Instant seen, Map<String, @Nullable Object> metrics, Instant now) {
+		return this.jdbc.sql(COUNT_DUPLICATE)
+			.param("id", id)
+			.param("seen", Timestamp.from(seen))
+			.param("metrics", EventJson.write(metrics))
+			.param("now", Timestamp.from(now))
+			.update() > 0;
+	}
+
+	Optional<Event> findById(String id) {
+		return this.jdbc.sql(FIND_BY_ID).param("id", id).query(EVENT).optional();
+	}
+
+	/**
+	 * The latest event with that source and source id, whatever its status.
+	 */
+	Optional<Event> findBySource(String source, String sourceId) {
+		return this.jdbc.sql(FIND_BY_SOURCE).param("source", source).param("sourceId", sourceId).query(EVENT).optional();
+	}
+
+	List<Event> findByIds(Collection<String> ids) {
+		return this.jdbc.sql(FIND_BY_IDS).param("ids", ids.toArray(String[]::new)).query(EVENT).list();
+	}
+
+	List<Event> findByIncident(String incidentId) {
+		return this.jdbc.sql(FIND_BY_INCIDENT).param("incident", incidentId).query(EVENT).list();
+	}
+
+	Optional<EventStatus> lockStatus(String id) {
+		return this.jdbc.sql(FIND_FOR_UPDATE)
+			.param("id", id)
+			.query((rs, n) -> EventStatus.fromValue(rs.getString(1)).orElseThrow())
+			.optional();
+	}
+
+	/**
+	 * The unresolved events of an incident, locked, with their status.
+	 */
+	List<Map.Entry<String, EventStatus>> lockUnresolvedOf(String incidentId) {
+		return this.jdbc.sql(UNRESOLVED_OF_INCIDENT)
+			.param("incident", incidentId)
+			.query((rs, n) -> Map.entry(rs.getString("id"), EventStatus.fromValue(rs.getString("status")).orElseThrow()))
+			.list();
+	}
+
+	void changeStatus(String id, EventStatus to, Instant now) {
+		this.jdbc.sql(CHANGE_STATUS).param("id", id).param("to", to.value()).param("now", Timestamp.from(now)).update();
+	}
+
+	void recordStatus(String eventId, @Nullable EventStatus from, EventStatus to, @Nullable String comment,
+			@Nullable String actor, Instant at) {
+		this.jdbc.sql(INSERT_HISTORY)
+			.param("eventId", eventId)
+			.param("from", (from != null) ? from.value() : null)
+			.param("to", to.value())
+			.param("comment", comment)
+			.param("actor", actor)
+			.param("at", Timestamp.from(at))
+			.update();
+	}
+
+	List<EventStatusChange> history(String id) {
+		return this.jdbc.sql(HISTORY)
+			.param("id", id)
+			.query((rs, n) -> new EventStatusChange(
+					(rs.getString("from_status") != null) ? EventStatus.fromValue(rs.getString("from_status")).orElse(null)
+							: null,
+					EventStatus.fromValue(rs.getString("to_status")).orElseThrow(), rs.getString("comment"),
+					rs.getString("actor"), rs.getTimestamp("changed_at").toInstant()))
+			.list();
+	}
+
+	List<PlacedEvent> uncorrelated(int limit) {
+		return this.jdbc.sql(UNCORRELATED).param("limit", limit).query(PLACED).list();
+	}
+
+	List<PlacedEvent> placedBetween(Instant from, Instant to) {
+		return this.jdbc.sql(PLACED_BETWEEN)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(PLACED)
+			.list();
+	}
+
+	List<PlacedEvent> membersOf(Collection<String> incidentIds) {
+		return this.jdbc.sql(MEMBERS_OF).param("incidents", incidentIds.toArray(String[]::new)).query(PLACED).list();
+	}
+
+	void place(List<String> eventIds, List<String> incidentIds, Instant now) {
+		if (eventIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql(PLACE)
+			.param("ids", eventIds.toArray(String[]::new))
+			.param("incidents", incidentIds.toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	void moveAll(String fromIncident, String toIncident) {
+		this.jdbc.sql(MOVE_ALL).param("from", fromIncident).param("to", toIncident).update();
+	}
+
+	void moveOne(String eventId, String toIncident, Instant now) {
+		this.jdbc.sql(MOVE_ONE).param("id", eventId).param("to", toIncident).param("now", Timestamp.from(now)).update();
+	}
+
+	List<Event> list(EventQuery query) {
+		Filter filter = filter(query);
+		String order = switch (query.sort()) {
+			case CREATED_AT -> " ORDER BY created_at %1$s, id %1$s";
+			case UPDATED_AT -> " ORDER BY updated_at %1$s, id %1$s";
+			case SEVERITY -> " ORDER BY CASE severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1"
+					+ " ELSE 0 END %1$s, created_at %1$s, id %1$s";
+		};
+		String sql = LIST_SELECT + filter.where() + String.format(order, query.descending() ? "DESC" : "ASC")
+				+ " LIMIT :limit OFFSET :offset";
+		return this.jdbc.sql(sql)
+			.paramSource(filter.params().addValue("limit", query.limit()).addValue("offset", query.offset()))
+			.query(EVENT)
+			.list();
+	}
+
+	long count(EventQuery query) {
+		Filter filter = filter(query);
+		return this.jdbc.sql(COUNT_SELECT + filter.where()).paramSource(filter.params()).query(Long.class).single();
+	}
+
+	private static Filter filter(EventQuery query) {
+		StringBuilder where = new StringBuilder(" WHERE true");
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		if (query.status() != null) {
+			where.append(" AND status = :status");
+			params.addValue("status", query.status().value());
+		}
+		if (query.severity() != null) {
+			where.append(" AND severity = :severity");
+			params.addValue("severity", query.severity().value());
+		}
+		if (query.source() != null) {
+			where.append(" AND source = :source");
+			params.addValue("source", query.source());
+		}
+		if (query.ciId() != null) {
+			where.append(" AND affected_cis @> ARRAY[CAST(:ci AS text)]");
+			params.addValue("ci", query.ciId());
+		}
+		if (query.from() != null) {
+			where.append(" AND created_at >= :from");
+			params.addValue("from", Timestamp.from(query.from()));
+		}
+		if (query.to() != null) {
+			where.append(" AND created_at < :to");
+			params.addValue("to", Timestamp.from(query.to()));
+		}
+		if (query.search() != null) {
+			where.append(" AND search @@ plainto_tsquery('simple', :search)");
+			params.addValue("search", query.search());
+		}
+		if (query.incidentId() != null) {
+			where.append(" AND incident_id = :incident");
+			params.addValue("incident", query.incidentId());
+		}
+		return new Filter(where.toString(), params);
+	}
+
+	private record Filter(String where, MapSqlParameterSource params) {
+	}
+
+	private static Event map(ResultSet rs, int row) throws SQLException {
+		Timestamp resolved = rs.getTimestamp("resolved_at");
+		return new Event(rs.getString("id"), rs.getString("title"), rs.getString("description"),
+				Severity.fromValue(rs.getString("severity")).orElseThrow(),
+				EventStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getString("source"),
+				rs.getString("source_id"), rs.getString("fingerprint"), strings(rs.getArray("affected_cis")),
+				EventJson.read(rs.getString("metrics")), EventJson.read(rs.getString("labels")),
+				EventJson.read(rs.getString("annotations")), rs.getInt("count"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_seen").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), rs.getTimestamp("received_at").toInstant(),
+				(resolved != null) ? resolved.toInstant() : null, rs.getString("created_by"),
+				rs.getString("incident_id"));
+	}
+
+	private static PlacedEvent mapPlaced(ResultSet rs, int row) throws SQLException {
+		return new PlacedEvent(rs.getString("id"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("received_at").toInstant(), strings(rs.getArray("affected_cis")), rs.getString("title"),
+				Severity.fromValue(rs.getString("severity")).orElseThrow(),
+				EventStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getString("incident_id"),
+				rs.getBoolean("pinned"));
+	}
+
+	static List<String> strings(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+	}
+
+	/**
+	 * An event as intake stores it.
+	 */
+	record StoredEvent(String id, String title, @Nullable String description, Severity severity, EventStatus status,
+			String source, @Nullable String sourceId, String fingerprint, @Nullable String dedupeKey,
+			List<String> affectedCis, Map<String, @Nullable Object> metrics, Map<String, @Nullable Object> labels,
+			Map<String, @Nullable Object> annotations, Instant createdAt) {
+	}
+
+	/**
+	 * An open event that a new one duplicates, and on what.
+	 */
+	record Duplicate(String id, String matchedOn) {
+	}
+
+	/**
+	 * What the correlator knows of an event.
+	 */
+	record PlacedEvent(String id, Instant createdAt, Instant receivedAt, List<String> affectedCis, String title, Severity severity,
+			EventStatus status, @Nullable String incidentId, boolean pinned) {
+	}
+
+}
