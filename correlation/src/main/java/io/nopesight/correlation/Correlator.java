@@ -116,8 +116,12 @@ class Correlator implements WorkHandler {
 		logger.info("Correlating events on this node");
 		this.grouping.clear();
 		this.groupingVersion = -1;
+		int failures = 0;
 		while (true) {
-			this.wakeUps.poll(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			// after a failure, wait longer each time (up to half a minute) before the next try
+			long wait = (failures == 0) ? this.settings.pollInterval().toMillis()
+					: Math.min(30_000, 500L << Math.min(failures, 6));
+			this.wakeUps.poll(wait, TimeUnit.MILLISECONDS);
 			if (Thread.currentThread().isInterrupted()) {
 				throw new InterruptedException("stopping");
 			}
@@ -125,9 +129,11 @@ class Correlator implements WorkHandler {
 				continue;
 			}
 			try {
-				while (correlateBatch() >= this.settings.batch() && !Thread.currentThread().isInterrupted()) {
-					// a full batch: more are waiting
+				int size = (failures >= 2) ? correlateOneByOne() : correlateBatch();
+				while (size >= this.settings.batch() && !Thread.currentThread().isInterrupted()) {
+					size = correlateBatch();
 				}
+				failures = 0;
 			}
 			catch (RuntimeException ex) {
 				// what it held may be ahead of the database now: read it again
@@ -137,16 +143,52 @@ class Correlator implements WorkHandler {
 					this.database.connectionFailed(ex);
 				}
 				else {
-					logger.warn("Could not correlate a batch of events; trying again", ex);
+					failures++;
+					logger.warn("Could not correlate a batch of events (attempt {}); trying again{}", failures,
+							(failures >= 2) ? " one event at a time" : "", ex);
 				}
 			}
 		}
 	}
 
 	/**
+	 * After a batch failed twice: places its events one by one, and sets aside (placed nowhere, logged) an
+	 * event that fails alone, so one bad event never holds up the others.
+	 */
+	private int correlateOneByOne() {
+		List<PlacedEvent> waiting = this.events.uncorrelated(this.settings.batch());
+		for (PlacedEvent event : waiting) {
+			try {
+				correlate(List.of(event));
+			}
+			catch (RuntimeException ex) {
+				if (ConnectionFailures.isConnectionFailure(ex)) {
+					throw ex;
+				}
+				this.grouping.clear();
+				this.groupingVersion = -1;
+				logger.error("Could not place event {} in an incident; it is left out of correlation", event.id(), ex);
+				this.transactions.executeWithoutResult((status) -> this.events.setAside(event.id(),
+						this.clock.instant()));
+			}
+		}
+		return 0;
+	}
+
+	/**
 	 * Places the next batch of events; how many there were.
 	 */
 	int correlateBatch() {
+		if (this.grouping.size() > 500_000) {
+			this.grouping.clear();
+		}
+		return correlate(this.events.uncorrelated(this.settings.batch()));
+	}
+
+	private int correlate(List<PlacedEvent> batch) {
+		if (batch.isEmpty()) {
+			return 0;
+		}
 		this.topology.catchUp();
 		long version = this.incidents.groupingVersion();
 		if (version != this.groupingVersion) {
@@ -154,13 +196,6 @@ class Correlator implements WorkHandler {
 			this.grouping.clear();
 			this.models.refit();
 			this.groupingVersion = version;
-		}
-		if (this.grouping.size() > 500_000) {
-			this.grouping.clear();
-		}
-		List<PlacedEvent> batch = this.events.uncorrelated(this.settings.batch());
-		if (batch.isEmpty()) {
-			return 0;
 		}
 		List<Member> placed = new ArrayList<>(batch.size());
 		for (PlacedEvent event : batch) {

@@ -27,7 +27,7 @@ import io.nopesight.core.cmdb.TopologyNode;
  * event's {@code source_id}. The first notification of an occurrence makes the event (dated
  * {@code startsAt}); any later one of the same occurrence, firing (a retry, a repeat, an HA peer) changes
  * nothing, and resolved resolves the event once. The CI is the one the {@code instance} label names (port
- * left out): by IP address, or by name, full or short.
+ * left out): by IP address, or by host name (the CI's name or its {@code hostname} attribute, full or short).
  */
 @Service
 class DefaultAlertmanagerIntake implements AlertmanagerIntake {
@@ -160,13 +160,19 @@ class DefaultAlertmanagerIntake implements AlertmanagerIntake {
 		if (IpAddresses.isValid(host)) {
 			return this.cmdb.findByIp(host).stream().map(ConfigurationItem::id).limit(1).toList();
 		}
-		for (String name : List.of(host, host.contains(".") ? host.substring(0, host.indexOf('.')) : host)) {
-			List<TopologyNode> named = this.topology.byName(name);
-			if (named.size() == 1) {
-				return List.of(named.get(0).id());
-			}
+		List<TopologyNode> named = this.topology.byName(host);
+		if (named.size() == 1) {
+			return List.of(named.get(0).id());
 		}
-		return List.of();
+		List<ConfigurationItem> found = this.cmdb.findByHost(host);
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		// one CI, or the one whose name or hostname is the whole name given
+		ConfigurationItem first = found.get(0);
+		boolean whole = first.name().equalsIgnoreCase(host)
+				|| host.equalsIgnoreCase(String.valueOf(first.attributes().get("hostname")));
+		return (found.size() == 1 || whole) ? List.of(first.id()) : List.of();
 	}
 
 	private static String host(String instance) {

@@ -109,6 +109,8 @@ class JdbcEventRepository {
 			WHERE e.id = r.id AND NOT e.pinned
 			""";
 
+	private static final String SET_ASIDE = "UPDATE event SET correlated_at = :now WHERE id = :id";
+
 	private static final String MOVE_ALL = "UPDATE event SET incident_id = :to WHERE incident_id = :from";
 
 	private static final String MOVE_ONE = """
@@ -260,6 +262,10 @@ class JdbcEventRepository {
 			.param("incidents", incidentIds.toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.update();
+	}
+
+	void setAside(String id, Instant now) {
+		this.jdbc.sql(SET_ASIDE).param("id", id).param("now", Timestamp.from(now)).update();
 	}
 
 	void moveAll(String fromIncident, String toIncident) {

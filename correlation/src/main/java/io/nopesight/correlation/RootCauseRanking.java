@@ -95,6 +95,10 @@ final class RootCauseRanking {
 			}
 			scored.add(new Scored(ci, score, counts[0], own));
 		});
+		if (scored.isEmpty()) {
+			// events that name no CI: nothing to rank
+			return List.of();
+		}
 		scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::ci));
 		double max = scored.get(0).score();
 		double total = scored.stream().mapToDouble((s) -> Math.exp(SHARPNESS * (s.score() - max))).sum();

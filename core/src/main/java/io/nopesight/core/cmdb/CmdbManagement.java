@@ -77,4 +77,10 @@ public interface CmdbManagement {
 	 */
 	List<ConfigurationItem> findByName(String name);
 
+	/**
+	 * The CIs a host name (full or short, as monitoring names machines) may mean: by their name, or by the
+	 * first label of their {@code hostname} attribute, any case; those that match the whole name first.
+	 */
+	List<ConfigurationItem> findByHost(String host);
+
 }

@@ -207,6 +207,11 @@ class DefaultCmdbManagement implements CmdbManagement {
 		return this.items.findByName(name);
 	}
 
+	@Override
+	public List<ConfigurationItem> findByHost(String host) {
+		return this.items.findByHost(host);
+	}
+
 	private void publishAll(String type, List<ConfigurationItemRef> cis, String actor) {
 		if (cis.isEmpty()) {
 			return;

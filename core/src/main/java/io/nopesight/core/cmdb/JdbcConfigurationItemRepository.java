@@ -61,6 +61,15 @@ class JdbcConfigurationItemRepository {
 	private static final String FIND_BY_NAME = "SELECT " + COLUMNS
 			+ " FROM configuration_item WHERE name = :name ORDER BY type, id";
 
+	// a host name as monitoring names a machine: the CI's own name, or the first label of its hostname attribute
+	private static final String FIND_BY_HOST = "SELECT " + COLUMNS + """
+			 FROM configuration_item
+			WHERE hostname_label = lower(split_part(:host, '.', 1)) OR lower(name) = lower(:host)
+			   OR lower(name) = lower(split_part(:host, '.', 1))
+			ORDER BY CASE WHEN lower(attributes ->> 'hostname') = lower(:host) OR lower(name) = lower(:host) THEN 0 ELSE 1 END,
+			         type, id
+			""";
+
 	private static final String FIND_AFTER = "SELECT " + COLUMNS
 			+ " FROM configuration_item WHERE id > :after ORDER BY id LIMIT :limit";
 
@@ -114,6 +123,10 @@ class JdbcConfigurationItemRepository {
 
 	List<ConfigurationItem> findByIp(String ip) {
 		return this.jdbc.sql(FIND_BY_IP).param("ip", ip).query(CONFIGURATION_ITEM).list();
+	}
+
+	List<ConfigurationItem> findByHost(String host) {
+		return this.jdbc.sql(FIND_BY_HOST).param("host", host).query(CONFIGURATION_ITEM).list();
 	}
 
 	List<ConfigurationItem> findByName(String name) {
