@@ -24,7 +24,7 @@ record IncidentResponse(String id, String title, String status, String severity,
 		@Nullable String mergedInto, boolean manuallyGrouped, Instant createdAt, Instant updatedAt,
 		@Nullable Instant acknowledgedAt, @Nullable String acknowledgedBy, @Nullable Instant resolvedAt,
 		@Nullable String resolvedBy, @Nullable List<EventRow> events,
-		@Nullable List<RootCauseCandidate> rootCauseCandidates, @Nullable List<Timeline> timeline) {
+		@Nullable List<Candidate> rootCauseCandidates, @Nullable List<Timeline> timeline) {
 
 	static IncidentResponse from(Incident incident, Topology topology) {
 		return of(incident, topology, null, null, null);
@@ -32,11 +32,12 @@ record IncidentResponse(String id, String title, String status, String severity,
 
 	static IncidentResponse from(IncidentDetail detail, Topology topology) {
 		return of(detail.incident(), topology, detail.events().stream().map((e) -> EventRow.from(e, topology)).toList(),
-				detail.rootCauseCandidates(), detail.timeline().stream().map(Timeline::from).toList());
+				detail.rootCauseCandidates().stream().map(Candidate::from).toList(),
+				detail.timeline().stream().map(Timeline::from).toList());
 	}
 
 	private static IncidentResponse of(Incident incident, Topology topology, @Nullable List<EventRow> events,
-			@Nullable List<RootCauseCandidate> candidates, @Nullable List<Timeline> timeline) {
+			@Nullable List<Candidate> candidates, @Nullable List<Timeline> timeline) {
 		RootCauseCandidate top = incident.rootCause();
 		return new IncidentResponse(incident.id(), incident.title(), incident.status().value(),
 				incident.severity().value(), incident.startedAt(), incident.lastEventAt(), incident.eventCount(),
@@ -63,6 +64,41 @@ record IncidentResponse(String id, String title, String status, String severity,
 	 * The most likely root cause.
 	 */
 	record RootCause(String ciId, String ciName, double confidence, String explanation) {
+	}
+
+	/**
+	 * A root-cause candidate with its evidence.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Candidate(String ciId, String ciName, String ciType, double confidence, String explanation,
+			Evidence evidence) {
+
+		static Candidate from(RootCauseCandidate candidate) {
+			RootCauseCandidate.MetricMovement moved = candidate.metricMovedFirst();
+			return new Candidate(candidate.ciId(), candidate.ciName(), candidate.ciType(), candidate.confidence(),
+					candidate.explanation(),
+					new Evidence(candidate.reaches(), candidate.alertingCis(), candidate.path(), candidate.firstAlertAt(),
+							candidate.minutesAfterStart(),
+							(candidate.severity() != null) ? candidate.severity().value() : null,
+							(moved != null) ? new MetricMoved(moved.metric(), moved.at(), moved.before(), moved.after())
+									: null));
+		}
+
+	}
+
+	/**
+	 * Why a CI may be the cause: how many of the alerting CIs its failure reaches and the way to the farthest,
+	 * when it alerted itself, and which of its metrics moved first.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Evidence(int reachesAlertingCis, int alertingCis, List<String> topologyPath, @Nullable Instant firstAlertAt,
+			@Nullable Double minutesAfterStart, @Nullable String severity, @Nullable MetricMoved metricMovedFirst) {
+	}
+
+	/**
+	 * A metric that left its usual range around the start: from its usual level to the value it reached.
+	 */
+	record MetricMoved(String metric, Instant at, double usual, double reached) {
 	}
 
 	/**
