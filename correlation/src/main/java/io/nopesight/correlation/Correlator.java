@@ -168,8 +168,7 @@ class Correlator implements WorkHandler {
 				this.grouping.clear();
 				this.groupingVersion = -1;
 				logger.error("Could not place event {} in an incident; it is left out of correlation", event.id(), ex);
-				this.transactions.executeWithoutResult((status) -> this.events.setAside(event.id(),
-						this.clock.instant()));
+				this.transactions.executeWithoutResult((status) -> this.events.setAside(event.id()));
 			}
 		}
 		return 0;
@@ -220,6 +219,7 @@ class Correlator implements WorkHandler {
 			this.incidents.updateAll(updated, now);
 			this.events.place(placed.stream().map((m) -> m.id).toList(),
 					placed.stream().map((m) -> m.incidentId).toList(), now);
+			this.events.dequeue(batch.stream().map(PlacedEvent::seq).toList());
 			publish(created, updated, changes.merged());
 			return true;
 		});

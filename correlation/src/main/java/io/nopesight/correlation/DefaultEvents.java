@@ -46,6 +46,8 @@ class DefaultEvents implements Events {
 
 	private static final int MAX_CIS = 100;
 
+	private static final int MAX_BATCH = 1000;
+
 	// a clock a few minutes ahead at the sender is fine; an event dated next week is a mistake
 	private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
@@ -92,13 +94,58 @@ class DefaultEvents implements Events {
 		return intake;
 	}
 
+	@Override
+	public List<EventIntake> submitAll(List<NewEvent> batch, String actor) {
+		if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+			throw new InvalidInputException("body", "send 1 to " + MAX_BATCH + " events at a time");
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		List<StoredEvent> stored = new ArrayList<>(batch.size());
+		List<FieldError> errors = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			try {
+				stored.add(validate(batch.get(i), now));
+			}
+			catch (InvalidInputException ex) {
+				String at = "[" + i + "].";
+				ex.errors().forEach((error) -> errors.add(new FieldError(at + error.field(), error.error())));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		List<EventIntake> intakes = this.transactions.execute((status) -> storeAll(stored, now, actor));
+		this.correlator.wake();
+		return intakes;
+	}
+
+	// one batch for what is new, and one by one for the duplicates, which need their original looked up
+	private List<EventIntake> storeAll(List<StoredEvent> batch, Instant now, String actor) {
+		boolean[] inserted = this.events.insertAll(batch, now, actor);
+		List<EventIntake> intakes = new ArrayList<>(batch.size());
+		List<DomainEventOutbox.Event> created = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			StoredEvent event = batch.get(i);
+			if (inserted[i]) {
+				intakes.add(new EventIntake(stored(event, now, actor), false, null));
+				created.add(new DomainEventOutbox.Event("event.created", event.id(), payload(event)));
+			}
+			else {
+				intakes.add(store(event, now, actor));
+			}
+		}
+		this.outbox.publishAll(created);
+		return intakes;
+	}
+
 	private EventIntake store(StoredEvent event, Instant now, String actor) {
 		// a duplicate's original may be resolved between the insert and the count: then it is new after all
 		for (int attempt = 0; attempt < 3; attempt++) {
 			if (this.events.insert(event, now, actor)) {
 				this.events.recordStatus(event.id(), null, event.status(), null, actor, now);
+				this.events.enqueue(event.id());
 				this.outbox.publish("event.created", event.id(), payload(event));
-				return new EventIntake(get(event.id()), false, null);
+				return new EventIntake(stored(event, now, actor), false, null);
 			}
 			Optional<Duplicate> original = this.events.activeDuplicate(event.source(), event.sourceId(),
 					event.dedupeKey());
@@ -108,6 +155,14 @@ class DefaultEvents implements Events {
 			}
 		}
 		throw new ConflictException("The event could not be stored: its duplicate kept changing; send it again");
+	}
+
+	// the event as just stored, without reading it back
+	private static Event stored(StoredEvent event, Instant now, String actor) {
+		return new Event(event.id(), event.title(), event.description(), event.severity(), event.status(),
+				event.source(), event.sourceId(), event.fingerprint(), event.affectedCis(), event.metrics(),
+				event.labels(), event.annotations(), 1, event.createdAt(), event.createdAt(), now, now,
+				(event.status() == EventStatus.RESOLVED) ? now : null, actor, null);
 	}
 
 	@Override

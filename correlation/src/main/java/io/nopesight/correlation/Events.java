@@ -19,6 +19,12 @@ public interface Events {
 	 */
 	EventIntake submit(NewEvent event, String actor);
 
+	/**
+	 * Takes many events in one transaction, all or none, as {@link #submit} takes one each; errors name the
+	 * event by its position ({@code [3].severity}).
+	 */
+	List<EventIntake> submitAll(List<NewEvent> events, String actor);
+
 	Event get(String id);
 
 	List<EventStatusChange> history(String id);

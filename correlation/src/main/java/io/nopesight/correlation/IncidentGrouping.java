@@ -35,6 +35,12 @@ final class IncidentGrouping {
 
 	private static final long HOUR = Duration.ofHours(1).toMillis();
 
+	// siblings further apart than this (via a common cause) are not worth a look: the pair model puts them
+	// below any threshold; nor are events more links below this one than MAX_DOWNSTREAM
+	private static final int MAX_SIBLING = 3;
+
+	private static final int MAX_DOWNSTREAM = 5;
+
 	private final TopologyDistances distances;
 
 	private final Supplier<PairModel> model;
@@ -49,7 +55,9 @@ final class IncidentGrouping {
 
 	private final Map<String, Member> members = new HashMap<>();
 
-	private final TreeMap<Long, List<Member>> byHour = new TreeMap<>();
+	// by hour of event time, then by CI: each event under its own CIs (distance 0) and under the CIs upstream of
+	// them (their distance), so the events related to a new one are found by its own CI and its upstream CIs
+	private final TreeMap<Long, Map<String, List<Entry>>> byHour = new TreeMap<>();
 
 	private final Set<Long> loadedHours = new HashSet<>();
 
@@ -91,12 +99,11 @@ final class IncidentGrouping {
 		load(at - this.window, at + this.window);
 		Member member = new Member(event, EventTokens.of(event.title(), names(event.affectedCis())));
 		Map<Group, Double> scores = new LinkedHashMap<>();
-		for (Group group : candidates(at)) {
-			double score = score(member, group);
+		scores(member).forEach((group, score) -> {
 			if (score >= this.threshold) {
 				scores.put(group, score);
 			}
-		}
+		});
 		Group target;
 		if (scores.isEmpty()) {
 			target = new Group(this.ids.get(), true, false, true);
@@ -154,7 +161,6 @@ final class IncidentGrouping {
 			survivor.add(member);
 		}
 		absorbed.members.clear();
-		absorbed.byCi.clear();
 		absorbed.open = false;
 		this.changed.remove(absorbed.id);
 		this.changed.put(survivor.id, survivor);
@@ -166,45 +172,75 @@ final class IncidentGrouping {
 		this.groups.remove(absorbed.id);
 	}
 
-	private double score(Member event, Group group) {
+	/**
+	 * The best pair probability of the new event with each open incident it is related to: through its own CIs
+	 * and those upstream of them, the events found are on the same CI, upstream of it (failure reached it from
+	 * there), downstream of it, or on a CI with a common cause near both (siblings).
+	 */
+	private Map<Group, Double> scores(Member event) {
 		PairModel pairs = this.model.get();
-		double best = 0;
-		for (Map.Entry<String, List<Member>> onCi : group.byCi.entrySet()) {
-			Relation relation = this.distances.relation(List.of(onCi.getKey()), event.cis);
-			if (relation.kind() == Relation.Kind.NONE) {
-				continue;
+		Map<Group, Double> best = new HashMap<>();
+		Map<Member, Relation> related = related(event);
+		related.forEach((other, relation) -> {
+			Group group = (other.incidentId != null) ? this.groups.get(other.incidentId) : null;
+			if (group == null || !group.open) {
+				return;
 			}
+			double minutes = Math.abs(event.at - other.at) / 60_000.0;
+			// the other event is on the same CI or upstream of this one (relations read from the other's side)
 			boolean cascades = relation.kind() == Relation.Kind.SAME || relation.kind() == Relation.Kind.UPSTREAM;
-			for (Member other : onCi.getValue()) {
-				double minutes = Math.abs(event.at - other.at) / 60_000.0;
-				if (cascades) {
-					minutes = Math.min(minutes, Math.max(0, event.at - group.last) / 60_000.0);
-				}
-				if (minutes * 60_000 > this.window) {
-					continue;
-				}
-				double[] features = PairModel.features(relation, minutes, EventTokens.similarity(event.tokens,
-						other.tokens));
-				best = Math.max(best, pairs.probability(features));
+			if (cascades) {
+				minutes = Math.min(minutes, Math.max(0, event.at - group.last) / 60_000.0);
 			}
-		}
+			if (minutes * 60_000 > this.window) {
+				return;
+			}
+			double p = pairs.probability(PairModel.features(relation, minutes,
+					EventTokens.similarity(event.tokens, other.tokens)));
+			best.merge(group, p, Math::max);
+		});
 		return best;
 	}
 
-	private Collection<Group> candidates(long at) {
-		Set<Group> found = new LinkedHashSet<>();
-		for (List<Member> hour : this.byHour.subMap(hourOf(at - this.window), true, hourOf(at + this.window), true)
-			.values()) {
-			for (Member member : hour) {
-				if (Math.abs(member.at - at) <= this.window && member.incidentId != null) {
-					Group group = this.groups.get(member.incidentId);
-					if (group != null && group.open) {
-						found.add(group);
+	// the events near in time related to this one, each with its closest relation, read from that event's side
+	// (UPSTREAM: the other event's CI is upstream of this one's)
+	private Map<Member, Relation> related(Member event) {
+		Map<Member, Relation> related = new HashMap<>();
+		for (String ci : event.cis) {
+			Map<String, Integer> above = this.distances.upstreamOf(ci);
+			// an upstream failure explains what follows while its incident goes on: look further back for it
+			for (Map<String, List<Entry>> hour : hours(event.at - 2 * this.window, event.at + this.window)) {
+				for (Map.Entry<String, Integer> ancestor : above.entrySet()) {
+					for (Entry entry : hour.getOrDefault(ancestor.getKey(), List.of())) {
+						if (entry.distance == 0) {
+							closer(related, entry.member, new Relation(Relation.Kind.UPSTREAM, ancestor.getValue(),
+									ancestor.getKey(), ci, null));
+						}
+						else if (ancestor.getValue() <= 2 && ancestor.getValue() + entry.distance <= MAX_SIBLING) {
+							closer(related, entry.member, new Relation(Relation.Kind.SIBLING,
+									ancestor.getValue() + entry.distance, entry.member.cis.get(0), ci,
+									ancestor.getKey()));
+						}
 					}
 				}
 			}
+			for (Map<String, List<Entry>> hour : hours(event.at - this.window, event.at + this.window)) {
+				for (Entry entry : hour.getOrDefault(ci, List.of())) {
+					closer(related, entry.member, new Relation((entry.distance == 0) ? Relation.Kind.SAME
+							: Relation.Kind.DOWNSTREAM, entry.distance, entry.member.cis.get(0), ci, null));
+				}
+			}
 		}
-		return found;
+		related.remove(event);
+		return related;
+	}
+
+	private static void closer(Map<Member, Relation> related, Member member, Relation relation) {
+		related.merge(member, relation, (a, b) -> b.closerThan(a) ? b : a);
+	}
+
+	private Collection<Map<String, List<Entry>>> hours(long from, long to) {
+		return this.byHour.subMap(hourOf(from), true, hourOf(to), true).values();
 	}
 
 	// reads the events placed in the hours of [from, to] and, whole, the incidents they are in
@@ -243,7 +279,15 @@ final class IncidentGrouping {
 
 	private void index(Member member) {
 		this.members.put(member.id, member);
-		this.byHour.computeIfAbsent(hourOf(member.at), (h) -> new ArrayList<>()).add(member);
+		Map<String, List<Entry>> hour = this.byHour.computeIfAbsent(hourOf(member.at), (h) -> new HashMap<>());
+		for (String ci : member.cis) {
+			hour.computeIfAbsent(ci, (k) -> new ArrayList<>()).add(new Entry(member, 0));
+			this.distances.upstreamOf(ci).forEach((ancestor, distance) -> {
+				if (distance <= MAX_DOWNSTREAM) {
+					hour.computeIfAbsent(ancestor, (k) -> new ArrayList<>()).add(new Entry(member, distance));
+				}
+			});
+		}
 	}
 
 	private List<String> names(List<String> cis) {
@@ -275,6 +319,12 @@ final class IncidentGrouping {
 	 * Incidents to write after a batch.
 	 */
 	record Changes(List<Group> created, List<Group> updated, Map<String, String> merged) {
+	}
+
+	/**
+	 * An event filed under a CI, with how many links below that CI it is (0: on it).
+	 */
+	private record Entry(Member member, int distance) {
 	}
 
 	/**
@@ -316,15 +366,13 @@ final class IncidentGrouping {
 	}
 
 	/**
-	 * An incident as the grouping holds it: its events, by CI, and the span of their times.
+	 * An incident as the grouping holds it: its events and the span of their times.
 	 */
 	static final class Group {
 
 		final String id;
 
 		final List<Member> members = new ArrayList<>();
-
-		final Map<String, List<Member>> byCi = new LinkedHashMap<>();
 
 		boolean open;
 
@@ -346,12 +394,6 @@ final class IncidentGrouping {
 		void add(Member member) {
 			member.incidentId = this.id;
 			this.members.add(member);
-			for (String ci : member.cis) {
-				this.byCi.computeIfAbsent(ci, (k) -> new ArrayList<>()).add(member);
-			}
-			if (member.cis.isEmpty()) {
-				this.byCi.computeIfAbsent("", (k) -> new ArrayList<>()).add(member);
-			}
 			this.first = Math.min(this.first, member.at);
 			this.last = Math.max(this.last, member.at);
 		}

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -56,15 +59,15 @@ class JdbcEventRepository {
 			WHERE id = :id AND status <> 'resolved'
 			""";
 
-	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM event WHERE id = :id";
+	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM event_with_incident WHERE id = :id";
 
 	private static final String FIND_BY_SOURCE = "SELECT " + COLUMNS
-			+ " FROM event WHERE source = :source AND source_id = :sourceId ORDER BY created_at DESC, id LIMIT 1";
+			+ " FROM event_with_incident WHERE source = :source AND source_id = :sourceId ORDER BY created_at DESC, id LIMIT 1";
 
-	private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM event WHERE id = ANY(:ids)";
+	private static final String FIND_BY_IDS = "SELECT " + COLUMNS + " FROM event_with_incident WHERE id = ANY(:ids)";
 
 	private static final String FIND_BY_INCIDENT = "SELECT " + COLUMNS
-			+ " FROM event WHERE incident_id = :incident ORDER BY created_at, id";
+			+ " FROM event_with_incident WHERE incident_id = :incident ORDER BY created_at, id";
 
 	private static final String FIND_FOR_UPDATE = "SELECT status FROM event WHERE id = :id FOR UPDATE";
 
@@ -75,7 +78,8 @@ class JdbcEventRepository {
 			""";
 
 	private static final String UNRESOLVED_OF_INCIDENT = """
-			SELECT id, status FROM event WHERE incident_id = :incident AND status <> 'resolved' ORDER BY id FOR UPDATE
+			SELECT e.id, e.status FROM event e JOIN event_incident ei ON ei.event_id = e.id
+			WHERE ei.incident_id = :incident AND e.status <> 'resolved' ORDER BY e.id FOR UPDATE OF e
 			""";
 
 	private static final String INSERT_HISTORY = """
@@ -88,43 +92,85 @@ class JdbcEventRepository {
 			WHERE event_id = :id ORDER BY id
 			""";
 
+	private static final String ENQUEUE = "INSERT INTO correlation_queue (event_id) VALUES (:id)";
+
 	private static final String UNCORRELATED = """
-			SELECT id, created_at, received_at, affected_cis, title, severity, status, incident_id, pinned FROM event
-			WHERE correlated_at IS NULL ORDER BY seq LIMIT :limit
+			SELECT q.seq, e.id, e.created_at, e.received_at, e.affected_cis, e.title, e.severity, e.status,
+			       NULL AS incident_id, false AS pinned
+			FROM correlation_queue q JOIN event e ON e.id = q.event_id
+			ORDER BY q.seq LIMIT :limit
 			""";
 
+	private static final String DEQUEUE = "DELETE FROM correlation_queue WHERE seq = ANY(:seqs)";
+
 	private static final String PLACED_BETWEEN = """
-			SELECT id, created_at, received_at, affected_cis, title, severity, status, incident_id, pinned FROM event
-			WHERE created_at >= :from AND created_at < :to AND correlated_at IS NOT NULL AND incident_id IS NOT NULL
+			SELECT 0 AS seq, e.id, e.created_at, e.received_at, e.affected_cis, e.title, e.severity, e.status,
+			       ei.incident_id, ei.pinned
+			FROM event e JOIN event_incident ei ON ei.event_id = e.id
+			WHERE e.created_at >= :from AND e.created_at < :to
 			""";
 
 	private static final String MEMBERS_OF = """
-			SELECT id, created_at, received_at, affected_cis, title, severity, status, incident_id, pinned FROM event
-			WHERE incident_id = ANY(:incidents)
+			SELECT 0 AS seq, e.id, e.created_at, e.received_at, e.affected_cis, e.title, e.severity, e.status,
+			       ei.incident_id, ei.pinned
+			FROM event_incident ei JOIN event e ON e.id = ei.event_id
+			WHERE ei.incident_id = ANY(:incidents)
 			""";
 
+	// an event a person placed meanwhile stays where they put it
 	private static final String PLACE = """
-			UPDATE event e SET incident_id = r.incident_id, correlated_at = :now
+			INSERT INTO event_incident (event_id, incident_id, placed_at)
+			SELECT r.id, r.incident_id, :now
 			FROM unnest(CAST(:ids AS text[]), CAST(:incidents AS text[])) AS r(id, incident_id)
-			WHERE e.id = r.id AND NOT e.pinned
+			ON CONFLICT (event_id) DO UPDATE SET incident_id = excluded.incident_id, placed_at = excluded.placed_at
+			WHERE NOT event_incident.pinned
 			""";
 
-	private static final String SET_ASIDE = "UPDATE event SET correlated_at = :now WHERE id = :id";
+	private static final String SET_ASIDE = "DELETE FROM correlation_queue WHERE event_id = :id";
 
-	private static final String MOVE_ALL = "UPDATE event SET incident_id = :to WHERE incident_id = :from";
+	private static final String MOVE_ALL = "UPDATE event_incident SET incident_id = :to WHERE incident_id = :from";
 
 	private static final String MOVE_ONE = """
-			UPDATE event SET incident_id = :to, pinned = true, correlated_at = coalesce(correlated_at, :now)
-			WHERE id = :id
+			INSERT INTO event_incident (event_id, incident_id, pinned, placed_at) VALUES (:id, :to, true, :now)
+			ON CONFLICT (event_id) DO UPDATE SET incident_id = excluded.incident_id, pinned = true,
+			    placed_at = excluded.placed_at
 			""";
 
-	private static final String LIST_SELECT = "SELECT " + COLUMNS + " FROM event";
+	private static final String LIST_SELECT = "SELECT " + COLUMNS + " FROM event_with_incident";
 
-	private static final String COUNT_SELECT = "SELECT count(*) FROM event";
+	private static final String COUNT_SELECT = "SELECT count(*) FROM event_with_incident";
 
 	private static final RowMapper<Event> EVENT = JdbcEventRepository::map;
 
 	private static final RowMapper<PlacedEvent> PLACED = JdbcEventRepository::mapPlaced;
+
+	// many events in one statement; a row that duplicates an open event (or another row of the batch) is left
+	// out, and what was inserted comes back
+	private static final String INSERT_ALL = """
+			INSERT INTO event (id, title, description, severity, status, source, source_id, fingerprint, dedupe_key,
+			                   affected_cis, metrics, labels, annotations, count, created_at, last_seen, updated_at,
+			                   received_at, resolved_at, created_by)
+			SELECT r.id, r.title, r.description, r.severity, r.status, r.source, r.source_id, r.fingerprint,
+			       r.dedupe_key, ARRAY(SELECT jsonb_array_elements_text(r.affected_cis)), r.metrics, r.labels,
+			       r.annotations, 1, r.created_at, r.created_at, :now, :now,
+			       CASE WHEN r.status = 'resolved' THEN CAST(:now AS timestamptz) END, :actor
+			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id text, title text, description text,
+			     severity text, status text, source text, source_id text, fingerprint text, dedupe_key text,
+			     affected_cis jsonb, metrics jsonb, labels jsonb, annotations jsonb, created_at timestamptz, n bigint)
+			ORDER BY r.n
+			ON CONFLICT DO NOTHING
+			RETURNING id
+			""";
+
+	private static final String HISTORY_ALL = """
+			INSERT INTO event_status_change (event_id, from_status, to_status, comment, actor, changed_at)
+			SELECT e.id, NULL, e.status, NULL, :actor, :now FROM event e WHERE e.id = ANY(:ids)
+			""";
+
+	private static final String ENQUEUE_ALL = """
+			INSERT INTO correlation_queue (event_id) SELECT id FROM unnest(CAST(:ids AS text[])) WITH ORDINALITY AS r(id, n)
+			ORDER BY n
+			""";
 
 	private final JdbcClient jdbc;
 
@@ -133,8 +179,60 @@ class JdbcEventRepository {
 	}
 
 	/**
-	 * Inserts the event unless it duplicates an open or acknowledged one; whether it was inserted.
+	 * Inserts the events in one statement, each unless it duplicates an open or acknowledged one; which were
+	 * inserted, in order. The inserted ones get their first status and their place in the correlator's queue.
 	 */
+	boolean[] insertAll(List<StoredEvent> events, Instant now, String actor) {
+		List<Map<String, Object>> rows = new ArrayList<>(events.size());
+		for (StoredEvent event : events) {
+			Map<String, Object> row = new HashMap<>();
+			row.put("id", event.id());
+			row.put("title", event.title());
+			row.put("description", event.description());
+			row.put("severity", event.severity().value());
+			row.put("status", event.status().value());
+			row.put("source", event.source());
+			row.put("source_id", event.sourceId());
+			row.put("fingerprint", event.fingerprint());
+			row.put("dedupe_key", event.dedupeKey());
+			row.put("affected_cis", event.affectedCis());
+			row.put("metrics", event.metrics());
+			row.put("labels", event.labels());
+			row.put("annotations", event.annotations());
+			row.put("created_at", event.createdAt().toString());
+			row.put("n", rows.size());
+			rows.add(row);
+		}
+		Timestamp at = Timestamp.from(now);
+		Set<String> inserted = new HashSet<>(this.jdbc.sql(INSERT_ALL)
+			.param("rows", EventJson.write(rows))
+			.param("now", at)
+			.param("actor", actor)
+			.query(String.class)
+			.list());
+		List<String> taken = events.stream().map(StoredEvent::id).filter(inserted::contains).toList();
+		if (!taken.isEmpty()) {
+			String[] ids = taken.toArray(String[]::new);
+			this.jdbc.sql(HISTORY_ALL).param("ids", ids).param("actor", actor).param("now", at).update();
+			this.jdbc.sql(ENQUEUE_ALL).param("ids", ids).update();
+		}
+		boolean[] result = new boolean[events.size()];
+		for (int i = 0; i < events.size(); i++) {
+			result[i] = inserted.contains(events.get(i).id());
+		}
+		return result;
+	}
+
+	void enqueue(String id) {
+		this.jdbc.sql(ENQUEUE).param("id", id).update();
+	}
+
+	void dequeue(List<Long> seqs) {
+		if (!seqs.isEmpty()) {
+			this.jdbc.sql(DEQUEUE).param("seqs", seqs.toArray(Long[]::new)).update();
+		}
+	}
+
 	boolean insert(StoredEvent event, Instant now, String actor) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", event.id())
 			.addValue("title", event.title())
@@ -264,8 +362,8 @@ class JdbcEventRepository {
 			.update();
 	}
 
-	void setAside(String id, Instant now) {
-		this.jdbc.sql(SET_ASIDE).param("id", id).param("now", Timestamp.from(now)).update();
+	void setAside(String id) {
+		this.jdbc.sql(SET_ASIDE).param("id", id).update();
 	}
 
 	void moveAll(String fromIncident, String toIncident) {
@@ -353,7 +451,7 @@ class JdbcEventRepository {
 	}
 
 	private static PlacedEvent mapPlaced(ResultSet rs, int row) throws SQLException {
-		return new PlacedEvent(rs.getString("id"), rs.getTimestamp("created_at").toInstant(),
+		return new PlacedEvent(rs.getLong("seq"), rs.getString("id"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("received_at").toInstant(), strings(rs.getArray("affected_cis")), rs.getString("title"),
 				Severity.fromValue(rs.getString("severity")).orElseThrow(),
 				EventStatus.fromValue(rs.getString("status")).orElseThrow(), rs.getString("incident_id"),
@@ -383,9 +481,10 @@ class JdbcEventRepository {
 	}
 
 	/**
-	 * What the correlator knows of an event.
+	 * What the correlator knows of an event; {@code seq} is its place in the correlator's queue (0 when it was
+	 * read from where it was placed).
 	 */
-	record PlacedEvent(String id, Instant createdAt, Instant receivedAt, List<String> affectedCis, String title, Severity severity,
+	record PlacedEvent(long seq, String id, Instant createdAt, Instant receivedAt, List<String> affectedCis, String title, Severity severity,
 			EventStatus status, @Nullable String incidentId, boolean pinned) {
 	}
 

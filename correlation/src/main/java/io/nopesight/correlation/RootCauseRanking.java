@@ -28,6 +28,8 @@ final class RootCauseRanking {
 
 	static final int SHOWN = 5;
 
+	private static final int PATHS = 3;
+
 	// the log-linear score's priors: reach dominates, then closeness, then time and severity
 	private static final double REACH = 6.0;
 
@@ -105,7 +107,9 @@ final class RootCauseRanking {
 		List<RootCauseCandidate> ranked = new ArrayList<>();
 		for (Scored candidate : scored.subList(0, Math.min(SHOWN, scored.size()))) {
 			double confidence = Math.exp(SHARPNESS * (candidate.score() - max)) / total;
-			ranked.add(candidate(candidate, confidence, n, alerting, start, farthestCi.get(candidate.ci())));
+			// the way to the farthest alert, for the leading candidates only: it is a walk through the graph
+			String wayTo = (ranked.size() < PATHS) ? farthestCi.get(candidate.ci()) : null;
+			ranked.add(candidate(candidate, confidence, n, alerting, start, wayTo));
 		}
 		return ranked;
 	}

@@ -34,7 +34,6 @@ CREATE INDEX incident_affected_cis_idx ON incident USING gin (affected_cis);
 
 CREATE TABLE event (
     id            text PRIMARY KEY,
-    seq           bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     title         text        NOT NULL,
     description   text,
     severity      text        NOT NULL CHECK (severity IN ('critical', 'high', 'medium', 'low')),
@@ -56,11 +55,6 @@ CREATE TABLE event (
     received_at   timestamptz NOT NULL,
     resolved_at   timestamptz,
     created_by    text,
-    incident_id   text REFERENCES incident (id),
-    -- when the correlator placed it; null while it waits in the correlator's queue
-    correlated_at timestamptz,
-    -- placed by a person: the correlator never moves it
-    pinned        boolean     NOT NULL DEFAULT false,
     search        tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || coalesce(description, ''))) STORED
 );
 
@@ -77,8 +71,27 @@ CREATE INDEX event_severity_created_idx ON event (severity, created_at DESC, id)
 CREATE INDEX event_source_created_idx ON event (source, created_at DESC, id);
 CREATE INDEX event_affected_cis_idx ON event USING gin (affected_cis);
 CREATE INDEX event_search_idx ON event USING gin (search);
-CREATE INDEX event_incident_idx ON event (incident_id, created_at);
-CREATE INDEX event_uncorrelated_idx ON event (seq) WHERE correlated_at IS NULL;
+
+-- Where the correlator put each event, kept apart from the event so that placing and moving events never
+-- rewrites the event's row and its many indexes.
+CREATE TABLE event_incident (
+    event_id    text        PRIMARY KEY REFERENCES event (id) ON DELETE CASCADE,
+    incident_id text        NOT NULL REFERENCES incident (id),
+    -- placed by a person: the correlator never moves it
+    pinned      boolean     NOT NULL DEFAULT false,
+    placed_at   timestamptz NOT NULL
+);
+CREATE INDEX event_incident_incident_idx ON event_incident (incident_id);
+
+-- The events intake took in and the correlator has not placed yet, in intake order.
+CREATE TABLE correlation_queue (
+    seq      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id text NOT NULL REFERENCES event (id) ON DELETE CASCADE
+);
+
+-- an event with the incident it is in (null for the moment between intake and correlation)
+CREATE VIEW event_with_incident AS
+    SELECT e.*, ei.incident_id, ei.pinned FROM event e LEFT JOIN event_incident ei ON ei.event_id = e.id;
 
 CREATE TABLE event_status_change (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

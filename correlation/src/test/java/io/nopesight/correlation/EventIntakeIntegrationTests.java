@@ -140,6 +140,26 @@ class EventIntakeIntegrationTests {
 					tuple(EventStatus.RESOLVED, "bob", "fixed"));
 	}
 
+	@Test
+	void submitAllWhenTheBatchRepeatsAnEventCountsItOnceAndNamesWrongEventsByPosition() {
+		// given
+		ConfigurationItem ci = ci("INTAKE-BATCH-01");
+		NewEvent first = event("Disk full on INTAKE-BATCH-01", "batch", "b-1", ci.id(), null);
+		NewEvent other = event("Service down on INTAKE-BATCH-01", "batch", "b-2", ci.id(), null);
+		// when
+		List<EventIntake> intakes = this.events.submitAll(List.of(first, other, first), "tester");
+		// then
+		assertThat(intakes).extracting(EventIntake::duplicate).containsExactly(false, false, true);
+		assertThat(intakes.get(2).event().id()).isEqualTo(intakes.get(0).event().id());
+		assertThat(this.events.get(intakes.get(0).event().id()).count()).isEqualTo(2);
+		assertThat(this.events.history(intakes.get(1).event().id())).hasSize(1);
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.events.submitAll(List.of(other,
+					new NewEvent("x", null, "bad", null, "batch", null, null, null, null, null, null, null)), "tester"))
+			.satisfies((ex) -> assertThat(ex.errors()).extracting(InvalidInputException.FieldError::field)
+				.containsExactly("[1].severity"));
+	}
+
 	private ConfigurationItem ci(String name) {
 		return this.cmdb.create(new NewConfigurationItem(name, "server", null, null, Map.of(), Map.of()), "tester");
 	}

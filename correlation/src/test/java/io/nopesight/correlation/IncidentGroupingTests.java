@@ -149,7 +149,7 @@ class IncidentGroupingTests {
 
 	static PlacedEvent event(String id, String ci, int minute, String title) {
 		Instant at = T0.plus(Duration.ofMinutes(minute));
-		return new PlacedEvent(id, at, at, List.of(ci), title, Severity.HIGH, EventStatus.OPEN, null, false);
+		return new PlacedEvent(0, id, at, at, List.of(ci), title, Severity.HIGH, EventStatus.OPEN, null, false);
 	}
 
 	/**
@@ -163,7 +163,7 @@ class IncidentGroupingTests {
 
 		void remember(Collection<Member> members) {
 			for (Member m : members) {
-				this.placed.add(new PlacedEvent(m.id, Instant.ofEpochMilli(m.at), Instant.ofEpochMilli(m.at), m.cis,
+				this.placed.add(new PlacedEvent(0, m.id, Instant.ofEpochMilli(m.at), Instant.ofEpochMilli(m.at), m.cis,
 						m.title, m.severity, m.status, m.incidentId, false));
 			}
 		}

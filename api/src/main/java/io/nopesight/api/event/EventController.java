@@ -64,6 +64,22 @@ class EventController {
 		return ResponseEntity.created(URI.create("/v1/events/" + intake.event().id())).body(body);
 	}
 
+	@PostMapping("/v1/events/batch")
+	@RequiredScope("events.write")
+	@Operation(summary = "Report many events at once",
+			description = "Up to 1 000 events, each as `POST /v1/events` takes one, in one transaction: all are "
+					+ "taken or, when one is wrong, none (400 naming it by position, `[3].severity`). The answer "
+					+ "lists each event's id and whether it was a duplicate, in the order sent.")
+	BatchResponse createAll(@RequestBody List<EventRequest> requests) {
+		List<EventIntake> intakes = this.events.submitAll(requests.stream().map(EventRequest::toNew).toList(),
+				CurrentPrincipal.owner());
+		List<BatchResponse.Taken> taken = intakes.stream()
+			.map((intake) -> new BatchResponse.Taken(intake.event().id(), intake.duplicate(), intake.matchedOn()))
+			.toList();
+		int duplicates = (int) intakes.stream().filter(EventIntake::duplicate).count();
+		return new BatchResponse(intakes.size() - duplicates, duplicates, taken);
+	}
+
 	@GetMapping("/v1/events")
 	@RequiredScope("events.read")
 	ResponseEntity<PageResponse<EventResponse>> list(@RequestParam(required = false) @Nullable String status,

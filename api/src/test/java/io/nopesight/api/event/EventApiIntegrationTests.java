@@ -70,6 +70,29 @@ class EventApiIntegrationTests {
 	}
 
 	@Test
+	void batchWhenSentTakesEveryEventInOrderAndWhenOneIsWrongNone() {
+		// given
+		ci("EVAPI-BATCH-01", "server");
+		List<Map<String, Object>> batch = List.of(
+				event("Disk full on EVAPI-BATCH-01", "high", "evapi-batch", "b1", List.of("EVAPI-BATCH-01")),
+				event("Service down on EVAPI-BATCH-01", "critical", "evapi-batch", "b2", List.of("EVAPI-BATCH-01")),
+				event("Disk full on EVAPI-BATCH-01", "high", "evapi-batch", "b1", List.of("EVAPI-BATCH-01")));
+		// when
+		Response taken = this.api.post("/v1/events/batch", batch);
+		Response refused = this.api.post("/v1/events/batch", List.of(
+				event("Fine", "low", "evapi-batch", "b3", List.of()), event("Bad", "urgent", "evapi-batch", "b4", List.of())));
+		// then
+		assertThat(taken.status()).as(taken.body()).isEqualTo(200);
+		assertThat(taken.json().get("created").asInt()).isEqualTo(2);
+		assertThat(taken.json().get("deduplicated").asInt()).isEqualTo(1);
+		assertThat(taken.json().at("/data/2/id").asString()).isEqualTo(taken.json().at("/data/0/id").asString());
+		assertThat(taken.json().at("/data/2/matched_on").asString()).isEqualTo("source_id");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.json().at("/error/details/0/field").asString()).isEqualTo("[1].severity");
+		assertThat(total("/v1/events?source=evapi-batch")).isEqualTo(2);
+	}
+
+	@Test
 	void createWhenFieldsAreWrongAnswers400NamingEachAndStoresNothing() {
 		// given
 		long before = total("/v1/events?source=evapi-bad");

@@ -101,27 +101,29 @@ class InMemoryTopology implements Topology {
 		return walk(ciId, maxDepth, true);
 	}
 
+	// searched from the downstream end, upwards: what is upstream of a CI is a handful of CIs, what is
+	// downstream of a switch or a hypervisor can be most of the estate
 	@Override
 	public List<ImpactLink> path(String upstream, String downstream, int maxDepth) {
 		if (upstream.equals(downstream)) {
 			return List.of();
 		}
 		Map<String, ImpactLink> reachedBy = new HashMap<>();
-		Map<String, Integer> depth = new HashMap<>(Map.of(upstream, 0));
-		ArrayDeque<String> queue = new ArrayDeque<>(List.of(upstream));
+		Map<String, Integer> depth = new HashMap<>(Map.of(downstream, 0));
+		ArrayDeque<String> queue = new ArrayDeque<>(List.of(downstream));
 		while (!queue.isEmpty()) {
 			String ci = queue.poll();
 			if (depth.get(ci) >= maxDepth) {
 				continue;
 			}
 			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
-				if (link.upstream().equals(ci) && !depth.containsKey(link.downstream())) {
-					depth.put(link.downstream(), depth.get(ci) + 1);
-					reachedBy.put(link.downstream(), link);
-					if (link.downstream().equals(downstream)) {
-						return pathTo(downstream, reachedBy);
+				if (link.downstream().equals(ci) && !depth.containsKey(link.upstream())) {
+					depth.put(link.upstream(), depth.get(ci) + 1);
+					reachedBy.put(link.upstream(), link);
+					if (link.upstream().equals(upstream)) {
+						return pathFrom(upstream, reachedBy);
 					}
-					queue.add(link.downstream());
+					queue.add(link.upstream());
 				}
 			}
 		}
@@ -284,10 +286,11 @@ class InMemoryTopology implements Topology {
 		return depth;
 	}
 
-	private static List<ImpactLink> pathTo(String end, Map<String, ImpactLink> reachedBy) {
+	// the links met walking up from the downstream end, read from the upstream end down
+	private static List<ImpactLink> pathFrom(String start, Map<String, ImpactLink> reachedBy) {
 		List<ImpactLink> path = new ArrayList<>();
-		for (ImpactLink link = reachedBy.get(end); link != null; link = reachedBy.get(link.upstream())) {
-			path.add(0, link);
+		for (ImpactLink link = reachedBy.get(start); link != null; link = reachedBy.get(link.downstream())) {
+			path.add(link);
 		}
 		return path;
 	}
