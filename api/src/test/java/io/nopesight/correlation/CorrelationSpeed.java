@@ -1,14 +1,20 @@
 package io.nopesight.correlation;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +53,16 @@ final class CorrelationSpeed {
 
 	private static final int RATE = Integer.getInteger("bench.rate", 2_000);
 
+	// the steady rates measured, each for STEADY_SECONDS, the last being the goal's
+	private static final List<Integer> RATES = Arrays.stream(System.getProperty("bench.rates", "500,1000," + RATE)
+		.split(",")).map(String::strip).map(Integer::valueOf).toList();
+
+	private static final int STEADY_SECONDS = Integer.getInteger("bench.seconds", 12);
+
+	private static final int WARMUP = Integer.getInteger("bench.warmup", 60_000);
+
+	private static final String APPLICATION_NAME = "nopesight-bench-correlation";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String[] NOISE = { "Disk space low on %s", "Memory usage high on %s", "CPU usage high on %s",
@@ -59,7 +75,7 @@ final class CorrelationSpeed {
 	}
 
 	static void run() throws Exception {
-		String url = PostgresForTests.freshSchemaUrl();
+		String url = PostgresForTests.freshSchemaUrl() + "&ApplicationName=" + APPLICATION_NAME;
 		Estate estate = Estate.generate(CIS, new Random(42));
 		// Flyway makes the schema; the estate is written behind the application's back, so it reads it at its next
 		// start
@@ -69,49 +85,120 @@ final class CorrelationSpeed {
 		List<Map<String, Object>> events = estate.events(EVENTS, new Random(7));
 		int cascaded = estate.cascaded;
 		List<Map<String, Object>> single = estate.events(SINGLE, new Random(11));
-		try (ConfigurableApplicationContext app = CorrelationBenchmark.start(url)) {
+		List<Map<String, Object>> warmup = estate.events(WARMUP, new Random(99));
+		try (ConfigurableApplicationContext app = CorrelationBenchmark.start(url);
+				Connection jdbc = DriverManager.getConnection(url, PostgresForTests.user(), "")) {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			PlacementLatency latency = app.getBean(Correlator.class).latency();
-			// warm the request path and the correlator before timing
-			List<Map<String, Object>> warmup = estate.events(5_000, new Random(99));
-			CorrelationBenchmark.postBatches(base, warmup, BATCH, CLIENTS);
+			// every request path and the correlator run before anything is timed, long enough for the JIT
+			// compiler to have done most of its work: on two cores it otherwise takes a third of the machine
+			int singles = Math.min(5_000, WARMUP / 10);
+			post(base, warmup.subList(0, singles));
+			CorrelationBenchmark.postBatches(base, warmup.subList(singles, WARMUP / 3), BATCH, CLIENTS);
+			CorrelationBenchmark.postPaced(base, warmup.subList(WARMUP / 3, WARMUP), RATE);
 			CorrelationBenchmark.awaitPlaced(app);
+			StringBuilder report = new StringBuilder();
+			report.append(String.format(Locale.ROOT, "synthetic estate: %d CIs, %d relationships; %d events over 7 days "
+					+ "(%d in cascades), after %d to warm up%n", estate.cis.size(), estate.links.size(), events.size(),
+					cascaded, WARMUP));
 			// one event per request, as a script would send them
+			Cpu cpu = Cpu.now(jdbc);
 			long started = System.nanoTime();
 			post(base, single);
 			double singleIntake = (System.nanoTime() - started) / 1e9;
 			CorrelationBenchmark.awaitPlaced(app);
+			report.append(String.format(Locale.ROOT, "intake, one event per request from %d clients: %d events in %.1f s "
+					+ "= %.0f events/s (%s)%n", CLIENTS, single.size(), singleIntake, single.size() / singleIntake,
+					cpu.since(jdbc, single.size())));
 			// as fast as the clients can, in batches as monitoring tools send them when busy
-			List<Map<String, Object>> flood = events.subList(0, events.size() / 2);
+			int steadyTotal = RATES.stream().mapToInt((rate) -> rate * STEADY_SECONDS).sum();
+			List<Map<String, Object>> flood = events.subList(0, events.size() - steadyTotal);
+			vacuum(jdbc);
+			cpu = Cpu.now(jdbc);
 			started = System.nanoTime();
 			CorrelationBenchmark.postBatches(base, flood, BATCH, CLIENTS);
 			double intake = (System.nanoTime() - started) / 1e9;
 			CorrelationBenchmark.awaitPlaced(app);
 			double placedAfter = (System.nanoTime() - started) / 1e9;
-			// at the goal's steady rate: how long each event waits for its incident
-			List<Map<String, Object>> steady = events.subList(events.size() / 2, events.size());
-			latency.reset();
-			started = System.nanoTime();
-			CorrelationBenchmark.postPaced(base, steady, RATE);
-			double pacedFor = (System.nanoTime() - started) / 1e9;
-			CorrelationBenchmark.awaitPlaced(app);
-			StringBuilder report = new StringBuilder();
-			report.append(String.format(Locale.ROOT, "synthetic estate: %d CIs, %d relationships; %d events over 7 days "
-					+ "(%d in cascades) from %d HTTP clients%n", estate.cis.size(), estate.links.size(), events.size(),
-					cascaded, CLIENTS));
-			report.append(String.format(Locale.ROOT, "intake, one event per request: %d events in %.1f s = %.0f events/s%n",
-					single.size(), singleIntake, single.size() / singleIntake));
-			report.append(String.format(Locale.ROOT, "intake, %d events per request: %d events in %.1f s = %.0f events/s%n",
-					BATCH, flood.size(), intake, flood.size() / intake));
-			report.append(String.format(Locale.ROOT, "  all placed %.1f s after the first was sent = %.0f events/s correlated%n",
-					placedAfter, flood.size() / placedAfter));
-			report.append(String.format(Locale.ROOT, "steady %d events/s (%d events per request every 10 ms): %d events in "
-					+ "%.1f s%n", RATE, Math.max(1, RATE / 100), steady.size(), pacedFor));
-			report.append(String.format(Locale.ROOT,
-					"  intake to placement (committed): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms over %d events%n", latency.percentile(50) / 1000.0, latency.percentile(90) / 1000.0,
-					latency.percentile(99) / 1000.0, latency.percentile(100) / 1000.0, latency.count()));
+			report.append(String.format(Locale.ROOT, "intake, %d events per request from %d clients: %d events in %.1f s "
+					+ "= %.0f events/s%n", BATCH, CLIENTS, flood.size(), intake, flood.size() / intake));
+			report.append(String.format(Locale.ROOT, "  all in incidents %.1f s after the first was sent = %.0f events/s "
+					+ "correlated (%s)%n", placedAfter, flood.size() / placedAfter, cpu.since(jdbc, flood.size())));
+			// at steady rates: how long each event waits for its incident
+			vacuum(jdbc);
+			int from = flood.size();
+			for (int rate : RATES) {
+				List<Map<String, Object>> steady = events.subList(from, from + rate * STEADY_SECONDS);
+				from += steady.size();
+				latency.reset();
+				cpu = Cpu.now(jdbc);
+				started = System.nanoTime();
+				double late = CorrelationBenchmark.postPaced(base, steady, rate);
+				double pacedFor = (System.nanoTime() - started) / 1e9;
+				CorrelationBenchmark.awaitPlaced(app);
+				report.append(String.format(Locale.ROOT, "steady %d events/s (%d per request every 10 ms) for %.0f s, a "
+						+ "request at worst %.0f ms behind schedule (%s)%n", rate, Math.max(1, rate / 100), pacedFor, late,
+						cpu.since(jdbc, steady.size())));
+				report.append(String.format(Locale.ROOT,
+						"  intake to incident (committed): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms over %d "
+								+ "events%n",
+						latency.percentile(50) / 1000.0, latency.percentile(90) / 1000.0,
+						latency.percentile(99) / 1000.0, latency.percentile(100) / 1000.0, latency.count()));
+			}
 			CorrelationBenchmark.write("correlation-speed.txt", report.toString());
 		}
+	}
+
+	// what autovacuum does on a server where it is on (the test server here runs with it off): the planner
+	// learns the tables' sizes, and dead rows are reclaimed
+	private static void vacuum(Connection jdbc) throws Exception {
+		List<String> tables = new ArrayList<>();
+		try (Statement statement = jdbc.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")) {
+			while (rs.next()) {
+				tables.add(rs.getString(1));
+			}
+		}
+		try (Statement statement = jdbc.createStatement()) {
+			for (String table : tables) {
+				statement.execute("VACUUM ANALYZE \"" + table + "\"");
+			}
+		}
+	}
+
+	/**
+	 * CPU time spent so far by this JVM (the application and the benchmark's clients) and by the application's
+	 * PostgreSQL backends (from /proc: same machine, ticks of 1/100 s).
+	 */
+	record Cpu(double jvm, double postgres) {
+
+		static Cpu now(Connection jdbc) throws Exception {
+			double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+				.getProcessCpuTime() / 1e9;
+			double postgres = 0;
+			try (PreparedStatement statement = jdbc
+				.prepareStatement("SELECT pid FROM pg_stat_activity WHERE application_name = ?")) {
+				statement.setString(1, APPLICATION_NAME);
+				try (ResultSet rs = statement.executeQuery()) {
+					while (rs.next()) {
+						Path stat = Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
+						if (Files.isReadable(stat)) {
+							String line = Files.readString(stat);
+							String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+							postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+						}
+					}
+				}
+			}
+			return new Cpu(jvm, postgres);
+		}
+
+		String since(Connection jdbc, int events) throws Exception {
+			Cpu now = now(jdbc);
+			return String.format(Locale.ROOT, "CPU per event: JVM %.0f µs, PostgreSQL %.0f µs",
+					(now.jvm - this.jvm) * 1e6 / events, (now.postgres - this.postgres) * 1e6 / events);
+		}
+
 	}
 
 	private static void post(String base, List<Map<String, Object>> events) throws Exception {

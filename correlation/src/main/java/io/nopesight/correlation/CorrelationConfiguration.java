@@ -21,7 +21,7 @@ class CorrelationConfiguration {
 
 	@Bean
 	IncidentDigest incidentDigest(TopologyDistances distances) {
-		return new IncidentDigest(new RootCauseRanking(distances));
+		return new IncidentDigest(new RootCauseRanking(distances), distances);
 	}
 
 }

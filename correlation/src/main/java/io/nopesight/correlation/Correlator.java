@@ -47,6 +47,9 @@ class Correlator implements WorkHandler {
 
 	static final String SUBJECT = "events";
 
+	// events placed between two vacuums of the queue: its dead rows stay a few hundred kilobytes
+	private static final int QUEUE_VACUUM_EVERY = 10_000;
+
 	private static final Logger logger = LoggerFactory.getLogger(Correlator.class);
 
 	private final JdbcEventRepository events;
@@ -69,6 +72,8 @@ class Correlator implements WorkHandler {
 
 	private final IncidentDigest digest;
 
+	private final TopologyDistances distances;
+
 	private final PairModels models;
 
 	private final BlockingQueue<Boolean> wakeUps = new ArrayBlockingQueue<>(1);
@@ -76,6 +81,8 @@ class Correlator implements WorkHandler {
 	private final PlacementLatency latency = new PlacementLatency();
 
 	private long groupingVersion = -1;
+
+	private long placedSinceVacuum;
 
 	Correlator(JdbcEventRepository events, JdbcIncidentRepository incidents, DomainEventOutbox outbox,
 			Topology topology, CorrelationSettings settings, TransactionTemplate transactions,
@@ -91,6 +98,7 @@ class Correlator implements WorkHandler {
 		this.clock = clock;
 		this.models = models;
 		this.digest = digest;
+		this.distances = distances;
 		this.grouping = new IncidentGrouping(distances, models::current, settings.window(), settings.threshold(),
 				new DatabaseStore(), () -> Ids.next("inc"));
 	}
@@ -189,13 +197,31 @@ class Correlator implements WorkHandler {
 			return 0;
 		}
 		this.topology.catchUp();
-		long version = this.incidents.groupingVersion();
-		if (version != this.groupingVersion) {
-			// people changed the grouping (and may have labelled pairs): read incidents and the model again
+		// people may change the grouping while a batch is placed (merge, move, resolve): then it is placed again
+		// on what they left, at once
+		while (!place(batch)) {
+			this.grouping.clear();
+			this.groupingVersion = -1;
+		}
+		this.latency.record(batch, this.clock.instant());
+		this.placedSinceVacuum += batch.size();
+		if (this.placedSinceVacuum >= QUEUE_VACUUM_EVERY) {
+			this.placedSinceVacuum = 0;
+			this.events.vacuumQueue();
+		}
+		return batch.size();
+	}
+
+	// whether the placements were written: not when the grouping changed since it was read
+	private boolean place(List<PlacedEvent> batch) {
+		if (this.groupingVersion < 0) {
+			// the first batch, or people changed the grouping (and may have labelled pairs): read incidents and
+			// the model again
 			this.grouping.clear();
 			this.models.refit();
-			this.groupingVersion = version;
+			this.groupingVersion = this.incidents.groupingVersion();
 		}
+		long version = this.groupingVersion;
 		List<Member> placed = new ArrayList<>(batch.size());
 		for (PlacedEvent event : batch) {
 			placed.add(this.grouping.place(event));
@@ -204,10 +230,9 @@ class Correlator implements WorkHandler {
 		List<IncidentRow> created = changes.created().stream().map(this::row).toList();
 		List<IncidentRow> updated = changes.updated().stream().map(this::row).toList();
 		Instant now = this.clock.instant();
-		Boolean applied = this.transactions.execute((status) -> {
+		return Boolean.TRUE.equals(this.transactions.execute((status) -> {
 			this.incidents.takeGroupingLock();
 			if (this.incidents.groupingVersion() != version) {
-				// people changed the grouping while this batch was placed: place it again on what they left
 				status.setRollbackOnly();
 				return false;
 			}
@@ -222,20 +247,11 @@ class Correlator implements WorkHandler {
 			this.events.dequeue(batch.stream().map(PlacedEvent::seq).toList());
 			publish(created, updated, changes.merged());
 			return true;
-		});
-		if (!Boolean.TRUE.equals(applied)) {
-			this.grouping.clear();
-			this.groupingVersion = -1;
-			return batch.size();
-		}
-		this.latency.record(batch, this.clock.instant());
-		return batch.size();
+		}));
 	}
 
 	private IncidentRow row(Group group) {
-		return this.digest.row(group.id, group.members.stream()
-			.map((m) -> new IncidentDigest.Part(m.cis, Instant.ofEpochMilli(m.at), m.severity, m.status, m.title))
-			.toList());
+		return this.digest.row(group.id, group.tally(this.distances));
 	}
 
 	private void publish(List<IncidentRow> created, List<IncidentRow> updated, Map<String, String> merged) {

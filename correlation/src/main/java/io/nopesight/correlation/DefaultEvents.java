@@ -142,7 +142,6 @@ class DefaultEvents implements Events {
 		// a duplicate's original may be resolved between the insert and the count: then it is new after all
 		for (int attempt = 0; attempt < 3; attempt++) {
 			if (this.events.insert(event, now, actor)) {
-				this.events.recordStatus(event.id(), null, event.status(), null, actor, now);
 				this.events.enqueue(event.id());
 				this.outbox.publish("event.created", event.id(), payload(event));
 				return new EventIntake(stored(event, now, actor), false, null);

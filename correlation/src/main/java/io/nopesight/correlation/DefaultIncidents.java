@@ -245,6 +245,7 @@ class DefaultIncidents implements Incidents {
 		for (String id : ids) {
 			rows.add(this.digest.row(id, this.events.findByIncident(id).stream().map(IncidentDigest.Part::of).toList()));
 		}
+		this.incidents.clearCis(ids);
 		this.incidents.updateAll(rows, now);
 	}
 

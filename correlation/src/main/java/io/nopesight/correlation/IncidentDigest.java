@@ -1,57 +1,63 @@
 package io.nopesight.correlation;
 
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.nopesight.correlation.IncidentTally.Alerting;
 import io.nopesight.correlation.JdbcIncidentRepository.IncidentRow;
 
 /**
  * What an incident's own fields say of its events: its title (its likely cause's alert, and how many
- * events), worst severity, span, CIs (in the order they alerted), whether every event is resolved, and its
- * ranked root-cause candidates.
+ * events), worst severity, span, whether every event is resolved, and its ranked root-cause candidates.
  */
 final class IncidentDigest {
 
 	private final RootCauseRanking ranking;
 
-	IncidentDigest(RootCauseRanking ranking) {
+	private final TopologyDistances distances;
+
+	IncidentDigest(RootCauseRanking ranking, TopologyDistances distances) {
 		this.ranking = ranking;
+		this.distances = distances;
 	}
 
+	/**
+	 * The incident made of these events, with all of their CIs.
+	 */
 	IncidentRow row(String id, List<Part> events) {
-		List<Part> inOrder = events.stream().sorted(Comparator.comparing(Part::at)).toList();
-		List<RootCauseCandidate> candidates = this.ranking
-			.rank(inOrder.stream().map((e) -> new RootCauseRanking.Member(e.cis(), e.at(), e.severity(), e.title())).toList());
+		IncidentTally tally = IncidentTally.of(this.distances, events);
+		return row(id, tally, tally.drainGained());
+	}
+
+	/**
+	 * The incident as the tally has it, with the CIs it gained since its last row.
+	 */
+	IncidentRow row(String id, IncidentTally tally) {
+		return row(id, tally, tally.drainGained());
+	}
+
+	private IncidentRow row(String id, IncidentTally tally, Map<String, Instant> cis) {
+		List<RootCauseCandidate> candidates = this.ranking.rank(tally);
 		RootCauseCandidate top = candidates.isEmpty() ? null : candidates.get(0);
-		Severity severity = inOrder.stream().map(Part::severity).reduce(Severity.LOW, Severity::worst);
-		boolean allResolved = inOrder.stream().allMatch((e) -> e.status() == EventStatus.RESOLVED);
-		Set<String> cis = new LinkedHashSet<>();
-		inOrder.forEach((e) -> cis.addAll(e.cis()));
-		Instant first = inOrder.isEmpty() ? Instant.EPOCH : inOrder.get(0).at();
-		Instant last = inOrder.isEmpty() ? Instant.EPOCH : inOrder.get(inOrder.size() - 1).at();
-		return new IncidentRow(id, title(inOrder, top), allResolved ? IncidentStatus.RESOLVED : IncidentStatus.OPEN,
-				severity, first, last, inOrder.size(), List.copyOf(cis), (top != null) ? top.ciId() : null,
+		return new IncidentRow(id, title(tally, top), tally.allResolved() ? IncidentStatus.RESOLVED : IncidentStatus.OPEN,
+				tally.worst(), tally.first(), tally.last(), tally.events(), cis, (top != null) ? top.ciId() : null,
 				(top != null) ? top.confidence() : null, candidates);
 	}
 
-	private static String title(List<Part> events, @Nullable RootCauseCandidate top) {
-		if (events.isEmpty()) {
+	// the likely cause's worst alert (the earliest that bad), or the first alert of an incident of one event
+	private static String title(IncidentTally tally, @Nullable RootCauseCandidate top) {
+		if (tally.events() == 0) {
 			return "No events";
 		}
-		if (events.size() == 1 || top == null) {
-			return events.get(0).title();
+		if (tally.events() == 1 || top == null) {
+			return tally.firstTitle();
 		}
-		String cause = events.stream()
-			.filter((e) -> e.cis().contains(top.ciId()))
-			.max(Comparator.comparing(Part::severity).thenComparing(Part::at, Comparator.reverseOrder()))
-			.map(Part::title)
-			.orElse("Alerts downstream of " + top.ciName());
-		return cause + " (" + events.size() + " events)";
+		Alerting cause = tally.alerting().get(top.ciId());
+		String title = (cause != null) ? cause.worstTitle() : "Alerts downstream of " + top.ciName();
+		return title + " (" + tally.events() + " events)";
 	}
 
 	/**

@@ -57,7 +57,7 @@ final class IncidentGrouping {
 
 	// by hour of event time, then by CI: each event under its own CIs (distance 0) and under the CIs upstream of
 	// them (their distance), so the events related to a new one are found by its own CI and its upstream CIs
-	private final TreeMap<Long, Map<String, List<Entry>>> byHour = new TreeMap<>();
+	private final TreeMap<Long, Map<String, Filed>> byHour = new TreeMap<>();
 
 	private final Set<Long> loadedHours = new HashSet<>();
 
@@ -106,7 +106,7 @@ final class IncidentGrouping {
 		});
 		Group target;
 		if (scores.isEmpty()) {
-			target = new Group(this.ids.get(), true, false, true);
+			target = new Group(this.ids.get(), true, false, true, new IncidentTally(this.distances));
 			this.groups.put(target.id, target);
 		}
 		else {
@@ -209,25 +209,31 @@ final class IncidentGrouping {
 		for (String ci : event.cis) {
 			Map<String, Integer> above = this.distances.upstreamOf(ci);
 			// an upstream failure explains what follows while its incident goes on: look further back for it
-			for (Map<String, List<Entry>> hour : hours(event.at - 2 * this.window, event.at + this.window)) {
+			for (Map<String, Filed> hour : hours(event.at - 2 * this.window, event.at + this.window)) {
 				for (Map.Entry<String, Integer> ancestor : above.entrySet()) {
-					for (Entry entry : hour.getOrDefault(ancestor.getKey(), List.of())) {
-						if (entry.distance == 0) {
-							closer(related, entry.member, new Relation(Relation.Kind.UPSTREAM, ancestor.getValue(),
-									ancestor.getKey(), ci, null));
-						}
-						else if (ancestor.getValue() <= 2 && ancestor.getValue() + entry.distance <= MAX_SIBLING) {
-							closer(related, entry.member, new Relation(Relation.Kind.SIBLING,
-									ancestor.getValue() + entry.distance, entry.member.cis.get(0), ci,
+					Filed filed = hour.get(ancestor.getKey());
+					if (filed == null) {
+						continue;
+					}
+					int up = ancestor.getValue();
+					for (Member other : filed.at(0)) {
+						closer(related, other, new Relation(Relation.Kind.UPSTREAM, up, ancestor.getKey(), ci, null));
+					}
+					for (int below = 1; up <= 2 && up + below <= MAX_SIBLING; below++) {
+						for (Member other : filed.at(below)) {
+							closer(related, other, new Relation(Relation.Kind.SIBLING, up + below, other.cis.get(0), ci,
 									ancestor.getKey()));
 						}
 					}
 				}
 			}
-			for (Map<String, List<Entry>> hour : hours(event.at - this.window, event.at + this.window)) {
-				for (Entry entry : hour.getOrDefault(ci, List.of())) {
-					closer(related, entry.member, new Relation((entry.distance == 0) ? Relation.Kind.SAME
-							: Relation.Kind.DOWNSTREAM, entry.distance, entry.member.cis.get(0), ci, null));
+			for (Map<String, Filed> hour : hours(event.at - this.window, event.at + this.window)) {
+				Filed filed = hour.get(ci);
+				for (int below = 0; filed != null && below <= MAX_DOWNSTREAM; below++) {
+					for (Member other : filed.at(below)) {
+						closer(related, other, new Relation((below == 0) ? Relation.Kind.SAME : Relation.Kind.DOWNSTREAM,
+								below, other.cis.get(0), ci, null));
+					}
 				}
 			}
 		}
@@ -239,7 +245,7 @@ final class IncidentGrouping {
 		related.merge(member, relation, (a, b) -> b.closerThan(a) ? b : a);
 	}
 
-	private Collection<Map<String, List<Entry>>> hours(long from, long to) {
+	private Collection<Map<String, Filed>> hours(long from, long to) {
 		return this.byHour.subMap(hourOf(from), true, hourOf(to), true).values();
 	}
 
@@ -264,7 +270,8 @@ final class IncidentGrouping {
 	private void loadIncidents(Set<String> ids) {
 		Map<String, IncidentState> states = this.store.states(ids);
 		for (IncidentState state : states.values()) {
-			this.groups.put(state.id(), new Group(state.id(), state.takesEvents(), state.manuallyGrouped(), false));
+			this.groups.put(state.id(), new Group(state.id(), state.takesEvents(), state.manuallyGrouped(), false,
+					new IncidentTally(this.distances)));
 		}
 		for (PlacedEvent event : this.store.membersOf(states.keySet())) {
 			Group group = this.groups.get(event.incidentId());
@@ -275,16 +282,18 @@ final class IncidentGrouping {
 			group.add(member);
 			index(member);
 		}
+		// what was read is stored already
+		states.keySet().forEach((id) -> this.groups.get(id).tally().drainGained());
 	}
 
 	private void index(Member member) {
 		this.members.put(member.id, member);
-		Map<String, List<Entry>> hour = this.byHour.computeIfAbsent(hourOf(member.at), (h) -> new HashMap<>());
+		Map<String, Filed> hour = this.byHour.computeIfAbsent(hourOf(member.at), (h) -> new HashMap<>());
 		for (String ci : member.cis) {
-			hour.computeIfAbsent(ci, (k) -> new ArrayList<>()).add(new Entry(member, 0));
+			hour.computeIfAbsent(ci, (k) -> new Filed()).add(member, 0);
 			this.distances.upstreamOf(ci).forEach((ancestor, distance) -> {
 				if (distance <= MAX_DOWNSTREAM) {
-					hour.computeIfAbsent(ancestor, (k) -> new ArrayList<>()).add(new Entry(member, distance));
+					hour.computeIfAbsent(ancestor, (k) -> new Filed()).add(member, distance);
 				}
 			});
 		}
@@ -322,9 +331,24 @@ final class IncidentGrouping {
 	}
 
 	/**
-	 * An event filed under a CI, with how many links below that CI it is (0: on it).
+	 * The events of an hour filed under one CI, by how many links below that CI they are (0: on it), so that a
+	 * look for siblings or for what is directly upstream passes over the many events far below a switch.
 	 */
-	private record Entry(Member member, int distance) {
+	private static final class Filed {
+
+		private final List<List<Member>> byDistance = new ArrayList<>(2);
+
+		void add(Member member, int distance) {
+			while (this.byDistance.size() <= distance) {
+				this.byDistance.add(new ArrayList<>(2));
+			}
+			this.byDistance.get(distance).add(member);
+		}
+
+		List<Member> at(int distance) {
+			return (distance < this.byDistance.size()) ? this.byDistance.get(distance) : List.of();
+		}
+
 	}
 
 	/**
@@ -359,8 +383,9 @@ final class IncidentGrouping {
 			this.incidentId = event.incidentId();
 		}
 
-		RootCauseRanking.Member forRanking() {
-			return new RootCauseRanking.Member(this.cis, Instant.ofEpochMilli(this.at), this.severity, this.title);
+		IncidentDigest.Part part() {
+			return new IncidentDigest.Part(this.cis, Instant.ofEpochMilli(this.at), this.severity, this.status,
+					this.title);
 		}
 
 	}
@@ -384,11 +409,14 @@ final class IncidentGrouping {
 
 		long last = Long.MIN_VALUE;
 
-		Group(String id, boolean open, boolean manual, boolean isNew) {
+		private IncidentTally tally;
+
+		Group(String id, boolean open, boolean manual, boolean isNew, IncidentTally tally) {
 			this.id = id;
 			this.open = open;
 			this.manual = manual;
 			this.isNew = isNew;
+			this.tally = tally;
 		}
 
 		void add(Member member) {
@@ -396,6 +424,21 @@ final class IncidentGrouping {
 			this.members.add(member);
 			this.first = Math.min(this.first, member.at);
 			this.last = Math.max(this.last, member.at);
+			this.tally.add(member.part());
+		}
+
+		/**
+		 * What its events add up to, read again from them when the topology has changed since.
+		 */
+		IncidentTally tally(TopologyDistances distances) {
+			if (this.tally.topologyVersion() != distances.topology().version()) {
+				this.tally = IncidentTally.of(distances, this.members.stream().map(Member::part).toList());
+			}
+			return this.tally;
+		}
+
+		private IncidentTally tally() {
+			return this.tally;
 		}
 
 	}

@@ -87,9 +87,16 @@ class JdbcEventRepository {
 			VALUES (:eventId, :from, :to, :comment, :actor, :at)
 			""";
 
+	// the first step, intake, is the event's own: its status then is where the first change started from
 	private static final String HISTORY = """
-			SELECT from_status, to_status, comment, actor, changed_at FROM event_status_change
-			WHERE event_id = :id ORDER BY id
+			SELECT NULL AS from_status,
+			       coalesce((SELECT c.from_status FROM event_status_change c WHERE c.event_id = e.id ORDER BY c.id
+			                 LIMIT 1), e.status) AS to_status,
+			       NULL AS comment, e.created_by AS actor, e.received_at AS changed_at, 0 AS id
+			FROM event e WHERE e.id = :id
+			UNION ALL
+			SELECT from_status, to_status, comment, actor, changed_at, id FROM event_status_change WHERE event_id = :id
+			ORDER BY id
 			""";
 
 	private static final String ENQUEUE = "INSERT INTO correlation_queue (event_id) VALUES (:id)";
@@ -102,6 +109,8 @@ class JdbcEventRepository {
 			""";
 
 	private static final String DEQUEUE = "DELETE FROM correlation_queue WHERE seq = ANY(:seqs)";
+
+	private static final String VACUUM_QUEUE = "VACUUM correlation_queue";
 
 	private static final String PLACED_BETWEEN = """
 			SELECT 0 AS seq, e.id, e.created_at, e.received_at, e.affected_cis, e.title, e.severity, e.status,
@@ -162,11 +171,6 @@ class JdbcEventRepository {
 			RETURNING id
 			""";
 
-	private static final String HISTORY_ALL = """
-			INSERT INTO event_status_change (event_id, from_status, to_status, comment, actor, changed_at)
-			SELECT e.id, NULL, e.status, NULL, :actor, :now FROM event e WHERE e.id = ANY(:ids)
-			""";
-
 	private static final String ENQUEUE_ALL = """
 			INSERT INTO correlation_queue (event_id) SELECT id FROM unnest(CAST(:ids AS text[])) WITH ORDINALITY AS r(id, n)
 			ORDER BY n
@@ -180,7 +184,7 @@ class JdbcEventRepository {
 
 	/**
 	 * Inserts the events in one statement, each unless it duplicates an open or acknowledged one; which were
-	 * inserted, in order. The inserted ones get their first status and their place in the correlator's queue.
+	 * inserted, in order. The inserted ones get their place in the correlator's queue.
 	 */
 	boolean[] insertAll(List<StoredEvent> events, Instant now, String actor) {
 		List<Map<String, Object>> rows = new ArrayList<>(events.size());
@@ -213,7 +217,6 @@ class JdbcEventRepository {
 		List<String> taken = events.stream().map(StoredEvent::id).filter(inserted::contains).toList();
 		if (!taken.isEmpty()) {
 			String[] ids = taken.toArray(String[]::new);
-			this.jdbc.sql(HISTORY_ALL).param("ids", ids).param("actor", actor).param("now", at).update();
 			this.jdbc.sql(ENQUEUE_ALL).param("ids", ids).update();
 		}
 		boolean[] result = new boolean[events.size()];
@@ -231,6 +234,14 @@ class JdbcEventRepository {
 		if (!seqs.isEmpty()) {
 			this.jdbc.sql(DEQUEUE).param("seqs", seqs.toArray(Long[]::new)).update();
 		}
+	}
+
+	/**
+	 * Reclaims the rows of events already placed: the queue is written and emptied all day, and must stay small
+	 * where autovacuum is off or slow to come. Outside a transaction.
+	 */
+	void vacuumQueue() {
+		this.jdbc.sql(VACUUM_QUEUE).update();
 	}
 
 	boolean insert(StoredEvent event, Instant now, String actor) {

@@ -23,36 +23,47 @@ import org.springframework.stereotype.Repository;
 class JdbcIncidentRepository {
 
 	private static final String COLUMNS = """
-			id, title, status, severity, started_at, last_event_at, event_count, affected_cis,
+			id, title, status, severity, started_at, last_event_at, event_count,
+			ARRAY(SELECT c.ci_id FROM incident_ci c WHERE c.incident_id = incident.id ORDER BY c.first_at, c.ci_id)
+			    AS affected_cis,
 			root_cause::text AS root_cause, merged_into, manually_grouped, created_at, updated_at, acknowledged_at,
 			acknowledged_by, resolved_at, resolved_by""";
 
 	private static final String INSERT_ALL = """
-			INSERT INTO incident (id, title, status, severity, started_at, last_event_at, event_count, affected_cis,
-			                      root_ci_id, root_confidence, root_cause, created_at, updated_at)
-			SELECT r.id, r.title, r.status, r.severity, r.started_at, r.last_event_at, r.event_count,
-			       ARRAY(SELECT jsonb_array_elements_text(r.affected_cis)), r.root_ci_id, r.root_confidence,
-			       r.root_cause, :now, :now
+			INSERT INTO incident (id, title, status, severity, started_at, last_event_at, event_count, root_ci_id,
+			                      root_confidence, root_cause, created_at, updated_at)
+			SELECT r.id, r.title, r.status, r.severity, r.started_at, r.last_event_at, r.event_count, r.root_ci_id,
+			       r.root_confidence, r.root_cause, :now, :now
 			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id text, title text, status text, severity text,
-			     started_at timestamptz, last_event_at timestamptz, event_count int, affected_cis jsonb,
-			     root_ci_id text, root_confidence double precision, root_cause jsonb)
+			     started_at timestamptz, last_event_at timestamptz, event_count int, root_ci_id text,
+			     root_confidence double precision, root_cause jsonb)
 			""";
 
 	// derived fields only, and only of incidents not merged meanwhile: a person's status change wins
 	private static final String UPDATE_ALL = """
 			UPDATE incident i
 			SET title = r.title, severity = r.severity, started_at = r.started_at, last_event_at = r.last_event_at,
-			    event_count = r.event_count, affected_cis = ARRAY(SELECT jsonb_array_elements_text(r.affected_cis)),
-			    root_ci_id = r.root_ci_id, root_confidence = r.root_confidence, root_cause = r.root_cause,
+			    event_count = r.event_count, root_ci_id = r.root_ci_id, root_confidence = r.root_confidence, root_cause = r.root_cause,
 			    status = CASE WHEN i.resolved_at IS NOT NULL OR i.status = 'merged' THEN i.status
 			                  WHEN i.status = 'acknowledged' AND r.status <> 'resolved' THEN i.status
 			                  ELSE r.status END,
 			    updated_at = :now, revision = i.revision + 1
 			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(id text, title text, status text, severity text,
-			     started_at timestamptz, last_event_at timestamptz, event_count int, affected_cis jsonb,
-			     root_ci_id text, root_confidence double precision, root_cause jsonb)
+			     started_at timestamptz, last_event_at timestamptz, event_count int, root_ci_id text,
+			     root_confidence double precision, root_cause jsonb)
 			WHERE i.id = r.id
 			""";
+
+	// the CIs incidents gained, or alerted in earlier than known
+	private static final String ADD_CIS = """
+			INSERT INTO incident_ci (incident_id, ci_id, first_at)
+			SELECT r.incident_id, r.ci_id, r.first_at
+			FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(incident_id text, ci_id text, first_at timestamptz)
+			ON CONFLICT (incident_id, ci_id) DO UPDATE SET first_at = excluded.first_at
+			WHERE excluded.first_at < incident_ci.first_at
+			""";
+
+	private static final String CLEAR_CIS = "DELETE FROM incident_ci WHERE incident_id = ANY(:ids)";
 
 	private static final String FIND_BY_ID = "SELECT " + COLUMNS + " FROM incident WHERE id = :id";
 
@@ -113,15 +124,40 @@ class JdbcIncidentRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Writes new incidents, and their CIs.
+	 */
 	void insertAll(Collection<IncidentRow> rows, Instant now) {
 		if (!rows.isEmpty()) {
 			this.jdbc.sql(INSERT_ALL).param("rows", rowsJson(rows)).param("now", Timestamp.from(now)).update();
+			addCis(rows);
 		}
 	}
 
+	/**
+	 * Writes incidents' derived fields anew, and adds the CIs they gained.
+	 */
 	void updateAll(Collection<IncidentRow> rows, Instant now) {
 		if (!rows.isEmpty()) {
 			this.jdbc.sql(UPDATE_ALL).param("rows", rowsJson(rows)).param("now", Timestamp.from(now)).update();
+			addCis(rows);
+		}
+	}
+
+	/**
+	 * Forgets the CIs of these incidents, before they are written with all of theirs.
+	 */
+	void clearCis(Collection<String> ids) {
+		this.jdbc.sql(CLEAR_CIS).param("ids", ids.toArray(String[]::new)).update();
+	}
+
+	private void addCis(Collection<IncidentRow> rows) {
+		List<Map<String, Object>> json = new ArrayList<>();
+		for (IncidentRow row : rows) {
+			row.cis().forEach((ci, at) -> json.add(Map.of("incident_id", row.id(), "ci_id", ci, "first_at", at.toString())));
+		}
+		if (!json.isEmpty()) {
+			this.jdbc.sql(ADD_CIS).param("rows", EventJson.JSON.writeValueAsString(json)).update();
 		}
 	}
 
@@ -237,7 +273,7 @@ class JdbcIncidentRepository {
 			params.addValue("to", Timestamp.from(query.to()));
 		}
 		if (query.ciId() != null) {
-			where.append(" AND affected_cis @> ARRAY[CAST(:ci AS text)]");
+			where.append(" AND id IN (SELECT c.incident_id FROM incident_ci c WHERE c.ci_id = :ci)");
 			params.addValue("ci", query.ciId());
 		}
 		if (query.minEvents() > 1) {
@@ -258,7 +294,6 @@ class JdbcIncidentRepository {
 			one.put("started_at", row.startedAt().toString());
 			one.put("last_event_at", row.lastEventAt().toString());
 			one.put("event_count", row.eventCount());
-			one.put("affected_cis", row.affectedCis());
 			one.put("root_ci_id", row.rootCiId());
 			one.put("root_confidence", row.rootConfidence());
 			one.put("root_cause", row.rootCause());
@@ -293,10 +328,11 @@ class JdbcIncidentRepository {
 	}
 
 	/**
-	 * The derived fields of an incident as the correlator writes them.
+	 * The derived fields of an incident as the correlator writes them, and CIs to add to it with when each first
+	 * alerted in it.
 	 */
 	record IncidentRow(String id, String title, IncidentStatus status, Severity severity, Instant startedAt,
-			Instant lastEventAt, int eventCount, List<String> affectedCis, @Nullable String rootCiId,
+			Instant lastEventAt, int eventCount, Map<String, Instant> cis, @Nullable String rootCiId,
 			@Nullable Double rootConfidence, List<RootCauseCandidate> rootCause) {
 	}
 

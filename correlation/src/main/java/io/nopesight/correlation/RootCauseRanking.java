@@ -7,15 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import io.nopesight.core.cmdb.ImpactLink;
 import io.nopesight.core.cmdb.TopologyNode;
+import io.nopesight.correlation.IncidentTally.Alerting;
+import io.nopesight.correlation.IncidentTally.Reach;
 
 /**
  * Ranks the CIs that may have caused an incident. A candidate is a CI that alerted, or a CI that did not but
@@ -54,51 +53,31 @@ final class RootCauseRanking {
 	}
 
 	List<RootCauseCandidate> rank(Collection<Member> members) {
-		if (members.isEmpty()) {
-			return List.of();
-		}
-		Instant start = members.stream().map(Member::at).min(Comparator.naturalOrder()).orElseThrow();
-		Map<String, Alerting> alerting = new LinkedHashMap<>();
-		Map<String, int[]> reach = new HashMap<>();
-		Map<String, Integer> farthest = new HashMap<>();
-		Map<String, String> farthestCi = new HashMap<>();
-		for (Member member : members) {
-			for (String ci : member.cis()) {
-				alerting.merge(ci, new Alerting(member.at(), member.severity(), member.title()), Alerting::earlier);
-			}
-			Map<String, Integer> best = new HashMap<>();
-			for (String ci : member.cis()) {
-				best.merge(ci, 0, Math::min);
-				this.distances.upstreamOf(ci).forEach((ancestor, d) -> best.merge(ancestor, d, Math::min));
-			}
-			best.forEach((ci, d) -> {
-				int[] counts = reach.computeIfAbsent(ci, (k) -> new int[2]);
-				counts[0]++;
-				counts[1] += d;
-				if (d > farthest.getOrDefault(ci, -1)) {
-					farthest.put(ci, d);
-					farthestCi.put(ci, member.cis().get(0));
-				}
-			});
-		}
-		int n = members.size();
+		return rank(IncidentTally.of(this.distances, members.stream()
+			.map((m) -> new IncidentDigest.Part(m.cis(), m.at(), m.severity(), EventStatus.OPEN, m.title()))
+			.toList()));
+	}
+
+	List<RootCauseCandidate> rank(IncidentTally tally) {
+		int n = tally.events();
+		Instant start = tally.first();
 		List<Scored> scored = new ArrayList<>();
-		reach.forEach((ci, counts) -> {
-			Alerting own = alerting.get(ci);
-			if (own == null && (counts[0] < 2 || counts[0] * 2 < n)) {
+		tally.reach().forEach((ci, reach) -> {
+			Alerting own = tally.alerting().get(ci);
+			if (own == null && (reach.events < 2 || reach.events * 2 < n)) {
 				return;
 			}
-			double score = REACH * counts[0] / n + DISTANCE * counts[1] / n;
+			double score = REACH * reach.events / n + DISTANCE * reach.distances / n;
 			if (own != null) {
 				score += MINUTES_LATE * minutes(start, own.first()) + SEVERITY * own.severity().ordinal();
 			}
 			else {
 				score += DID_NOT_ALERT;
 			}
-			scored.add(new Scored(ci, score, counts[0], own));
+			scored.add(new Scored(ci, score, reach, own));
 		});
 		if (scored.isEmpty()) {
-			// events that name no CI: nothing to rank
+			// no events, or events that name no CI: nothing to rank
 			return List.of();
 		}
 		scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::ci));
@@ -108,19 +87,16 @@ final class RootCauseRanking {
 		for (Scored candidate : scored.subList(0, Math.min(SHOWN, scored.size()))) {
 			double confidence = Math.exp(SHARPNESS * (candidate.score() - max)) / total;
 			// the way to the farthest alert, for the leading candidates only: it is a walk through the graph
-			String wayTo = (ranked.size() < PATHS) ? farthestCi.get(candidate.ci()) : null;
-			ranked.add(candidate(candidate, confidence, n, alerting, start, wayTo));
+			String wayTo = (ranked.size() < PATHS) ? candidate.reach().farthestCi : null;
+			ranked.add(candidate(candidate, confidence, n, tally.alerting().size(), start, wayTo));
 		}
 		return ranked;
 	}
 
-	private RootCauseCandidate candidate(Scored scored, double confidence, int events, Map<String, Alerting> alerting,
-			Instant start, @Nullable String farthest) {
+	private RootCauseCandidate candidate(Scored scored, double confidence, int events, int alertingCis, Instant start,
+			@Nullable String farthest) {
 		TopologyNode node = node(scored.ci());
-		int reachedCis = (int) alerting.keySet()
-			.stream()
-			.filter((ci) -> ci.equals(scored.ci()) || this.distances.upstreamOf(ci).containsKey(scored.ci()))
-			.count();
+		int reachedCis = scored.reach().alertingCis;
 		List<String> path = new ArrayList<>(List.of(node.name()));
 		if (farthest != null && !farthest.equals(scored.ci())) {
 			for (ImpactLink link : this.distances.topology().path(scored.ci(), farthest, this.distances.maxDepth())) {
@@ -128,10 +104,10 @@ final class RootCauseRanking {
 			}
 		}
 		Alerting own = scored.own();
-		String explanation = explanation(node.name(), scored.events(), events, reachedCis, alerting.size(), own,
+		String explanation = explanation(node.name(), scored.reach().events, events, reachedCis, alertingCis, own,
 				start);
 		return new RootCauseCandidate(node.id(), node.name(), node.type(), round(confidence), explanation, reachedCis,
-				alerting.size(), List.copyOf(path), (own != null) ? own.first() : null,
+				alertingCis, List.copyOf(path), (own != null) ? own.first() : null,
 				(own != null) ? round(minutes(start, own.first())) : null, (own != null) ? own.severity() : null, null);
 	}
 
@@ -152,7 +128,7 @@ final class RootCauseRanking {
 		double late = minutes(start, own.first());
 		text.append(late < 0.5 ? " and alerted first" : " and alerted " + Math.round(late) + " min after the first alert");
 		return text.append(" at ").append(CLOCK.format(own.first())).append(" UTC (").append(own.severity().value())
-			.append(": ").append(own.title()).append(')')
+			.append(": ").append(own.firstTitle()).append(')')
 			.toString();
 	}
 
@@ -174,17 +150,7 @@ final class RootCauseRanking {
 	record Member(List<String> cis, Instant at, Severity severity, String title) {
 	}
 
-	private record Alerting(Instant first, Severity severity, String title) {
-
-		// the earliest alert of a CI, with the worst severity it reached
-		static Alerting earlier(Alerting a, Alerting b) {
-			Alerting first = a.first().isAfter(b.first()) ? b : a;
-			return new Alerting(first.first(), Severity.worst(a.severity(), b.severity()), first.title());
-		}
-
-	}
-
-	private record Scored(String ci, double score, int events, @Nullable Alerting own) {
+	private record Scored(String ci, double score, Reach reach, @Nullable Alerting own) {
 	}
 
 }

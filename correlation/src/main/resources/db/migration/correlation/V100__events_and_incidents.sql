@@ -9,7 +9,6 @@ CREATE TABLE incident (
     started_at      timestamptz NOT NULL,
     last_event_at   timestamptz NOT NULL,
     event_count     integer     NOT NULL DEFAULT 0,
-    affected_cis    text[]      NOT NULL DEFAULT '{}',
     root_ci_id      text,
     root_confidence double precision,
     -- ranked root-cause candidates with their evidence, as the correlator last computed them
@@ -30,7 +29,16 @@ CREATE TABLE incident (
 
 CREATE INDEX incident_started_idx ON incident (started_at DESC, id);
 CREATE INDEX incident_status_started_idx ON incident (status, started_at DESC, id);
-CREATE INDEX incident_affected_cis_idx ON incident USING gin (affected_cis);
+
+-- The CIs of each incident, with when each first alerted in it: kept apart from the incident's row, so that
+-- an event joining an incident of a thousand CIs writes the one CI it adds, not the thousand again.
+CREATE TABLE incident_ci (
+    incident_id text        NOT NULL,
+    ci_id       text        NOT NULL,
+    first_at    timestamptz NOT NULL,
+    PRIMARY KEY (incident_id, ci_id)
+);
+CREATE INDEX incident_ci_ci_idx ON incident_ci (ci_id);
 
 CREATE TABLE event (
     id            text PRIMARY KEY,
@@ -74,9 +82,14 @@ CREATE INDEX event_search_idx ON event USING gin (search);
 
 -- Where the correlator put each event, kept apart from the event so that placing and moving events never
 -- rewrites the event's row and its many indexes.
+--
+-- The tables written once or more per event (this one, the queue, the status history) have no foreign keys:
+-- checking one locks the referenced event or incident row (FOR KEY SHARE), which rewrites that row's header
+-- and logs it, once per insert, on the path the correlator's latency depends on. This module alone writes
+-- them, always with their event in hand.
 CREATE TABLE event_incident (
-    event_id    text        PRIMARY KEY REFERENCES event (id) ON DELETE CASCADE,
-    incident_id text        NOT NULL REFERENCES incident (id),
+    event_id    text        PRIMARY KEY,
+    incident_id text        NOT NULL,
     -- placed by a person: the correlator never moves it
     pinned      boolean     NOT NULL DEFAULT false,
     placed_at   timestamptz NOT NULL
@@ -86,16 +99,17 @@ CREATE INDEX event_incident_incident_idx ON event_incident (incident_id);
 -- The events intake took in and the correlator has not placed yet, in intake order.
 CREATE TABLE correlation_queue (
     seq      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    event_id text NOT NULL REFERENCES event (id) ON DELETE CASCADE
+    event_id text NOT NULL
 );
 
 -- an event with the incident it is in (null for the moment between intake and correlation)
 CREATE VIEW event_with_incident AS
     SELECT e.*, ei.incident_id, ei.pinned FROM event e LEFT JOIN event_incident ei ON ei.event_id = e.id;
 
+-- how events' statuses changed after intake; intake itself, the first step, is read from the event
 CREATE TABLE event_status_change (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    event_id    text        NOT NULL REFERENCES event (id) ON DELETE CASCADE,
+    event_id    text        NOT NULL,
     from_status text,
     to_status   text        NOT NULL,
     comment     text,

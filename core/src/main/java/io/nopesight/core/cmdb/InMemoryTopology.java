@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.nopesight.core.cmdb.JdbcTopologyRepository.StoredRelationship;
 import io.nopesight.core.outbox.ChangePosition;
 import io.nopesight.core.outbox.DomainEventOutbox;
+import io.nopesight.core.outbox.DomainEventPage;
 import io.nopesight.core.outbox.StoredDomainEvent;
 
 /**
@@ -40,6 +41,9 @@ class InMemoryTopology implements Topology {
 	private static final String NETWORK_DEVICE = "network_device";
 
 	private static final int BATCH = 2000;
+
+	// the outbox also carries events, incidents and the rest, many times more of them than CMDB changes
+	private static final List<String> FOLLOWED = List.of("ci.", "relationship.");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -142,11 +146,11 @@ class InMemoryTopology implements Topology {
 
 	@Override
 	public synchronized void catchUp() {
-		List<StoredDomainEvent> events;
+		DomainEventPage page;
 		do {
-			events = this.outbox.readAfter(this.position, BATCH);
+			page = this.outbox.readAfter(this.position, BATCH, FOLLOWED);
 			Set<String> changed = new LinkedHashSet<>();
-			for (StoredDomainEvent event : events) {
+			for (StoredDomainEvent event : page.events()) {
 				if (event.type().startsWith("ci.")) {
 					changed.add(event.aggregateId());
 				}
@@ -158,11 +162,9 @@ class InMemoryTopology implements Topology {
 				reload(changed);
 				this.version.incrementAndGet();
 			}
-			if (!events.isEmpty()) {
-				this.position = events.get(events.size() - 1).position();
-			}
+			this.position = page.readTo();
 		}
-		while (events.size() == BATCH);
+		while (page.more());
 	}
 
 	private void reload(Set<String> ciIds) {

@@ -48,6 +48,7 @@ import org.slf4j.LoggerFactory;
 
 import io.nopesight.core.outbox.ChangePosition;
 import io.nopesight.core.outbox.DomainEventOutbox;
+import io.nopesight.core.outbox.DomainEventPage;
 import io.nopesight.core.outbox.StoredDomainEvent;
 
 /**
@@ -67,6 +68,8 @@ class LuceneCmdbIndex implements AutoCloseable {
 	private static final String ANALYSIS = "analysis";
 
 	private static final int BATCH = 2000;
+
+	private static final List<String> FOLLOWED = List.of("ci.");
 
 	private final JdbcConfigurationItemRepository items;
 
@@ -125,22 +128,20 @@ class LuceneCmdbIndex implements AutoCloseable {
 	 */
 	synchronized void catchUp() {
 		try {
-			List<StoredDomainEvent> events;
+			DomainEventPage page;
 			do {
-				events = this.outbox.readAfter(this.position, BATCH);
+				page = this.outbox.readAfter(this.position, BATCH, FOLLOWED);
 				Set<String> changed = new LinkedHashSet<>();
-				for (StoredDomainEvent event : events) {
-					if (event.type().startsWith("ci.")) {
-						changed.add(event.aggregateId());
-					}
+				for (StoredDomainEvent event : page.events()) {
+					changed.add(event.aggregateId());
 				}
 				apply(changed);
-				if (!events.isEmpty()) {
-					this.position = events.get(events.size() - 1).position();
+				if (!page.readTo().equals(this.position)) {
+					this.position = page.readTo();
 					this.dirty = true;
 				}
 			}
-			while (events.size() == BATCH);
+			while (page.more());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,5 +1,6 @@
 package io.nopesight.core.outbox;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -20,6 +21,13 @@ public interface DomainEventOutbox {
 	 * Events after {@code position} whose transactions have ended, oldest first.
 	 */
 	List<StoredDomainEvent> readAfter(ChangePosition position, int limit);
+
+	/**
+	 * Of the next {@code limit} events after {@code position} whose transactions have ended, those whose type
+	 * starts with one of {@code typePrefixes} (such as {@code "ci."}), oldest first: a follower of a few types
+	 * moves past the others without fetching them.
+	 */
+	DomainEventPage readAfter(ChangePosition position, int limit, Collection<String> typePrefixes);
 
 	/**
 	 * The position a follower that has just read the whole current state can start from.

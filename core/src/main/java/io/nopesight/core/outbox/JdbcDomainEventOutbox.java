@@ -1,5 +1,7 @@
 package io.nopesight.core.outbox;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,25 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 			  AND xid < pg_snapshot_xmin(pg_current_snapshot())
 			ORDER BY xid, seq
 			LIMIT :limit
+			""";
+
+	// the same window, returning only the events of the wanted types and the last one read, whatever its type
+	private static final String READ_TYPES_AFTER = """
+			WITH window_read AS (
+			    SELECT xid, seq, event_type, aggregate_id, payload, occurred_at FROM domain_event
+			    WHERE (xid, seq) > (CAST(:xid AS text)::xid8, :seq)
+			      AND xid < pg_snapshot_xmin(pg_current_snapshot())
+			    ORDER BY xid, seq
+			    LIMIT :limit),
+			numbered AS (
+			    SELECT *, event_type LIKE ANY(CAST(:patterns AS text[])) AS wanted,
+			           row_number() OVER (ORDER BY xid DESC, seq DESC) AS from_end, count(*) OVER () AS read
+			    FROM window_read)
+			SELECT xid::text::bigint AS xid, seq, event_type, aggregate_id,
+			       CASE WHEN wanted THEN payload::text END AS payload, occurred_at, wanted, read
+			FROM numbered
+			WHERE wanted OR from_end = 1
+			ORDER BY xid, seq
 			""";
 
 	private static final String SAFE_POSITION = """
@@ -86,6 +107,29 @@ class JdbcDomainEventOutbox implements DomainEventOutbox {
 			.param("limit", limit)
 			.query(EVENT)
 			.list();
+	}
+
+	@Override
+	public DomainEventPage readAfter(ChangePosition position, int limit, Collection<String> typePrefixes) {
+		String[] patterns = typePrefixes.stream()
+			.map((prefix) -> prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+			.toArray(String[]::new);
+		List<StoredDomainEvent> wanted = new ArrayList<>();
+		ChangePosition[] readTo = { position };
+		long[] read = { 0 };
+		this.jdbc.sql(READ_TYPES_AFTER)
+			.param("xid", Long.toString(position.xid()))
+			.param("seq", position.seq())
+			.param("limit", limit)
+			.param("patterns", patterns)
+			.query((rs) -> {
+				if (rs.getBoolean("wanted")) {
+					wanted.add(EVENT.mapRow(rs, wanted.size()));
+				}
+				readTo[0] = new ChangePosition(rs.getLong("xid"), rs.getLong("seq"));
+				read[0] = rs.getLong("read");
+			});
+		return new DomainEventPage(wanted, readTo[0], read[0] == limit);
 	}
 
 	@Override
