@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -27,7 +28,8 @@ import io.nopesight.correlation.TopologyDistances.Relation;
  * events within the time window (by the pair model: minutes apart, how failure can run between their CIs,
  * similar titles), and an event that belongs to several open incidents joins them into one. An event that
  * belongs nowhere starts an incident. Failure that cascades keeps an incident open to it: an event downstream
- * of one of the incident's CIs counts its minutes from the incident's latest event, not only from that CI's.
+ * of one of the incident's CIs may count its minutes from the incident's latest event below that CI, not only
+ * from that CI's own, discounted by how likely an unrelated alert below that CI would have been in that time.
  * Incidents that were resolved, or merged, take nothing. What it holds is read from the database hour by hour
  * of event time as events need it, and written back by the caller after each batch.
  */
@@ -61,6 +63,11 @@ final class IncidentGrouping {
 
 	private final Set<Long> loadedHours = new HashSet<>();
 
+	// the span of the events held
+	private long earliest = Long.MAX_VALUE;
+
+	private long latest = Long.MIN_VALUE;
+
 	private final Map<String, Group> groups = new HashMap<>();
 
 	private final Map<String, Group> changed = new LinkedHashMap<>();
@@ -83,6 +90,8 @@ final class IncidentGrouping {
 
 	void clear() {
 		this.members.clear();
+		this.earliest = Long.MAX_VALUE;
+		this.latest = Long.MIN_VALUE;
 		this.byHour.clear();
 		this.loadedHours.clear();
 		this.groups.clear();
@@ -187,19 +196,46 @@ final class IncidentGrouping {
 				return;
 			}
 			double minutes = Math.abs(event.at - other.at) / 60_000.0;
+			double similarity = EventTokens.similarity(event.tokens, other.tokens);
+			double p = (minutes * 60_000 <= this.window)
+					? pairs.probability(PairModel.features(relation, minutes, similarity)) : 0;
 			// the other event is on the same CI or upstream of this one (relations read from the other's side)
 			boolean cascades = relation.kind() == Relation.Kind.SAME || relation.kind() == Relation.Kind.UPSTREAM;
-			if (cascades) {
-				minutes = Math.min(minutes, Math.max(0, event.at - group.last) / 60_000.0);
+			if (cascades && relation.a() != null) {
+				p = Math.max(p, cascading(group, relation, event.at, similarity, pairs));
 			}
-			if (minutes * 60_000 > this.window) {
+			if (p <= 0) {
 				return;
 			}
-			double p = pairs.probability(PairModel.features(relation, minutes,
-					EventTokens.similarity(event.tokens, other.tokens)));
 			best.merge(group, p, Math::max);
 		});
 		return best;
+	}
+
+	// the probability that the event belongs to the failure of the relation's upstream CI that the group's events
+	// below that CI show still unfolding, counted from the latest of them, and discounted by the chance that an
+	// unrelated alert would have come from below that CI in that time anyway: below a core switch with half the
+	// estate behind it, one does every minute, and counting from the latest would chain every later alert into
+	// the group
+	private double cascading(Group group, Relation relation, long at, double similarity, PairModel pairs) {
+		String upstream = Objects.requireNonNull(relation.a());
+		Instant latest = group.tally.lastAtOrBelow(upstream);
+		if (latest == null) {
+			return 0;
+		}
+		double since = Math.max(0, at - latest.toEpochMilli()) / 60_000.0;
+		if (since * 60_000 > this.window) {
+			return 0;
+		}
+		double expectedByChance = alertsPerCiMinute() * (1 + this.distances.downstreamCount(upstream)) * since;
+		return pairs.probability(PairModel.features(relation, since, similarity)) * Math.exp(-expectedByChance);
+	}
+
+	// how often a CI alerts, on average over the events held (over an hour at least, so that the first events of
+	// a burst do not pass for the estate's usual rate)
+	private double alertsPerCiMinute() {
+		double minutes = Math.max(60, (this.latest - this.earliest) / 60_000.0);
+		return this.members.size() / minutes / Math.max(1, this.distances.topology().size());
 	}
 
 	// the events near in time related to this one, each with its closest relation, read from that event's side
@@ -288,6 +324,8 @@ final class IncidentGrouping {
 
 	private void index(Member member) {
 		this.members.put(member.id, member);
+		this.earliest = Math.min(this.earliest, member.at);
+		this.latest = Math.max(this.latest, member.at);
 		Map<String, Filed> hour = this.byHour.computeIfAbsent(hourOf(member.at), (h) -> new HashMap<>());
 		for (String ci : member.cis) {
 			hour.computeIfAbsent(ci, (k) -> new Filed()).add(member, 0);

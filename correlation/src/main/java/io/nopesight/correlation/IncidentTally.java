@@ -139,6 +139,14 @@ final class IncidentTally {
 			.toList();
 	}
 
+	/**
+	 * When the latest of the incident's events at or below {@code ci} happened; {@code null} when none is.
+	 */
+	@Nullable Instant lastAtOrBelow(String ci) {
+		Reach reach = this.reach.get(ci);
+		return (reach != null) ? reach.last : null;
+	}
+
 	private Reach reach(String ci) {
 		return this.reach.computeIfAbsent(ci, (k) -> new Reach());
 	}
@@ -183,8 +191,12 @@ final class IncidentTally {
 
 		private @Nullable Instant farthestAt;
 
+		// the latest event at or below the CI: while it is recent, a failure of the CI may still be unfolding
+		@Nullable Instant last;
+
 		void add(int distance, @Nullable String ci, Instant at) {
 			this.events++;
+			this.last = (this.last == null || at.isAfter(this.last)) ? at : this.last;
 			this.distances += distance;
 			if (distance > this.farthest || (distance == this.farthest && earlier(at, ci))) {
 				this.farthest = distance;

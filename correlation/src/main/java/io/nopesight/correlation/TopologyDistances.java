@@ -21,6 +21,8 @@ final class TopologyDistances {
 
 	private final Map<String, Map<String, Integer>> upstream = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> downstreamCounts = new ConcurrentHashMap<>();
+
 	private volatile long version = -1;
 
 	TopologyDistances(Topology topology, int maxDepth) {
@@ -40,12 +42,25 @@ final class TopologyDistances {
 	 * The CIs whose failure reaches {@code ci}, by distance.
 	 */
 	Map<String, Integer> upstreamOf(String ci) {
+		forgetWhenChanged();
+		return this.upstream.computeIfAbsent(ci, (id) -> Map.copyOf(this.topology.upstream(id, this.maxDepth)));
+	}
+
+	/**
+	 * How many CIs the failure of {@code ci} reaches.
+	 */
+	int downstreamCount(String ci) {
+		forgetWhenChanged();
+		return this.downstreamCounts.computeIfAbsent(ci, (id) -> this.topology.downstream(id, this.maxDepth).size());
+	}
+
+	private void forgetWhenChanged() {
 		long current = this.topology.version();
 		if (current != this.version) {
 			this.upstream.clear();
+			this.downstreamCounts.clear();
 			this.version = current;
 		}
-		return this.upstream.computeIfAbsent(ci, (id) -> Map.copyOf(this.topology.upstream(id, this.maxDepth)));
 	}
 
 	/**

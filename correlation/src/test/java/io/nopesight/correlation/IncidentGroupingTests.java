@@ -120,6 +120,51 @@ class IncidentGroupingTests {
 		assertThat(far.incidentId).isNotEqualTo(api.incidentId);
 	}
 
+	@Test
+	void placeWhenAHostsMachinesGoDownOneAfterAnotherKeepsTheCascadeTogether() {
+		// given
+		IncidentGrouping grouping = grouping();
+		// when: the hypervisor alerts once; what runs on it follows every six minutes, longer than the pair
+		// model alone would wait after the hypervisor's alert, the web site three minutes after the last VM
+		Member host = grouping.place(event("host", "HOST-2", 0, "Host unreachable: HOST-2"));
+		List<Member> after = List.of(grouping.place(event("app", "APP-VM-2", 6, "Host unreachable: APP-VM-2")),
+				grouping.place(event("web", "WEB-VM", 12, "Host unreachable: WEB-VM")),
+				grouping.place(event("mail", "MAIL-VM", 18, "Host unreachable: MAIL-VM")),
+				grouping.place(event("site", "Shop Web", 21, "Service down on Shop Web")));
+		// then
+		assertThat(after).extracting((m) -> m.incidentId).containsOnly(host.incidentId);
+	}
+
+	@Test
+	void placeWhenNoiseKeepsComingFromBehindABusySwitchDoesNotChainItIntoTheSwitchsIncident() {
+		// given: 40 hosts of 10 VMs behind one switch, and alerts on random VMs every minute, as in a large noisy
+		// estate; the switch alerted once
+		TestTopology estate = new TestTopology().ci("SW", "network_device");
+		for (int h = 0; h < 40; h++) {
+			estate.link("H" + h, "connected_to", "SW");
+			for (int v = 0; v < 10; v++) {
+				estate.link("H" + h + "-VM" + v, "runs_on", "H" + h);
+			}
+		}
+		IncidentGrouping grouping = new IncidentGrouping(new TopologyDistances(estate, 6), () -> PairModel.PRIORS,
+				Duration.ofMinutes(30), 0.5, this.store, () -> "inc_" + this.ids.incrementAndGet());
+		Random random = new Random(3);
+		Map<String, Integer> sizes = new HashMap<>();
+		sizes.merge(grouping.place(event("sw", "SW", 0, "Packet loss on SW")).incidentId, 1, Integer::sum);
+		// when
+		for (int minute = 1; minute <= 180; minute++) {
+			String vm = "H" + random.nextInt(40) + "-VM" + random.nextInt(10);
+			String title = String.format(NOISE[random.nextInt(NOISE.length)], vm);
+			sizes.merge(grouping.place(event("n" + minute, vm, minute, title)).incidentId, 1, Integer::sum);
+		}
+		// then: what alerted in the first minutes may be the switch's doing (counted from the switch's alert, the
+		// last hour's would be); three hours of it is not
+		assertThat(sizes.values()).as(sizes.toString()).allSatisfy((size) -> assertThat(size).isLessThan(30));
+	}
+
+	private static final String[] NOISE = { "Disk space low on %s", "Memory usage high on %s", "CPU usage high on %s",
+			"Backup job failed on %s", "Certificate expiring on %s" };
+
 	private IncidentGrouping grouping() {
 		return new IncidentGrouping(new TopologyDistances(this.topology, 6), () -> PairModel.PRIORS,
 				Duration.ofMinutes(30), 0.5, this.store, () -> "inc_" + this.ids.incrementAndGet());

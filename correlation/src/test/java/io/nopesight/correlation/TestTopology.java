@@ -43,6 +43,11 @@ final class TestTopology implements Topology {
 	}
 
 	@Override
+	public int size() {
+		return this.nodes.size();
+	}
+
+	@Override
 	public List<TopologyNode> byName(String name) {
 		return this.nodes.values().stream().filter((n) -> n.name().toLowerCase(Locale.ROOT)
 			.equals(name.toLowerCase(Locale.ROOT))).toList();

@@ -87,6 +87,11 @@ class InMemoryTopology implements Topology {
 	}
 
 	@Override
+	public int size() {
+		return this.nodes.size();
+	}
+
+	@Override
 	public List<TopologyNode> byName(String name) {
 		Set<String> ids = this.idsByName.get(name.strip().toLowerCase(Locale.ROOT));
 		if (ids == null) {

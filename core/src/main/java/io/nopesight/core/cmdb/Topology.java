@@ -17,6 +17,11 @@ public interface Topology {
 	Optional<TopologyNode> node(String ciId);
 
 	/**
+	 * How many CIs the graph holds.
+	 */
+	int size();
+
+	/**
 	 * The CIs of that name (any type), ignoring case.
 	 */
 	List<TopologyNode> byName(String name);
