@@ -23,7 +23,7 @@ public final class ConnectionFailures {
 					|| t instanceof CannotGetJdbcConnectionException || t instanceof ConnectException) {
 				return true;
 			}
-			if (t instanceof SQLException sql && isConnectionState(sql.getSQLState())) {
+			if (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql))) {
 				return true;
 			}
 			// a rollback that failed on the closed connection hides the commit's failure, which says why
@@ -33,6 +33,13 @@ public final class ConnectionFailures {
 			}
 		}
 		return false;
+	}
+
+	// the pool closes a connection the server cut and answers later calls on it without a state; a commit that
+	// failed that way is rolled back on the closed connection, and Spring then throws the rollback's failure
+	// alone, with the commit's (which had the state) only in the log
+	private static boolean isClosedByPool(SQLException failure) {
+		return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
 	}
 
 	// class 08: connection exception; 57P01-57P03: the server is shutting down, crashed or not yet accepting
