@@ -37,6 +37,7 @@ class OpenApiConfiguration {
 			tag("Metrics", "Send, import and read metric samples; Prometheus remote write"),
 			tag("Events", "Report events (alerts), list them, acknowledge and resolve them, see their correlations"),
 			tag("Incidents", "Events grouped into incidents with their likely root cause; merge and move to correct"),
+			tag("Services", "Business services: components, dependencies, health and SLA, the dependency map"),
 			tag("Integrations", "Receivers for other tools' notifications: Prometheus Alertmanager"),
 			tag("Tokens", "Exchange credentials for a JWT"), tag("API keys", "Create, list and revoke API keys"),
 			tag("Service accounts", "Service accounts and their keys"),

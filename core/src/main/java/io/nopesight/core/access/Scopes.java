@@ -17,7 +17,8 @@ import io.nopesight.core.InvalidInputException.FieldError;
 public final class Scopes {
 
 	public static final Set<String> ALL = Set.of("cmdb.read", "cmdb.write", "discovery.submit", "discovery.read",
-			"events.read", "events.write", "reports.read", "reports.write", "agents.query", "webhooks.manage",
+			"events.read", "events.write", "services.read", "services.write", "reports.read", "reports.write",
+			"agents.query", "webhooks.manage",
 			Principal.ADMIN_SCOPE);
 
 	private Scopes() {
