@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 import io.nopesight.correlation.service.BusinessService;
@@ -28,7 +29,8 @@ record ServiceResponse(String id, String name, @Nullable String description, Str
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record SlaBody(@Nullable String availability, @Nullable String responseTime, @Nullable Measured last30Days) {
+	record SlaBody(@Nullable String availability, @Nullable String responseTime,
+			@JsonProperty("last_30_days") @Nullable Measured last30Days) {
 	}
 
 	record Measured(double availability, double healthy, @Nullable Boolean met, double downMinutes, int outages) {

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,7 +129,8 @@ class JdbcServiceRepository {
 	private static final String EVENTS_ON = """
 			SELECT id, title, severity, status, affected_cis, created_at, last_seen, received_at, resolved_at
 			FROM event
-			WHERE affected_cis && CAST(:cis AS text[]) AND created_at <= :to AND (status <> 'resolved' OR resolved_at >= :from)
+			WHERE affected_cis && CAST(:cis AS text[]) AND created_at <= :to
+			  AND ((status <> 'resolved' AND last_seen >= :quietFrom) OR (status = 'resolved' AND resolved_at >= :from))
 			""";
 
 	private final JdbcClient jdbc;
@@ -332,19 +334,19 @@ class JdbcServiceRepository {
 	 * The events on these CIs that may have been active at some time in [from, to], with their ends as
 	 * {@code end} decides.
 	 */
-	List<ActiveEvent> eventsOn(Collection<String> cis, Instant from, Instant to, EventEnd end) {
+	List<ActiveEvent> eventsOn(Collection<String> cis, Instant from, Instant to, Duration quietAfter, EventEnd end) {
 		if (cis.isEmpty()) {
 			return List.of();
 		}
 		return this.jdbc.sql(EVENTS_ON)
 			.param("cis", cis.toArray(String[]::new))
 			.param("from", Timestamp.from(from))
+			.param("quietFrom", Timestamp.from(from.minus(quietAfter)))
 			.param("to", Timestamp.from(to))
 			.query((rs, n) -> {
 				Instant created = instant(rs, "created_at");
-				Instant resolved = nullableInstant(rs, "resolved_at");
-				Instant ends = ("resolved".equals(rs.getString("status")) && resolved != null)
-						? end.of(created, instant(rs, "last_seen"), instant(rs, "received_at"), resolved) : null;
+				Instant resolved = "resolved".equals(rs.getString("status")) ? nullableInstant(rs, "resolved_at") : null;
+				Instant ends = end.of(created, instant(rs, "last_seen"), instant(rs, "received_at"), resolved);
 				return new ActiveEvent(rs.getString("id"), rs.getString("title"),
 						Severity.fromValue(rs.getString("severity")).orElse(Severity.LOW), strings(rs.getArray("affected_cis")), created, ends);
 			})
@@ -400,11 +402,11 @@ class JdbcServiceRepository {
 	}
 
 	/**
-	 * When a resolved event stopped weighing on health.
+	 * When an event stopped weighing on health ({@code resolved} null: not resolved).
 	 */
 	interface EventEnd {
 
-		Instant of(Instant created, Instant lastSeen, Instant received, Instant resolved);
+		Instant of(Instant created, Instant lastSeen, Instant received, @Nullable Instant resolved);
 
 	}
 

@@ -51,6 +51,8 @@ class ServiceHealthMonitor implements SmartLifecycle {
 
 	private static final int PAGE = 2000;
 
+	private static final java.time.Duration SWEEP = java.time.Duration.ofMinutes(1);
+
 	private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('nopesight.service-health'))";
 
 	private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('nopesight.service-health'))::text";
@@ -72,6 +74,8 @@ class ServiceHealthMonitor implements SmartLifecycle {
 	private final ServiceSettings settings;
 
 	private final ReentrantLock passes = new ReentrantLock();
+
+	private @Nullable Instant lastSweep;
 
 	private @Nullable ScheduledExecutorService timer;
 
@@ -125,8 +129,15 @@ class ServiceHealthMonitor implements SmartLifecycle {
 				}
 				ChangePosition cursor = this.services.lockCursor(this.outbox.currentSafePosition());
 				DomainEventPage page = this.outbox.readAfter(cursor, PAGE, FOLLOWED);
-				if (!page.events().isEmpty()) {
-					recompute(page.events());
+				// now and then, every service again from the last such sweep: events go quiet with time alone
+				Instant now = this.clock.instant();
+				Instant sweepFrom = (this.lastSweep == null || !now.isBefore(this.lastSweep.plus(SWEEP)))
+						? Objects.requireNonNullElse(this.lastSweep, now.minus(this.settings.quietAfter())) : null;
+				if (!page.events().isEmpty() || sweepFrom != null) {
+					recompute(page.events(), sweepFrom);
+				}
+				if (sweepFrom != null) {
+					this.lastSweep = now;
 				}
 				if (!page.readTo().equals(cursor)) {
 					this.services.moveCursor(page.readTo());
@@ -139,7 +150,7 @@ class ServiceHealthMonitor implements SmartLifecycle {
 		}
 	}
 
-	private void recompute(List<StoredDomainEvent> changes) {
+	private void recompute(List<StoredDomainEvent> changes, @Nullable Instant sweepFrom) {
 		Instant now = this.clock.instant();
 		List<StoredService> all = this.services.all();
 		if (all.isEmpty()) {
@@ -153,6 +164,9 @@ class ServiceHealthMonitor implements SmartLifecycle {
 				s.components().stream().map(JdbcServiceRepository.StoredComponent::ciId).toList(), this.topology,
 				this.settings.maxDepth())));
 		Map<String, Instant> from = affected(changes, byId, reaches, now);
+		if (sweepFrom != null) {
+			byId.keySet().forEach((id) -> from.merge(id, sweepFrom, ServiceHealthMonitor::earlier));
+		}
 		for (String id : upstreamFirst(byId.keySet(), dependencies)) {
 			for (StoredDependency dependency : dependencies) {
 				Instant upstreamFrom = from.get(dependency.dependsOn());
@@ -204,7 +218,7 @@ class ServiceHealthMonitor implements SmartLifecycle {
 	private void rewrite(StoredService service, ServiceReach reach, Instant from, Instant now,
 			List<StoredDependency> dependencies, Map<String, StoredService> services) {
 		HealthChange before = this.services.healthBefore(service.id(), from).orElse(null);
-		List<ActiveEvent> events = this.services.eventsOn(reach.cis(), from, now, this::end);
+		List<ActiveEvent> events = this.services.eventsOn(reach.cis(), from, now, this.settings.quietAfter(), this::end);
 		List<HealthTimeline.Upstream> upstream = new ArrayList<>();
 		for (StoredDependency dependency : dependencies) {
 			if (dependency.serviceId().equals(service.id())) {
@@ -230,11 +244,16 @@ class ServiceHealthMonitor implements SmartLifecycle {
 		}
 	}
 
-	// when an event reported as resolved stopped weighing: when it was resolved, if that was after it was taken
-	// in; if it came in resolved (a backfill), its last occurrence or a few minutes after it began
-	private Instant end(Instant created, Instant lastSeen, Instant received, Instant resolved) {
+	// when an event stopped weighing: when it went quiet (nothing repeated it for a while: an alert still firing is
+	// sent again, so one nobody resolved and nothing repeated is over), or when it was resolved if that was after
+	// it was taken in; if it came in resolved (a backfill), its last occurrence or a few minutes after it began
+	private Instant end(Instant created, Instant lastSeen, Instant received, @Nullable Instant resolved) {
+		Instant quiet = lastSeen.plus(this.settings.quietAfter());
+		if (resolved == null) {
+			return quiet;
+		}
 		if (resolved.isAfter(received.plusSeconds(1))) {
-			return resolved;
+			return resolved.isBefore(quiet) ? resolved : quiet;
 		}
 		Instant least = created.plus(this.settings.backfilledEvent());
 		return lastSeen.isAfter(least) ? lastSeen : least;
