@@ -173,7 +173,7 @@ class ServiceController {
 	@Operation(summary = "Availability over a period against the SLA, with the outages",
 			description = "`from`/`to` default to the last 30 days. `availability` is the share of the time the "
 					+ "service was not down, `healthy` the share it was neither down nor degraded, in percent.")
-	SlaReport sla(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
+	SlaResponse sla(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
 		List<FieldError> errors = new ArrayList<>();
 		Instant toInstant = instant("to", to, errors);
@@ -183,7 +183,7 @@ class ServiceController {
 		}
 		Instant end = (toInstant != null) ? toInstant : this.clock.instant();
 		Instant start = (fromInstant != null) ? fromInstant : end.minus(SLA_WINDOW);
-		return this.services.sla(id, start, end);
+		return SlaResponse.from(this.services.sla(id, start, end));
 	}
 
 	private ServiceResponse response(BusinessService service) {
@@ -255,6 +255,24 @@ class ServiceController {
 	}
 
 	record DependencyMapLink(String visualizationUrl) {
+	}
+
+	record SlaResponse(String serviceId, Instant from, Instant to, @Nullable Double target, double availability,
+			double healthy, @Nullable Boolean met, double downMinutes, double degradedMinutes, List<OutageBody> outages) {
+
+		static SlaResponse from(SlaReport r) {
+			return new SlaResponse(r.serviceId(), r.from(), r.to(), r.target(), r.availability(), r.healthy(), r.met(),
+					r.downMinutes(), r.degradedMinutes(),
+					r.outages()
+						.stream()
+						.map((o) -> new OutageBody(o.from(), o.to(), o.ongoing(), o.minutes(),
+								o.reasons().stream().map(ServiceResponse.ReasonBody::from).toList()))
+						.toList());
+		}
+
+	}
+
+	record OutageBody(Instant from, Instant to, boolean ongoing, double minutes, List<ServiceResponse.ReasonBody> reasons) {
 	}
 
 }
