@@ -1,16 +1,19 @@
 package io.nopesight.api.service;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +33,8 @@ import io.nopesight.core.InvalidInputException.FieldError;
 import io.nopesight.core.Timestamps;
 import io.nopesight.correlation.service.BusinessService;
 import io.nopesight.correlation.service.DependencyImpact;
+import io.nopesight.correlation.service.DependencyMap;
+import io.nopesight.correlation.service.DependencyMapRenderer;
 import io.nopesight.correlation.service.DependencyType;
 import io.nopesight.correlation.service.HealthStatus;
 import io.nopesight.correlation.service.NewService;
@@ -51,6 +56,8 @@ class ServiceController {
 	private final Services services;
 
 	private final Clock clock;
+
+	private final DependencyMapRenderer renderer = new DependencyMapRenderer();
 
 	ServiceController(Services services, Clock clock) {
 		this.services = services;
@@ -80,7 +87,7 @@ class ServiceController {
 		List<FieldError> errors = new ArrayList<>();
 		String criticalityValue = null;
 		if (criticality != null && !criticality.isBlank()) {
-			criticalityValue = criticality.strip().toLowerCase(java.util.Locale.ROOT);
+			criticalityValue = criticality.strip().toLowerCase(Locale.ROOT);
 			if (!List.of("critical", "high", "medium", "low").contains(criticalityValue)) {
 				errors.add(new FieldError("criticality",
 						"Invalid criticality '" + criticality + "': use one of critical, high, medium, low"));
@@ -184,6 +191,26 @@ class ServiceController {
 		Instant end = (toInstant != null) ? toInstant : this.clock.instant();
 		Instant start = (fromInstant != null) ? fromInstant : end.minus(SLA_WINDOW);
 		return SlaResponse.from(this.services.sla(id, start, end));
+	}
+
+	@GetMapping("/v1/services/{id}/dependency-map.svg")
+	@RequiredScope("services.read")
+	@Operation(summary = "The service's dependency map, as SVG or (format=png) PNG",
+			description = "The service, its components and the CIs they run on or depend on, the services it "
+					+ "depends on and those that depend on it, coloured by their health now, with a legend; laid out "
+					+ "by Eclipse ELK's layered algorithm.")
+	ResponseEntity<byte[]> dependencyMap(@PathVariable String id, @RequestParam(required = false) @Nullable String format) {
+		String wanted = (format == null || format.isBlank()) ? "svg" : format.strip().toLowerCase(Locale.ROOT);
+		if (!wanted.equals("svg") && !wanted.equals("png")) {
+			throw new InvalidInputException("format", "Invalid format '" + format + "': use svg or png");
+		}
+		DependencyMap map = this.services.dependencyMap(id);
+		if (wanted.equals("png")) {
+			return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(this.renderer.png(map));
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("image/svg+xml"))
+			.body(this.renderer.svg(map).getBytes(StandardCharsets.UTF_8));
 	}
 
 	private ServiceResponse response(BusinessService service) {

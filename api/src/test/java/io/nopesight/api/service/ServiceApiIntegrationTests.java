@@ -1,5 +1,11 @@
 package io.nopesight.api.service;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -195,6 +203,37 @@ class ServiceApiIntegrationTests {
 		assertThat(report.at("/outages/0/from").asString()).isEqualTo(began.toString());
 		assertThat(report.at("/outages/0/to").asString()).isEqualTo(now.plus(Duration.ofMinutes(1)).toString());
 		assertThat(report.at("/outages/0/reasons/0/event_id").asString()).isEqualTo(eventId);
+	}
+
+	@Test
+	void dependencyMapWhenAskedIsAnSvgOrAPngOfTheServiceItsComponentsAndWhatTheyRunOn() throws Exception {
+		// given
+		String vm = ci("SVCAPI-MAP-VM", "server");
+		String app = ci("SVCAPI Map App", "application");
+		link(app, "runs_on", vm);
+		String service = create("SVCAPI Map Service", "medium", List.of(component(app, "application")));
+		String user = create("SVCAPI Map User", "low", List.of());
+		this.api.post("/v1/services/" + user + "/dependencies",
+				Map.of("service_id", service, "type", "optional", "impact", "degraded_functionality"));
+		// when
+		Response svg = this.api.get("/v1/services/" + service + "/dependency-map.svg");
+		HttpResponse<byte[]> png = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/v1/services/" + service
+					+ "/dependency-map.svg?format=png"))
+				.header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN)
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		Response gif = this.api.get("/v1/services/" + service + "/dependency-map.svg?format=gif");
+		// then
+		assertThat(svg.status()).as(svg.body()).isEqualTo(200);
+		assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
+		assertThat(svg.body()).contains("<svg", "SVCAPI Map Service", "SVCAPI Map App", "SVCAPI-MAP-VM",
+				"SVCAPI Map User");
+		assertThat(png.statusCode()).isEqualTo(200);
+		assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
+		assertThat(image.getWidth()).isGreaterThan(200);
+		assertThat(image.getHeight()).isGreaterThan(200);
+		assertThat(gif.status()).isEqualTo(400);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import io.nopesight.core.NotFoundException;
 import io.nopesight.core.Page;
 import io.nopesight.core.cmdb.CmdbManagement;
 import io.nopesight.core.cmdb.ConfigurationItem;
+import io.nopesight.core.cmdb.ImpactLink;
 import io.nopesight.core.cmdb.Topology;
 import io.nopesight.core.cmdb.TopologyNode;
 import io.nopesight.core.outbox.DomainEventOutbox;
@@ -52,6 +54,11 @@ class DefaultServices implements Services {
 
 	private static final int MAX_TEXT = 200;
 
+	// how many links below the components the map draws, fewer while that would be more than MAP_CIS CIs
+	private static final int MAP_DEPTH = 3;
+
+	private static final int MAP_CIS = 200;
+
 	private static final String DEPENDENCY_LOCK = "SELECT pg_advisory_xact_lock(hashtext('nopesight.service-dependencies'))::text";
 
 	private final JdbcServiceRepository services;
@@ -70,9 +77,12 @@ class DefaultServices implements Services {
 
 	private final Clock clock;
 
+	private final ServiceSettings settings;
+
 	DefaultServices(JdbcServiceRepository services, ServiceHealthMonitor monitor, Topology topology,
 			CmdbManagement cmdb, DomainEventOutbox outbox, TransactionTemplate transactions, JdbcClient jdbc,
-			Clock clock) {
+			Clock clock, ServiceSettings settings) {
+		this.settings = settings;
 		this.services = services;
 		this.monitor = monitor;
 		this.topology = topology;
@@ -277,6 +287,102 @@ class DefaultServices implements Services {
 		return new SlaReport(id, from, to, target, availability, round(100 * (total - down - degraded) / total),
 				(target != null) ? availability >= target : null, round(down / 60_000), round(degraded / 60_000),
 				outages);
+	}
+
+	@Override
+	public DependencyMap dependencyMap(String id) {
+		StoredService service = this.services.find(id).orElseThrow(() -> new ServiceNotFoundException(id));
+		Map<String, DependencyMap.Node> nodes = new LinkedHashMap<>();
+		List<DependencyMap.Edge> edges = new ArrayList<>();
+		nodes.put(id, new DependencyMap.Node(id, service.name(), "business service", DependencyMap.Kind.SERVICE,
+				health(service.health().status())));
+		serviceNodes(service, nodes, edges);
+		List<String> components = service.components().stream().map(StoredComponent::ciId).toList();
+		Set<String> cis = new LinkedHashSet<>(components);
+		for (int depth = MAP_DEPTH; depth >= 1; depth--) {
+			Set<String> reach = new LinkedHashSet<>(components);
+			for (String component : components) {
+				reach.addAll(this.topology.upstream(component, depth).keySet());
+			}
+			if (reach.size() <= MAP_CIS || depth == 1) {
+				cis = reach;
+				break;
+			}
+		}
+		Map<String, HealthStatus> ciHealth = ciHealth(cis);
+		for (StoredComponent component : service.components()) {
+			TopologyNode node = this.topology.node(component.ciId()).orElse(null);
+			String name = (node != null) ? node.name() : component.ciId();
+			String detail = (component.role() != null) ? component.role() : (node != null) ? node.type() : "";
+			nodes.put(component.ciId(), new DependencyMap.Node(component.ciId(), name, detail,
+					DependencyMap.Kind.COMPONENT, health(ciHealth.getOrDefault(component.ciId(), HealthStatus.HEALTHY))));
+			edges.add(new DependencyMap.Edge(id, component.ciId(), "", DependencyMap.Style.COMPONENT));
+		}
+		for (String ci : cis) {
+			if (!nodes.containsKey(ci)) {
+				TopologyNode node = this.topology.node(ci).orElse(null);
+				nodes.put(ci, new DependencyMap.Node(ci, (node != null) ? node.name() : ci, (node != null) ? node.type() : "",
+						DependencyMap.Kind.INFRASTRUCTURE, health(ciHealth.getOrDefault(ci, HealthStatus.HEALTHY))));
+			}
+		}
+		for (String ci : cis) {
+			for (ImpactLink link : this.topology.links(ci)) {
+				// an arrow from what depends to what it depends on: from the CI a failure reaches to the one it comes from
+				if (link.downstream().equals(ci) && cis.contains(link.upstream())) {
+					edges.add(new DependencyMap.Edge(ci, link.upstream(), "",
+							link.relationshipType().equals("depends_on") || link.relationshipType().equals("connected_to")
+									? DependencyMap.Style.DEPENDS_ON : DependencyMap.Style.RUNS_ON));
+				}
+			}
+		}
+		return new DependencyMap(service.name() + ": dependency map", List.copyOf(nodes.values()), edges);
+	}
+
+	private void serviceNodes(StoredService service, Map<String, DependencyMap.Node> nodes,
+			List<DependencyMap.Edge> edges) {
+		ServiceDependencies dependencies = dependencies(service.id());
+		for (ServiceDependency upstream : dependencies.upstream()) {
+			nodes.putIfAbsent(upstream.serviceId(), new DependencyMap.Node(upstream.serviceId(), upstream.name(),
+					upstream.type().value() + " · " + upstream.impact().value(), DependencyMap.Kind.UPSTREAM_SERVICE,
+					health(upstream.health())));
+			edges.add(new DependencyMap.Edge(service.id(), upstream.serviceId(), upstream.impact().value(),
+					(upstream.type() == DependencyType.REQUIRED) ? DependencyMap.Style.REQUIRED
+							: DependencyMap.Style.OPTIONAL));
+		}
+		for (ServiceDependency downstream : dependencies.downstream()) {
+			nodes.putIfAbsent(downstream.serviceId(), new DependencyMap.Node(downstream.serviceId(), downstream.name(),
+					downstream.type().value() + " · " + downstream.impact().value(),
+					DependencyMap.Kind.DOWNSTREAM_SERVICE, health(downstream.health())));
+			edges.add(new DependencyMap.Edge(downstream.serviceId(), service.id(), downstream.impact().value(),
+					(downstream.type() == DependencyType.REQUIRED) ? DependencyMap.Style.REQUIRED
+							: DependencyMap.Style.OPTIONAL));
+		}
+	}
+
+	// each CI's state now: down with a critical event on it, degraded with a high or medium one
+	private Map<String, HealthStatus> ciHealth(Collection<String> cis) {
+		Instant now = this.clock.instant();
+		Map<String, HealthStatus> health = new HashMap<>();
+		for (ActiveEvent event : this.services.eventsOn(cis, now, now, this.settings.quietAfter(), this.monitor::end)) {
+			if (!event.activeAt(now)) {
+				continue;
+			}
+			HealthStatus status = switch (event.severity()) {
+				case CRITICAL -> HealthStatus.DOWN;
+				case HIGH, MEDIUM -> HealthStatus.DEGRADED;
+				case LOW -> HealthStatus.HEALTHY;
+			};
+			event.cis().forEach((ci) -> health.merge(ci, status, HealthStatus::worst));
+		}
+		return health;
+	}
+
+	private static DependencyMap.Health health(HealthStatus status) {
+		return switch (status) {
+			case HEALTHY -> DependencyMap.Health.HEALTHY;
+			case DEGRADED -> DependencyMap.Health.DEGRADED;
+			case DOWN -> DependencyMap.Health.DOWN;
+		};
 	}
 
 	@Override

@@ -247,7 +247,7 @@ class ServiceHealthMonitor implements SmartLifecycle {
 	// when an event stopped weighing: when it went quiet (nothing repeated it for a while: an alert still firing is
 	// sent again, so one nobody resolved and nothing repeated is over), or when it was resolved if that was after
 	// it was taken in; if it came in resolved (a backfill), its last occurrence or a few minutes after it began
-	private Instant end(Instant created, Instant lastSeen, Instant received, @Nullable Instant resolved) {
+	Instant end(Instant created, Instant lastSeen, Instant received, @Nullable Instant resolved) {
 		Instant quiet = lastSeen.plus(this.settings.quietAfter());
 		if (resolved == null) {
 			return quiet;

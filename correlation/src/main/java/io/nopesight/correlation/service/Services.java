@@ -49,6 +49,12 @@ public interface Services {
 	SlaReport sla(String id, Instant from, Instant to);
 
 	/**
+	 * What the service's dependency map shows: the service, its components and the CIs they run on or depend on
+	 * (a few links down), the services it depends on and those that depend on it, each with its health now.
+	 */
+	DependencyMap dependencyMap(String id);
+
+	/**
 	 * The services with one of {@code ciIds} among their components.
 	 */
 	List<BusinessService> withComponents(Collection<String> ciIds);
