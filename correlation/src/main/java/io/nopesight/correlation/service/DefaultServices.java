@@ -55,7 +55,7 @@ class DefaultServices implements Services {
 	private static final int MAX_TEXT = 200;
 
 	// how many links below the components the map draws, fewer while that would be more than MAP_CIS CIs
-	private static final int MAP_DEPTH = 3;
+	private static final int MAP_DEPTH = 2;
 
 	private static final int MAP_CIS = 200;
 
