@@ -100,14 +100,28 @@ class InMemoryTopology implements Topology {
 		return ids.stream().map(this.nodes::get).filter((node) -> node != null).toList();
 	}
 
+	// what is upstream of a CI is a handful of CIs, and correlation asks for it on every event, so it keeps a
+	// walk of its own that records distances only; downstream and impact are the interface's one traversal
 	@Override
 	public Map<String, Integer> upstream(String ciId, int maxDepth) {
-		return walk(ciId, maxDepth, false);
-	}
-
-	@Override
-	public Map<String, Integer> downstream(String ciId, int maxDepth) {
-		return walk(ciId, maxDepth, true);
+		Map<String, Integer> depth = new LinkedHashMap<>();
+		depth.put(ciId, 0);
+		ArrayDeque<String> queue = new ArrayDeque<>(List.of(ciId));
+		while (!queue.isEmpty()) {
+			String ci = queue.poll();
+			int d = depth.get(ci);
+			if (d >= maxDepth) {
+				continue;
+			}
+			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
+				if (link.downstream().equals(ci) && !depth.containsKey(link.upstream())) {
+					depth.put(link.upstream(), d + 1);
+					queue.add(link.upstream());
+				}
+			}
+		}
+		depth.remove(ciId);
+		return depth;
 	}
 
 	// searched from the downstream end, upwards: what is upstream of a CI is a handful of CIs, what is
@@ -268,29 +282,6 @@ class InMemoryTopology implements Topology {
 	private boolean isNetworkDevice(String ciId) {
 		TopologyNode node = this.nodes.get(ciId);
 		return node != null && node.type().equals(NETWORK_DEVICE);
-	}
-
-	private Map<String, Integer> walk(String start, int maxDepth, boolean down) {
-		Map<String, Integer> depth = new LinkedHashMap<>();
-		depth.put(start, 0);
-		ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
-		while (!queue.isEmpty()) {
-			String ci = queue.poll();
-			int d = depth.get(ci);
-			if (d >= maxDepth) {
-				continue;
-			}
-			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
-				String next = down ? (link.upstream().equals(ci) ? link.downstream() : null)
-						: (link.downstream().equals(ci) ? link.upstream() : null);
-				if (next != null && !depth.containsKey(next)) {
-					depth.put(next, d + 1);
-					queue.add(next);
-				}
-			}
-		}
-		depth.remove(start);
-		return depth;
 	}
 
 	// the links met walking up from the downstream end, read from the upstream end down
