@@ -125,6 +125,22 @@ class ImpactApiIntegrationTests {
 	}
 
 	@Test
+	void impactWhenCiBelowIsDeletedNoLongerReachesIt() {
+		// given: deleting a CI deletes its relationships without an event of their own
+		ci("IMPACT-GONE-HV", "server");
+		ci("IMPACT-GONE-VM", "server");
+		relationship("IMPACT-GONE-VM", "runs_on", "IMPACT-GONE-HV");
+		String path = "/v1/cmdb/ci/" + ids.get("IMPACT-GONE-HV") + "/impact";
+		this.topology.catchUp();
+		assertThat(this.api.get(path).json().get("total_affected").asInt()).isEqualTo(1);
+		// when
+		this.api.delete("/v1/cmdb/ci/" + ids.get("IMPACT-GONE-VM"));
+		this.topology.catchUp();
+		// then
+		assertThat(this.api.get(path).json().get("total_affected").asInt()).isZero();
+	}
+
+	@Test
 	void impactWhenCiIsUnknownIsNotFoundInTheErrorFormat() {
 		// when
 		Response response = this.api.get("/v1/cmdb/ci/ci_impact_nowhere/impact");

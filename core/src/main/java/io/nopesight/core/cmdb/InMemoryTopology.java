@@ -55,8 +55,7 @@ class InMemoryTopology implements Topology {
 
 	private final Map<String, Set<String>> idsByName = new ConcurrentHashMap<>();
 
-	// links by the CI at either end; each list is replaced whole, never changed in place
-	private final Map<String, List<ImpactLink>> linksOf = new ConcurrentHashMap<>();
+	private final TopologyLinks links = new TopologyLinks();
 
 	private final AtomicLong version = new AtomicLong();
 
@@ -76,7 +75,7 @@ class InMemoryTopology implements Topology {
 				links.computeIfAbsent(link.downstream(), (k) -> new ArrayList<>()).add(link);
 			}
 		}
-		links.forEach((ci, list) -> this.linksOf.put(ci, List.copyOf(list)));
+		this.links.replace(links);
 		logger.info("Loaded the topology: {} CIs, {} links that carry failure, in {} ms", this.nodes.size(),
 				links.values().stream().mapToInt(List::size).sum() / 2, (System.nanoTime() - started) / 1_000_000);
 	}
@@ -113,8 +112,8 @@ class InMemoryTopology implements Topology {
 			if (d >= maxDepth) {
 				continue;
 			}
-			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
-				if (link.downstream().equals(ci) && !depth.containsKey(link.upstream())) {
+			for (ImpactLink link : this.links.above(ci)) {
+				if (!depth.containsKey(link.upstream())) {
 					depth.put(link.upstream(), d + 1);
 					queue.add(link.upstream());
 				}
@@ -139,8 +138,8 @@ class InMemoryTopology implements Topology {
 			if (depth.get(ci) >= maxDepth) {
 				continue;
 			}
-			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
-				if (link.downstream().equals(ci) && !depth.containsKey(link.upstream())) {
+			for (ImpactLink link : this.links.above(ci)) {
+				if (!depth.containsKey(link.upstream())) {
 					depth.put(link.upstream(), depth.get(ci) + 1);
 					reachedBy.put(link.upstream(), link);
 					if (link.upstream().equals(upstream)) {
@@ -155,7 +154,18 @@ class InMemoryTopology implements Topology {
 
 	@Override
 	public List<ImpactLink> links(String ciId) {
-		return this.linksOf.getOrDefault(ciId, List.of());
+		return this.links.all(ciId);
+	}
+
+	@Override
+	public List<ImpactLink> downstreamLinks(String ciId) {
+		return this.links.below(ciId);
+	}
+
+	// the interface's traversal, walking this graph by its slots
+	@Override
+	public Optional<Impact> impact(String ciId, int maxDepth, int limit) {
+		return node(ciId).map((origin) -> ImpactTraversal.impact(this, this.links, origin, maxDepth, limit));
 	}
 
 	@Override
@@ -209,31 +219,35 @@ class InMemoryTopology implements Topology {
 				}
 			}
 		}
+		// the CIs at the other end of a changed CI's links as they were count too: a deleted CI takes its
+		// relationships with it without an event of their own, and its neighbours must let go of them
 		Set<String> touched = new HashSet<>(ciIds);
+		for (String ci : ciIds) {
+			for (ImpactLink link : this.links.all(ci)) {
+				touched.add(link.upstream());
+				touched.add(link.downstream());
+			}
+		}
 		reloaded.values().forEach((link) -> {
 			touched.add(link.upstream());
 			touched.add(link.downstream());
 		});
+		Map<String, List<ImpactLink>> linksByCi = new HashMap<>();
 		for (String ci : touched) {
 			List<ImpactLink> kept = new ArrayList<>();
-			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
+			for (ImpactLink link : this.links.all(ci)) {
 				boolean replaced = ciIds.contains(link.upstream()) || ciIds.contains(link.downstream());
 				if (!replaced) {
 					kept.add(link);
 				}
 			}
-			for (ImpactLink link : reloaded.values()) {
-				if (link.upstream().equals(ci) || link.downstream().equals(ci)) {
-					kept.add(link);
-				}
-			}
-			if (kept.isEmpty()) {
-				this.linksOf.remove(ci);
-			}
-			else {
-				this.linksOf.put(ci, List.copyOf(kept));
-			}
+			linksByCi.put(ci, kept);
 		}
+		for (ImpactLink link : reloaded.values()) {
+			linksByCi.get(link.upstream()).add(link);
+			linksByCi.get(link.downstream()).add(link);
+		}
+		this.links.replace(linksByCi);
 	}
 
 	private void putNode(TopologyNode node) {
@@ -273,10 +287,17 @@ class InMemoryTopology implements Topology {
 			boolean targetIsDevice = isNetworkDevice(relationship.targetId());
 			upstreamIsTarget = !(sourceIsDevice && !targetIsDevice);
 		}
-		String upstream = upstreamIsTarget ? relationship.targetId() : relationship.sourceId();
-		String downstream = upstreamIsTarget ? relationship.sourceId() : relationship.targetId();
+		String upstream = canonical(upstreamIsTarget ? relationship.targetId() : relationship.sourceId());
+		String downstream = canonical(upstreamIsTarget ? relationship.sourceId() : relationship.targetId());
 		return new ImpactLink(relationship.id(), relationship.type(), upstream, downstream, upstreamIsTarget,
 				relationship.discoveredBy(), relationship.confidence());
+	}
+
+	// the node's own id string: walks look ids up in maps by the strings the links hold, and a lookup that
+	// meets the same instance skips comparing the characters
+	private String canonical(String ciId) {
+		TopologyNode node = this.nodes.get(ciId);
+		return (node != null) ? node.id() : ciId;
 	}
 
 	private boolean isNetworkDevice(String ciId) {

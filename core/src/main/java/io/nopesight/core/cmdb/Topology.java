@@ -48,7 +48,8 @@ public interface Topology {
 	 * a failure reaches.
 	 */
 	default Optional<Impact> impact(String ciId, int maxDepth, int limit) {
-		return node(ciId).map((origin) -> ImpactTraversal.impact(this, origin, maxDepth, limit));
+		return node(ciId)
+			.map((origin) -> ImpactTraversal.impact(this, ImpactTraversal.slotsAsMet(this), origin, maxDepth, limit));
 	}
 
 	/**
@@ -61,6 +62,13 @@ public interface Topology {
 	 * The links into and out of {@code ciId}.
 	 */
 	List<ImpactLink> links(String ciId);
+
+	/**
+	 * The links along which the failure of {@code ciId} travels on: those whose upstream end it is.
+	 */
+	default List<ImpactLink> downstreamLinks(String ciId) {
+		return links(ciId).stream().filter((link) -> link.upstream().equals(ciId)).toList();
+	}
 
 	/**
 	 * Raised by every change the graph takes in, so callers can tell when what they derived from it is stale.

@@ -1,17 +1,25 @@
 package io.nopesight.core.cmdb;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.nopesight.core.cmdb.JdbcTopologyRepository.StoredRelationship;
+import io.nopesight.core.outbox.ChangePosition;
 import io.nopesight.core.outbox.DomainEventOutbox;
+import io.nopesight.core.outbox.DomainEventPage;
+import io.nopesight.core.outbox.StoredDomainEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -246,6 +254,90 @@ class TopologyImpactTests {
 				Map.entry("ci_vm-02", 2), Map.entry("ci_nginx", 3), Map.entry("ci_shop-db", 3));
 	}
 
+	@Test
+	void impactWhenWalkReachesThousandsOfCisCountsEachOnceAndListsTheFirst() {
+		// given: 50 hosts behind a switch, 100 VMs on each, one agent installed on every VM
+		ci("ACC-SW", "network_device");
+		ci("agent", "software");
+		for (int h = 1; h <= 50; h++) {
+			String host = String.format("HV-%02d", h);
+			ci(host, "server");
+			relationship(host, "connected_to", "ACC-SW");
+			for (int v = 1; v <= 100; v++) {
+				String vm = String.format("VM-%02d-%03d", h, v);
+				ci(vm, "server");
+				relationship(vm, "runs_on", host);
+				relationship("agent", "installed_on", vm);
+			}
+		}
+		Topology topology = topology();
+		// when
+		Impact impact = topology.impact("ci_acc-sw", 6, 3).orElseThrow();
+		// then
+		assertThat(impact.total()).isEqualTo(50 + 5000 + 1);
+		assertThat(impact.cis()).extracting((ci) -> ci.ci().name()).containsExactly("HV-01", "HV-02", "HV-03");
+		assertThat(impact.reached()).containsEntry("ci_vm-50-100", 2).containsEntry("ci_agent", 3);
+		assertThat(impact.reached().keySet()).hasSize(5051).doesNotContain("ci_acc-sw");
+	}
+
+	@Test
+	void impactWhenTopologyKeepsNoSlotsOfItsOwnGivesTheSameAnswer() {
+		// given: another implementation of the interface, which leaves impact to the interface
+		shop();
+		relationship("SHOP-APP", "depends_on", "VM-01");
+		Topology topology = topology();
+		Topology plain = delegatingTo(topology);
+		// when / then
+		for (String origin : List.of("ci_core-sw", "ci_hv-01", "ci_vm-01", "ci_shop-app")) {
+			assertThat(plain.impact(origin, 6, 100)).isEqualTo(topology.impact(origin, 6, 100));
+			assertThat(plain.impact(origin, 2, 1)).isEqualTo(topology.impact(origin, 2, 1));
+		}
+	}
+
+	@Test
+	void impactWhenCiIsDeletedLeavesItOutOfItsNeighboursImpact() {
+		// given: VM-01 is deleted, and its relationships with it, which publishes no event of theirs
+		shop();
+		JdbcTopologyRepository repository = repository();
+		DomainEventOutbox outbox = mock(DomainEventOutbox.class);
+		Topology topology = new InMemoryTopology(repository, outbox);
+		changes(outbox, event("ci.deleted", "ci_vm-01", "{}"));
+		given(repository.nodes(anyCollection())).willReturn(List.of());
+		given(repository.relationshipsOf(anyCollection())).willReturn(List.of());
+		// when
+		topology.catchUp();
+		// then
+		assertThat(topology.impact("ci_hv-01", 6, 100).orElseThrow().reached()).containsOnlyKeys("ci_vm-02",
+				"ci_shop-db", "ci_shop-app");
+		assertThat(topology.impact("ci_nginx", 6, 100).orElseThrow().reached()).isEmpty();
+	}
+
+	@Test
+	void impactWhenRelationshipIsMadeFollowsItOnceCaughtUpAndKeepsTheOtherLinks() {
+		// given: VM-01 starts to run on HV-02 as well
+		shop();
+		ci("HV-02", "server");
+		JdbcTopologyRepository repository = repository();
+		DomainEventOutbox outbox = mock(DomainEventOutbox.class);
+		Topology topology = new InMemoryTopology(repository, outbox);
+		changes(outbox, event("relationship.created", "rel_new",
+				"{\"relationship\": {\"source_ci\": \"ci_vm-01\", \"target_ci\": \"ci_hv-02\"}}"));
+		given(repository.nodes(anyCollection())).willReturn(List.of(new TopologyNode("ci_vm-01", "VM-01", "server"),
+				new TopologyNode("ci_hv-02", "HV-02", "server")));
+		given(repository.relationshipsOf(anyCollection())).willReturn(List.of(
+				new StoredRelationship("rel_1", "runs_on", "ci_vm-01", "ci_hv-01", "manual", 1.0),
+				new StoredRelationship("rel_3", "installed_on", "ci_nginx", "ci_vm-01", "manual", 1.0),
+				new StoredRelationship("rel_new", "runs_on", "ci_vm-01", "ci_hv-02", "manual", 1.0)));
+		// when
+		topology.catchUp();
+		// then
+		assertThat(topology.impact("ci_hv-02", 6, 100).orElseThrow().reached())
+			.containsExactly(Map.entry("ci_vm-01", 1), Map.entry("ci_nginx", 2));
+		assertThat(topology.impact("ci_core-sw", 6, 100).orElseThrow().total()).isEqualTo(6);
+		assertThat(topology.upstream("ci_nginx", 6)).containsOnlyKeys("ci_vm-01", "ci_hv-01", "ci_hv-02",
+				"ci_core-sw");
+	}
+
 	// CORE-SW <- HV-01 <- VM-01 <- nginx, HV-01 <- VM-02 <- SHOP-DB <- SHOP-APP (arrows point upstream)
 	private void shop() {
 		ci("CORE-SW", "network_device");
@@ -278,10 +370,70 @@ class TopologyImpactTests {
 	}
 
 	private Topology topology() {
+		return new InMemoryTopology(repository(), mock(DomainEventOutbox.class));
+	}
+
+	private JdbcTopologyRepository repository() {
 		JdbcTopologyRepository repository = mock(JdbcTopologyRepository.class);
 		given(repository.allNodes()).willReturn(List.copyOf(this.cis));
 		given(repository.allRelationships()).willReturn(List.copyOf(this.relationships));
-		return new InMemoryTopology(repository, mock(DomainEventOutbox.class));
+		return repository;
+	}
+
+	private static void changes(DomainEventOutbox outbox, StoredDomainEvent event) {
+		given(outbox.readAfter(any(), anyInt(), anyCollection()))
+			.willReturn(new DomainEventPage(List.of(event), new ChangePosition(1, 1), false));
+	}
+
+	private static StoredDomainEvent event(String type, String aggregateId, String payload) {
+		return new StoredDomainEvent(new ChangePosition(1, 1), type, aggregateId, payload, Instant.EPOCH);
+	}
+
+	// an implementation of its own, as other modules' test doubles are, answering impact with the interface's
+	private static Topology delegatingTo(Topology topology) {
+		return new Topology() {
+
+			@Override
+			public Optional<TopologyNode> node(String ciId) {
+				return topology.node(ciId);
+			}
+
+			@Override
+			public int size() {
+				return topology.size();
+			}
+
+			@Override
+			public List<TopologyNode> byName(String name) {
+				return topology.byName(name);
+			}
+
+			@Override
+			public Map<String, Integer> upstream(String ciId, int maxDepth) {
+				return topology.upstream(ciId, maxDepth);
+			}
+
+			@Override
+			public List<ImpactLink> path(String upstream, String downstream, int maxDepth) {
+				return topology.path(upstream, downstream, maxDepth);
+			}
+
+			@Override
+			public List<ImpactLink> links(String ciId) {
+				return topology.links(ciId);
+			}
+
+			@Override
+			public long version() {
+				return topology.version();
+			}
+
+			@Override
+			public void catchUp() {
+				topology.catchUp();
+			}
+
+		};
 	}
 
 	private static List<String> names(Topology topology, String name) {
