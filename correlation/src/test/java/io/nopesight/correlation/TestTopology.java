@@ -53,14 +53,10 @@ final class TestTopology implements Topology {
 			.equals(name.toLowerCase(Locale.ROOT))).toList();
 	}
 
+	// downstream and impact are the interface's own traversal, the one production uses
 	@Override
 	public Map<String, Integer> upstream(String ciId, int maxDepth) {
-		return walk(ciId, maxDepth, false);
-	}
-
-	@Override
-	public Map<String, Integer> downstream(String ciId, int maxDepth) {
-		return walk(ciId, maxDepth, true);
+		return walk(ciId, maxDepth);
 	}
 
 	@Override
@@ -99,7 +95,7 @@ final class TestTopology implements Topology {
 	public void catchUp() {
 	}
 
-	private Map<String, Integer> walk(String start, int maxDepth, boolean down) {
+	private Map<String, Integer> walk(String start, int maxDepth) {
 		Map<String, Integer> depth = new LinkedHashMap<>(Map.of(start, 0));
 		ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
 		while (!queue.isEmpty()) {
@@ -108,8 +104,7 @@ final class TestTopology implements Topology {
 				continue;
 			}
 			for (ImpactLink link : this.links) {
-				String next = down ? (link.upstream().equals(ci) ? link.downstream() : null)
-						: (link.downstream().equals(ci) ? link.upstream() : null);
+				String next = link.downstream().equals(ci) ? link.upstream() : null;
 				if (next != null && !depth.containsKey(next)) {
 					depth.put(next, depth.get(ci) + 1);
 					queue.add(next);

@@ -55,8 +55,7 @@ class InMemoryTopology implements Topology {
 
 	private final Map<String, Set<String>> idsByName = new ConcurrentHashMap<>();
 
-	// links by the CI at either end; each list is replaced whole, never changed in place
-	private final Map<String, List<ImpactLink>> linksOf = new ConcurrentHashMap<>();
+	private final TopologyLinks links = new TopologyLinks();
 
 	private final AtomicLong version = new AtomicLong();
 
@@ -76,7 +75,7 @@ class InMemoryTopology implements Topology {
 				links.computeIfAbsent(link.downstream(), (k) -> new ArrayList<>()).add(link);
 			}
 		}
-		links.forEach((ci, list) -> this.linksOf.put(ci, List.copyOf(list)));
+		this.links.replace(links);
 		logger.info("Loaded the topology: {} CIs, {} links that carry failure, in {} ms", this.nodes.size(),
 				links.values().stream().mapToInt(List::size).sum() / 2, (System.nanoTime() - started) / 1_000_000);
 	}
@@ -100,14 +99,28 @@ class InMemoryTopology implements Topology {
 		return ids.stream().map(this.nodes::get).filter((node) -> node != null).toList();
 	}
 
+	// what is upstream of a CI is a handful of CIs, and correlation asks for it on every event, so it keeps a
+	// walk of its own that records distances only; downstream and impact are the interface's one traversal
 	@Override
 	public Map<String, Integer> upstream(String ciId, int maxDepth) {
-		return walk(ciId, maxDepth, false);
-	}
-
-	@Override
-	public Map<String, Integer> downstream(String ciId, int maxDepth) {
-		return walk(ciId, maxDepth, true);
+		Map<String, Integer> depth = new LinkedHashMap<>();
+		depth.put(ciId, 0);
+		ArrayDeque<String> queue = new ArrayDeque<>(List.of(ciId));
+		while (!queue.isEmpty()) {
+			String ci = queue.poll();
+			int d = depth.get(ci);
+			if (d >= maxDepth) {
+				continue;
+			}
+			for (ImpactLink link : this.links.above(ci)) {
+				if (!depth.containsKey(link.upstream())) {
+					depth.put(link.upstream(), d + 1);
+					queue.add(link.upstream());
+				}
+			}
+		}
+		depth.remove(ciId);
+		return depth;
 	}
 
 	// searched from the downstream end, upwards: what is upstream of a CI is a handful of CIs, what is
@@ -125,8 +138,8 @@ class InMemoryTopology implements Topology {
 			if (depth.get(ci) >= maxDepth) {
 				continue;
 			}
-			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
-				if (link.downstream().equals(ci) && !depth.containsKey(link.upstream())) {
+			for (ImpactLink link : this.links.above(ci)) {
+				if (!depth.containsKey(link.upstream())) {
 					depth.put(link.upstream(), depth.get(ci) + 1);
 					reachedBy.put(link.upstream(), link);
 					if (link.upstream().equals(upstream)) {
@@ -141,7 +154,18 @@ class InMemoryTopology implements Topology {
 
 	@Override
 	public List<ImpactLink> links(String ciId) {
-		return this.linksOf.getOrDefault(ciId, List.of());
+		return this.links.all(ciId);
+	}
+
+	@Override
+	public List<ImpactLink> downstreamLinks(String ciId) {
+		return this.links.below(ciId);
+	}
+
+	// the interface's traversal, walking this graph by its slots
+	@Override
+	public Optional<Impact> impact(String ciId, int maxDepth, int limit) {
+		return node(ciId).map((origin) -> ImpactTraversal.impact(this, this.links, origin, maxDepth, limit));
 	}
 
 	@Override
@@ -195,31 +219,35 @@ class InMemoryTopology implements Topology {
 				}
 			}
 		}
+		// the CIs at the other end of a changed CI's links as they were count too: a deleted CI takes its
+		// relationships with it without an event of their own, and its neighbours must let go of them
 		Set<String> touched = new HashSet<>(ciIds);
+		for (String ci : ciIds) {
+			for (ImpactLink link : this.links.all(ci)) {
+				touched.add(link.upstream());
+				touched.add(link.downstream());
+			}
+		}
 		reloaded.values().forEach((link) -> {
 			touched.add(link.upstream());
 			touched.add(link.downstream());
 		});
+		Map<String, List<ImpactLink>> linksByCi = new HashMap<>();
 		for (String ci : touched) {
 			List<ImpactLink> kept = new ArrayList<>();
-			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
+			for (ImpactLink link : this.links.all(ci)) {
 				boolean replaced = ciIds.contains(link.upstream()) || ciIds.contains(link.downstream());
 				if (!replaced) {
 					kept.add(link);
 				}
 			}
-			for (ImpactLink link : reloaded.values()) {
-				if (link.upstream().equals(ci) || link.downstream().equals(ci)) {
-					kept.add(link);
-				}
-			}
-			if (kept.isEmpty()) {
-				this.linksOf.remove(ci);
-			}
-			else {
-				this.linksOf.put(ci, List.copyOf(kept));
-			}
+			linksByCi.put(ci, kept);
 		}
+		for (ImpactLink link : reloaded.values()) {
+			linksByCi.get(link.upstream()).add(link);
+			linksByCi.get(link.downstream()).add(link);
+		}
+		this.links.replace(linksByCi);
 	}
 
 	private void putNode(TopologyNode node) {
@@ -259,38 +287,22 @@ class InMemoryTopology implements Topology {
 			boolean targetIsDevice = isNetworkDevice(relationship.targetId());
 			upstreamIsTarget = !(sourceIsDevice && !targetIsDevice);
 		}
-		String upstream = upstreamIsTarget ? relationship.targetId() : relationship.sourceId();
-		String downstream = upstreamIsTarget ? relationship.sourceId() : relationship.targetId();
+		String upstream = canonical(upstreamIsTarget ? relationship.targetId() : relationship.sourceId());
+		String downstream = canonical(upstreamIsTarget ? relationship.sourceId() : relationship.targetId());
 		return new ImpactLink(relationship.id(), relationship.type(), upstream, downstream, upstreamIsTarget,
 				relationship.discoveredBy(), relationship.confidence());
+	}
+
+	// the node's own id string: walks look ids up in maps by the strings the links hold, and a lookup that
+	// meets the same instance skips comparing the characters
+	private String canonical(String ciId) {
+		TopologyNode node = this.nodes.get(ciId);
+		return (node != null) ? node.id() : ciId;
 	}
 
 	private boolean isNetworkDevice(String ciId) {
 		TopologyNode node = this.nodes.get(ciId);
 		return node != null && node.type().equals(NETWORK_DEVICE);
-	}
-
-	private Map<String, Integer> walk(String start, int maxDepth, boolean down) {
-		Map<String, Integer> depth = new LinkedHashMap<>();
-		depth.put(start, 0);
-		ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
-		while (!queue.isEmpty()) {
-			String ci = queue.poll();
-			int d = depth.get(ci);
-			if (d >= maxDepth) {
-				continue;
-			}
-			for (ImpactLink link : this.linksOf.getOrDefault(ci, List.of())) {
-				String next = down ? (link.upstream().equals(ci) ? link.downstream() : null)
-						: (link.downstream().equals(ci) ? link.upstream() : null);
-				if (next != null && !depth.containsKey(next)) {
-					depth.put(next, d + 1);
-					queue.add(next);
-				}
-			}
-		}
-		depth.remove(start);
-		return depth;
 	}
 
 	// the links met walking up from the downstream end, read from the upstream end down

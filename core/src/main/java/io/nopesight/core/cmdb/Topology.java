@@ -33,9 +33,24 @@ public interface Topology {
 	Map<String, Integer> upstream(String ciId, int maxDepth);
 
 	/**
-	 * The CIs that the failure of {@code ciId} reaches, with their distance, up to {@code maxDepth}.
+	 * The CIs that the failure of {@code ciId} reaches, with their distance, up to {@code maxDepth}: the
+	 * {@link Impact#reached() reach} of {@link #impact}.
 	 */
-	Map<String, Integer> downstream(String ciId, int maxDepth);
+	default Map<String, Integer> downstream(String ciId, int maxDepth) {
+		return impact(ciId, maxDepth, 0).map(Impact::reached).orElse(Map.of());
+	}
+
+	/**
+	 * What the failure of {@code ciId} takes down, up to {@code maxDepth} links away: every CI it reaches with
+	 * its distance, and the first {@code limit} of them (by distance, name, id) each with a shortest way the
+	 * failure travels there; empty when the graph does not know the CI. One walk of the graph, whatever the
+	 * limit; every caller (the API, correlation, services, reports) asks this one walk, so they agree on what
+	 * a failure reaches.
+	 */
+	default Optional<Impact> impact(String ciId, int maxDepth, int limit) {
+		return node(ciId)
+			.map((origin) -> ImpactTraversal.impact(this, ImpactTraversal.slotsAsMet(this), origin, maxDepth, limit));
+	}
 
 	/**
 	 * A shortest way failure travels from {@code upstream} to {@code downstream}, link by link, or an empty
@@ -47,6 +62,13 @@ public interface Topology {
 	 * The links into and out of {@code ciId}.
 	 */
 	List<ImpactLink> links(String ciId);
+
+	/**
+	 * The links along which the failure of {@code ciId} travels on: those whose upstream end it is.
+	 */
+	default List<ImpactLink> downstreamLinks(String ciId) {
+		return links(ciId).stream().filter((link) -> link.upstream().equals(ciId)).toList();
+	}
 
 	/**
 	 * Raised by every change the graph takes in, so callers can tell when what they derived from it is stale.
