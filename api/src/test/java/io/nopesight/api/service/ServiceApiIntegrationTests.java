@@ -237,6 +237,29 @@ class ServiceApiIntegrationTests {
 	}
 
 	@Test
+	void impactOfAComponentsHostNamesTheServiceAndTheServicesThatDependOnIt() {
+		// given
+		String host = ci("SVCAPI-IMPACT-HV", "server");
+		String app = ci("SVCAPI Impact App", "application");
+		link(app, "runs_on", host);
+		String service = create("SVCAPI Impact Service", "high", List.of(component(app, "application")));
+		String dependent = create("SVCAPI Impact Dependent", "low", List.of());
+		this.api.post("/v1/services/" + dependent + "/dependencies",
+				Map.of("service_id", service, "type", "required", "impact", "full_outage"));
+		// when
+		Response impact = this.api.get("/v1/cmdb/ci/" + host + "/impact");
+		// then
+		assertThat(impact.status()).as(impact.body()).isEqualTo(200);
+		JsonNode services = impact.json().get("affected_services");
+		assertThat(services.size()).isEqualTo(2);
+		assertThat(services.at("/0/service_id").asString()).isEqualTo(service);
+		assertThat(services.at("/0/distance").asInt()).isEqualTo(1);
+		assertThat(services.at("/0/components/0").asString()).isEqualTo("SVCAPI Impact App");
+		assertThat(services.at("/1/service_id").asString()).isEqualTo(dependent);
+		assertThat(services.at("/1/via_service").asString()).isEqualTo("SVCAPI Impact Service");
+	}
+
+	@Test
 	void writeWithAReadOnlyKeyIs403() {
 		Response key = this.api.post("/v1/auth/api-keys", Map.of("name", "svcapi-reader", "scopes",
 				List.of("services.read")));

@@ -291,6 +291,7 @@ class DefaultServices implements Services {
 
 	@Override
 	public DependencyMap dependencyMap(String id) {
+		this.topology.catchUp();
 		StoredService service = this.services.find(id).orElseThrow(() -> new ServiceNotFoundException(id));
 		Map<String, DependencyMap.Node> nodes = new LinkedHashMap<>();
 		List<DependencyMap.Edge> edges = new ArrayList<>();

@@ -134,6 +134,8 @@ class ServiceHealthMonitor implements SmartLifecycle {
 				Instant sweepFrom = (this.lastSweep == null || !now.isBefore(this.lastSweep.plus(SWEEP)))
 						? Objects.requireNonNullElse(this.lastSweep, now.minus(this.settings.quietAfter())) : null;
 				if (!page.events().isEmpty() || sweepFrom != null) {
+					// the topology follows the same outbox on its own: bring it at least as far as what is read here
+					this.topology.catchUp();
 					recompute(page.events(), sweepFrom);
 				}
 				if (sweepFrom != null) {
