@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -70,6 +71,7 @@ class ServicesAffected implements AffectedServices {
 	 * A service a failure reaches: through which of its components (and how many links from the failed CI the
 	 * nearest is), or through which service it depends on.
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record AffectedService(String serviceId, String name, @Nullable String criticality, String health, int distance,
 			List<String> components, @Nullable String viaService, @Nullable String dependency) {
 	}
