@@ -1,13 +1,16 @@
 package io.nopesight.api.cmdb;
 
+import java.util.AbstractSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
@@ -33,14 +36,33 @@ class ServicesAffected implements AffectedServices {
 
 	@Override
 	public List<AffectedService> of(Impact impact) {
-		Map<String, Integer> distances = new LinkedHashMap<>(impact.reached());
-		distances.put(impact.origin().id(), 0);
+		// a view, not a copy: a core switch reaches most of the estate
+		String origin = impact.origin().id();
+		Map<String, Integer> reached = impact.reached();
+		Set<String> hitCis = new AbstractSet<>() {
+
+			@Override
+			public boolean contains(Object ci) {
+				return origin.equals(ci) || reached.containsKey(ci);
+			}
+
+			@Override
+			public Iterator<String> iterator() {
+				return Stream.concat(Stream.of(origin), reached.keySet().stream()).iterator();
+			}
+
+			@Override
+			public int size() {
+				return reached.size() + 1;
+			}
+
+		};
 		Map<String, AffectedService> affected = new LinkedHashMap<>();
-		for (BusinessService service : this.services.withComponents(distances.keySet())) {
+		for (BusinessService service : this.services.withComponents(hitCis)) {
 			List<String> hit = new ArrayList<>();
 			int nearest = Integer.MAX_VALUE;
 			for (BusinessService.Component component : service.components()) {
-				Integer distance = distances.get(component.ciId());
+				Integer distance = origin.equals(component.ciId()) ? Integer.valueOf(0) : reached.get(component.ciId());
 				if (distance != null) {
 					hit.add(component.ciName());
 					nearest = Math.min(nearest, distance);

@@ -391,7 +391,16 @@ class DefaultServices implements Services {
 		if (ciIds.isEmpty()) {
 			return List.of();
 		}
-		return this.services.findAll(this.services.withComponents(ciIds)).stream().map(this::service).toList();
+		// every component row, kept to those among the CIs: services have hundreds of components, while the CIs may
+		// be most of the estate (what a core switch's failure reaches)
+		Set<String> among = (ciIds instanceof Set<String> set) ? set : new HashSet<>(ciIds);
+		Set<String> ids = new LinkedHashSet<>();
+		this.services.forEachComponent((serviceId, ci) -> {
+			if (among.contains(ci)) {
+				ids.add(serviceId);
+			}
+		});
+		return this.services.findAll(ids).stream().map(this::service).toList();
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,9 +66,7 @@ class JdbcServiceRepository {
 			SELECT service_id, ci_id, role FROM service_component WHERE service_id = ANY(:ids) ORDER BY service_id, position
 			""";
 
-	private static final String WITH_COMPONENTS = """
-			SELECT DISTINCT service_id FROM service_component WHERE ci_id = ANY(:cis)
-			""";
+	private static final String ALL_COMPONENTS = "SELECT service_id, ci_id FROM service_component";
 
 	private static final String DELETE = "DELETE FROM service WHERE id = :id";
 
@@ -208,8 +207,13 @@ class JdbcServiceRepository {
 		return withComponents(this.jdbc.sql("SELECT " + COLUMNS + " FROM service ORDER BY name").query(this::service).list());
 	}
 
-	List<String> withComponents(Collection<String> ciIds) {
-		return this.jdbc.sql(WITH_COMPONENTS).param("cis", ciIds.toArray(String[]::new)).query(String.class).list();
+	/**
+	 * Every component, as service id and CI id.
+	 */
+	void forEachComponent(BiConsumer<String, String> action) {
+		this.jdbc.sql(ALL_COMPONENTS).query((rs) -> {
+			action.accept(rs.getString("service_id"), rs.getString("ci_id"));
+		});
 	}
 
 	StoredPage page(ServiceQuery query) {
