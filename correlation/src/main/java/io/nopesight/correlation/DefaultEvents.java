@@ -26,10 +26,7 @@ import io.nopesight.core.Ids;
 import io.nopesight.core.InvalidInputException;
 import io.nopesight.core.InvalidInputException.FieldError;
 import io.nopesight.core.Page;
-import io.nopesight.core.cmdb.CmdbManagement;
-import io.nopesight.core.cmdb.ConfigurationItem;
 import io.nopesight.core.cmdb.Topology;
-import io.nopesight.core.cmdb.TopologyNode;
 import io.nopesight.core.outbox.DomainEventOutbox;
 import io.nopesight.correlation.EventCorrelations.SuggestedRootCause;
 import io.nopesight.correlation.JdbcEventRepository.Duplicate;
@@ -59,7 +56,7 @@ class DefaultEvents implements Events {
 
 	private final Topology topology;
 
-	private final CmdbManagement cmdb;
+	private final CiReferences ciReferences;
 
 	private final Correlator correlator;
 
@@ -70,13 +67,13 @@ class DefaultEvents implements Events {
 	private final CorrelationReasons reasons;
 
 	DefaultEvents(JdbcEventRepository events, JdbcIncidentRepository incidents, DomainEventOutbox outbox,
-			Topology topology, CmdbManagement cmdb, Correlator correlator, TransactionTemplate transactions, Clock clock,
+			Topology topology, CiReferences ciReferences, Correlator correlator, TransactionTemplate transactions, Clock clock,
 			CorrelationReasons reasons) {
 		this.events = events;
 		this.incidents = incidents;
 		this.outbox = outbox;
 		this.topology = topology;
-		this.cmdb = cmdb;
+		this.ciReferences = ciReferences;
 		this.correlator = correlator;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -297,7 +294,7 @@ class DefaultEvents implements Events {
 				errors.add(new FieldError(field, "must be a CI id or name"));
 				continue;
 			}
-			List<String> found = findCi(reference.strip());
+			List<String> found = this.ciReferences.find(reference.strip());
 			if (found.size() == 1) {
 				ids.add(found.get(0));
 			}
@@ -310,26 +307,6 @@ class DefaultEvents implements Events {
 			}
 		}
 		return List.copyOf(ids);
-	}
-
-	// the topology first (in memory); the database for a CI written so recently the topology has not seen it
-	private List<String> findCi(String reference) {
-		if (this.topology.node(reference).isPresent()) {
-			return List.of(reference);
-		}
-		List<TopologyNode> named = this.topology.byName(reference);
-		if (!named.isEmpty()) {
-			return named.stream().map(TopologyNode::id).toList();
-		}
-		if (reference.startsWith("ci_")) {
-			try {
-				return List.of(this.cmdb.get(reference).id());
-			}
-			catch (RuntimeException ex) {
-				return List.of();
-			}
-		}
-		return this.cmdb.findByName(reference).stream().map(ConfigurationItem::id).toList();
 	}
 
 	private static @Nullable String text(@Nullable String value, String field, int max, boolean required,

@@ -246,10 +246,14 @@ class ServiceApiIntegrationTests {
 		String dependent = create("SVCAPI Impact Dependent", "low", List.of());
 		this.api.post("/v1/services/" + dependent + "/dependencies",
 				Map.of("service_id", service, "type", "required", "impact", "full_outage"));
-		// when
-		Response impact = this.api.get("/v1/cmdb/ci/" + host + "/impact");
+		// when: once the graph has followed the new relationship (within about a second)
+		Response[] seen = new Response[1];
+		await().atMost(PATIENCE).until(() -> {
+			seen[0] = this.api.get("/v1/cmdb/ci/" + host + "/impact");
+			return seen[0].status() == 200 && seen[0].json().get("total_affected").asInt() > 0;
+		});
+		Response impact = seen[0];
 		// then
-		assertThat(impact.status()).as(impact.body()).isEqualTo(200);
 		JsonNode services = impact.json().get("affected_services");
 		assertThat(services.size()).isEqualTo(2);
 		assertThat(services.at("/0/service_id").asString()).isEqualTo(service);

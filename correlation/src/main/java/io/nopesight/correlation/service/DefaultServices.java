@@ -35,6 +35,7 @@ import io.nopesight.core.cmdb.ImpactLink;
 import io.nopesight.core.cmdb.Topology;
 import io.nopesight.core.cmdb.TopologyNode;
 import io.nopesight.core.outbox.DomainEventOutbox;
+import io.nopesight.correlation.CiReferences;
 import io.nopesight.correlation.service.JdbcServiceRepository.StoredComponent;
 import io.nopesight.correlation.service.JdbcServiceRepository.StoredDependency;
 import io.nopesight.correlation.service.JdbcServiceRepository.StoredService;
@@ -79,10 +80,13 @@ class DefaultServices implements Services {
 
 	private final ServiceSettings settings;
 
+	private final CiReferences ciReferences;
+
 	DefaultServices(JdbcServiceRepository services, ServiceHealthMonitor monitor, Topology topology,
 			CmdbManagement cmdb, DomainEventOutbox outbox, TransactionTemplate transactions, JdbcClient jdbc,
-			Clock clock, ServiceSettings settings) {
+			Clock clock, ServiceSettings settings, CiReferences ciReferences) {
 		this.settings = settings;
+		this.ciReferences = ciReferences;
 		this.services = services;
 		this.monitor = monitor;
 		this.topology = topology;
@@ -529,7 +533,7 @@ class DefaultServices implements Services {
 				errors.add(new FieldError(field + ".ci_id", "must be a CI id or name"));
 				continue;
 			}
-			List<String> found = findCi(component.ci().strip());
+			List<String> found = this.ciReferences.find(component.ci().strip());
 			if (found.size() != 1) {
 				errors.add(new FieldError(field + ".ci_id", found.isEmpty()
 						? "no configuration item has the id or name '" + component.ci().strip() + "'"
@@ -545,28 +549,6 @@ class DefaultServices implements Services {
 			}
 		}
 		return List.copyOf(components.values());
-	}
-
-	// the topology first (in memory); the database for a CI written so recently the topology has not seen it
-	private List<String> findCi(String reference) {
-		if (this.topology.node(reference).isPresent()) {
-			return List.of(reference);
-		}
-		List<TopologyNode> named = this.topology.byName(reference);
-		if (!named.isEmpty()) {
-			return named.stream().map(TopologyNode::id).toList();
-		}
-		if (reference.startsWith("ci_")) {
-			try {
-				ConfigurationItem ci = this.cmdb.get(reference);
-				return List.of(ci.id());
-			}
-			catch (RuntimeException ex) {
-				return List.of();
-			}
-		}
-		this.topology.catchUp();
-		return this.topology.byName(reference).stream().map(TopologyNode::id).toList();
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {
