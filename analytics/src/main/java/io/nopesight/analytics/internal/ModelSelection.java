@@ -20,6 +20,8 @@ public final class ModelSelection {
 
 	static final int ORIGINS = 3;
 
+	static final double COMBINATION_EDGE = 0.97;
+
 	private static final List<Ets> ETS_FORMS = List.of(new Ets('A', "N", 'N', 1), new Ets('A', "A", 'N', 1),
 			new Ets('A', "Ad", 'N', 1), new Ets('M', "N", 'N', 1), new Ets('M', "Ad", 'N', 1));
 
@@ -126,7 +128,9 @@ public final class ModelSelection {
 			Score combined = score(y, origins, mean, m);
 			String name = "mean of " + best.name() + " and " + second.name();
 			scores.put(name, combined);
-			if (combined.mase() < chosen.mase()) {
+			// one model unless the mean is clearly better: a combination is harder to explain, and a small edge
+			// in three backtests is as likely luck
+			if (combined.mase() < COMBINATION_EDGE * chosen.mase()) {
 				chosen = combined;
 				used = List.of(best, second);
 			}
