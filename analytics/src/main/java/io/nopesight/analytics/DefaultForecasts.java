@@ -113,14 +113,16 @@ class DefaultForecasts implements Forecasts, DisposableBean {
 			}
 		}
 		List<CapacityForecast> forecasts = new ArrayList<>();
+		int fitted = 0;
 		int cached = 0;
 		for (Future<SeriesForecaster.Outcome> future : pending) {
 			SeriesForecaster.Outcome outcome = await(future);
-			cached += outcome.cached() ? 1 : 0;
+			fitted += (outcome.model() == SeriesForecaster.Outcome.Model.FITTED) ? 1 : 0;
+			cached += (outcome.model() == SeriesForecaster.Outcome.Model.CACHED) ? 1 : 0;
 			forecasts.add(outcome.forecast().named(names.get(outcome.forecast().ciId())));
 		}
 		forecasts.sort(URGENCY);
-		return new FleetForecast(forecasts, forecasts.size() - cached, cached);
+		return new FleetForecast(forecasts, fitted, cached);
 	}
 
 	/** Exhaustion expected soonest first, then the earliest possible, then by CI name and metric. */

@@ -56,15 +56,25 @@ final class SeriesForecaster {
 	record Ask(String ciId, String metric, Instant asOf, MetricStep step, Duration horizon, double threshold) {
 	}
 
-	/** A forecast and whether its model came from the cache. */
-	record Outcome(CapacityForecast forecast, boolean cached) {
+	/** A forecast and how its model was had: fitted now, taken from the cache, or none needed (no data). */
+	record Outcome(CapacityForecast forecast, Model model) {
+
+		enum Model {
+			FITTED, CACHED, NONE
+		}
+
+		static Outcome without(CapacityForecast forecast) {
+			return new Outcome(forecast, Model.NONE);
+		}
+
 	}
 
 	Outcome forecast(Ask ask, MetricSeries series) {
 		List<MetricSeries.Point> points = series.points();
 		if (points.isEmpty()) {
-			return new Outcome(unpredictable(ask, series.labels(), 0, null, null, "no samples of " + ask.metric()
-					+ " before " + ask.asOf()), false);
+			return Outcome.without(unpredictable(ask, series.labels(), 0, null, null, "no samples of " + ask.metric() + " in the "
+					+ DefaultForecasts.history(ask.step()).toDays() + " days before "
+					+ ask.asOf().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
 		}
 		long step = ask.step().width().toSeconds();
 		long first = points.get(0).timestamp().getEpochSecond();
@@ -81,40 +91,43 @@ final class SeriesForecaster {
 		double lastValue = lastPoint.value();
 		double gapShare = (double) missing / length;
 		if (gapShare > this.settings.maxGapShare()) {
-			return new Outcome(unpredictable(ask, series.labels(), length, lastAt, lastValue, String.format(Locale.ROOT,
+			return Outcome.without(unpredictable(ask, series.labels(), length, lastAt, lastValue, String.format(Locale.ROOT,
 					"too gappy: %.0f%% of the %s steps of its history have no samples (at most %.0f%% can be filled in)",
-					100 * gapShare, ask.step().value(), 100 * this.settings.maxGapShare())), false);
+					100 * gapShare, ask.step().value(), 100 * this.settings.maxGapShare())));
 		}
 		Duration stale = Duration.between(lastAt.plus(ask.step().width()), ask.asOf());
 		if (stale.compareTo(Duration.ofDays(7)) > 0 && stale.compareTo(ask.step().width().multipliedBy(7)) > 0) {
-			return new Outcome(unpredictable(ask, series.labels(), length, lastAt, lastValue,
-					"stale: no samples since " + lastAt), false);
+			return Outcome.without(unpredictable(ask, series.labels(), length, lastAt, lastValue,
+					"stale: no samples since " + lastAt));
 		}
 		int[] periods = periods(ask.step(), length);
 		int minimum = Math.max(MIN_POINTS, (periods.length > 0) ? 2 * periods[0] + 2 : 0);
 		long horizonEnd = ask.asOf().plus(ask.horizon()).getEpochSecond();
 		int horizon = (int) Math.max(1, (horizonEnd - last) / step);
 		if (length < minimum) {
-			return new Outcome(unpredictable(ask, series.labels(), length, lastAt, lastValue, String.format(Locale.ROOT,
+			return Outcome.without(unpredictable(ask, series.labels(), length, lastAt, lastValue, String.format(Locale.ROOT,
 					"too short: %d points of history at step %s; at least %d are needed", length, ask.step().value(),
-					minimum)), false);
+					minimum)));
 		}
 		if (horizon > MAX_HORIZON_TO_HISTORY * length) {
-			return new Outcome(unpredictable(ask, series.labels(), length, lastAt, lastValue, String.format(Locale.ROOT,
+			return Outcome.without(unpredictable(ask, series.labels(), length, lastAt, lastValue, String.format(Locale.ROOT,
 					"too short for the horizon: %d points of history cannot carry a forecast of %d steps"
 							+ " (at most %d times the history)",
-					length, horizon, MAX_HORIZON_TO_HISTORY)), false);
+					length, horizon, MAX_HORIZON_TO_HISTORY)));
 		}
 		FitKey key = new FitKey(ask.ciId(), ask.metric(), series.labels(), ask.step(), length, last, checksum(y),
 				horizon);
-		boolean[] fitted = { false };
-		Optional<Selection> chosen = this.cache.get(key, (k) -> {
-			fitted[0] = true;
-			return Optional.ofNullable(ModelSelection.choose(y, periods, horizon));
-		});
+		// not Cache.get(key, fit): a fit takes milliseconds to seconds, and a computation inside the cache's map
+		// blocks other keys of its bin meanwhile; two requests for one new series may both fit it, harmlessly
+		Optional<Selection> chosen = this.cache.getIfPresent(key);
+		Outcome.Model how = (chosen == null) ? Outcome.Model.FITTED : Outcome.Model.CACHED;
+		if (chosen == null) {
+			chosen = Optional.ofNullable(ModelSelection.choose(y, periods, horizon));
+			this.cache.put(key, chosen);
+		}
 		if (chosen.isEmpty()) {
 			return new Outcome(unpredictable(ask, series.labels(), length, lastAt, lastValue,
-					"too short: no candidate model could be backtested on " + length + " points"), !fitted[0]);
+					"too short: no candidate model could be backtested on " + length + " points"), how);
 		}
 		Selection selection = chosen.get();
 		double scale = scale(y, ask.threshold());
@@ -124,9 +137,9 @@ final class SeriesForecaster {
 					"too noisy: in the backtest the best model (%s) explained %s of the variance and missed by"
 							+ " %.1f on average (%.0f%% of %s)",
 					selection.fit().name(), r2Text(selection.r2()), selection.mae(), 100 * relativeError,
-					(scale == ask.threshold()) ? "the capacity line" : "the level")), !fitted[0]);
+					(scale == ask.threshold()) ? "the capacity line" : "the level")), how);
 		}
-		return new Outcome(predicted(ask, series.labels(), y, last, lastValue, selection, horizon), !fitted[0]);
+		return new Outcome(predicted(ask, series.labels(), y, last, lastValue, selection, horizon), how);
 	}
 
 	private static String r2Text(double r2) {

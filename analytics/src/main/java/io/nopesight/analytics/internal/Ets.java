@@ -79,17 +79,17 @@ public record Ets(char error, String trend, char season, int period) implements 
 			pl[i] = lower[slots[i]];
 			pu[i] = upper[slots[i]];
 		}
-		DifferentiableMultivariateFunction objective = (p) -> {
-			double[] full = expand(p, slots);
-			double value = run(y, start, full, null).likelihood;
+		BoundedObjective objective = new BoundedObjective((p) -> {
+			double value = run(y, start, expand(p, slots), null).likelihood;
 			return Double.isFinite(value) ? value : PENALTY;
-		};
+		}, px);
 		try {
 			BFGS.minimize(objective, 5, px, pl, pu, 1e-6, 200);
 		}
 		catch (RuntimeException ex) {
-			// a line search that fails leaves px at the last point it accepted, which is still a valid fit
+			// a line search that fails, or one that runs out of evaluations: the best point seen is still a fit
 		}
+		px = objective.best();
 		double[] parameters = expand(px, slots);
 		double[] finalState = new double[start.length];
 		Run run = run(y, start, parameters, finalState);
@@ -223,6 +223,50 @@ public record Ets(char error, String trend, char season, int period) implements 
 	}
 
 	private record Run(double likelihood, double sse) {
+	}
+
+	/**
+	 * The likelihood as the optimiser sees it, with a budget of evaluations: Smile's line search can circle
+	 * for ever on a flat or degenerate likelihood (a near-perfect line), so past the budget it is stopped and
+	 * the best point seen is taken.
+	 */
+	static final class BoundedObjective implements DifferentiableMultivariateFunction {
+
+		static final int BUDGET = 4_000;
+
+		private static final long serialVersionUID = 1L;
+
+		// Smile's function types are Serializable; this one is never serialised
+		private final transient java.util.function.ToDoubleFunction<double[]> function;
+
+		private transient double[] best;
+
+		private double bestValue = Double.POSITIVE_INFINITY;
+
+		private int evaluations;
+
+		BoundedObjective(java.util.function.ToDoubleFunction<double[]> function, double[] start) {
+			this.function = function;
+			this.best = start.clone();
+		}
+
+		@Override
+		public double f(double[] x) {
+			if (++this.evaluations > BUDGET) {
+				throw new IllegalStateException("evaluation budget spent");
+			}
+			double value = this.function.applyAsDouble(x);
+			if (value < this.bestValue) {
+				this.bestValue = value;
+				this.best = x.clone();
+			}
+			return value;
+		}
+
+		double[] best() {
+			return this.best.clone();
+		}
+
 	}
 
 	/**
