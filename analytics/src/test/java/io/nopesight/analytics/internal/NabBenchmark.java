@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * the first 80% to train on, one forecast of the remaining 20% (68 steps), MASE against the lag-24 seasonal
  * naive's in-sample error and sMAPE. Prints each series beside R's figures and the total fit time.
  * <p>
- * {@code ./mvnw -q -pl analytics -am test-compile exec:java -Pbench-forecast}
+ * {@code ./mvnw -q -pl analytics -am test-compile exec:java -Pbench-forecast} (with
+ * {@code -Dbench.part=nab} or {@code fleet} for one part; the fleet part is {@code FleetForecastBenchmark})
  */
 public final class NabBenchmark {
 
@@ -59,6 +60,22 @@ public final class NabBenchmark {
 			NabDiagnostics.main(args);
 			return;
 		}
+		String part = System.getProperty("bench.part", "all");
+		if (!part.equals("fleet")) {
+			nab();
+		}
+		if (!part.equals("nab")) {
+			System.out.println();
+			try {
+				io.nopesight.analytics.FleetForecastBenchmark.main(args);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	private static void nab() throws IOException {
 		Map<String, double[]> hourly = new LinkedHashMap<>();
 		for (String series : SERIES) {
 			hourly.put(series, hourlyMeans(series));
