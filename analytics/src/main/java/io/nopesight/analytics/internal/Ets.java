@@ -16,13 +16,32 @@ import smile.math.DifferentiableMultivariateFunction;
  * {@code var_k = sigma^2 (1 + sum_{j<k} c_j^2)}, {@code c_j = alpha + beta phi_j + gamma [j mod m = 0]}; for
  * a multiplicative error the same on the relative scale (an approximation that R also makes for its class 2).
  */
-public record Ets(char error, String trend, char season, int period) implements ForecastModel {
+public record Ets(char error, Trend trend, char season, int period) implements ForecastModel {
 
 	private static final double PENALTY = 1e12;
 
+	/** No trend, an additive one, or an additive one damped by phi. */
+	public enum Trend {
+
+		N, A, AD;
+
+		static Trend of(String label) {
+			return switch (label) {
+				case "N" -> N;
+				case "A" -> A;
+				case "Ad" -> AD;
+				default -> throw new IllegalArgumentException("ETS trend " + label);
+			};
+		}
+
+		String label() {
+			return (this == AD) ? "Ad" : name();
+		}
+
+	}
+
 	public Ets {
-		if ((error != 'A' && error != 'M') || !(trend.equals("N") || trend.equals("A") || trend.equals("Ad"))
-				|| (season != 'N' && season != 'A' && season != 'M')) {
+		if ((error != 'A' && error != 'M') || (season != 'N' && season != 'A' && season != 'M')) {
 			throw new IllegalArgumentException("ETS(" + error + "," + trend + "," + season + ")");
 		}
 		if (season == 'N') {
@@ -30,9 +49,13 @@ public record Ets(char error, String trend, char season, int period) implements 
 		}
 	}
 
+	public Ets(char error, String trend, char season, int period) {
+		this(error, Trend.of(trend), season, period);
+	}
+
 	@Override
 	public String name() {
-		return "ETS(" + this.error + "," + this.trend + "," + this.season + ")"
+		return "ETS(" + this.error + "," + this.trend.label() + "," + this.season + ")"
 				+ ((this.season != 'N') ? "[" + this.period + "]" : "");
 	}
 
@@ -41,11 +64,11 @@ public record Ets(char error, String trend, char season, int period) implements 
 	}
 
 	boolean trended() {
-		return !this.trend.equals("N");
+		return this.trend != Trend.N;
 	}
 
 	boolean damped() {
-		return this.trend.equals("Ad");
+		return this.trend == Trend.AD;
 	}
 
 	@Override
@@ -79,10 +102,12 @@ public record Ets(char error, String trend, char season, int period) implements 
 			pl[i] = lower[slots[i]];
 			pu[i] = upper[slots[i]];
 		}
+		// per observation: the optimiser's gradient tolerance is absolute, and a likelihood summed over a thousand
+		// points has gradients that never get under it, so every fit ran to its iteration limit
 		BoundedObjective objective = new BoundedObjective((p) -> {
 			double value = run(y, start, expand(p, slots), null).likelihood;
-			return Double.isFinite(value) ? value : PENALTY;
-		}, px);
+			return Double.isFinite(value) ? value / y.length : PENALTY;
+		}, px, pl, pu);
 		try {
 			BFGS.minimize(objective, 5, px, pl, pu, 1e-6, 200);
 		}
@@ -232,7 +257,7 @@ public record Ets(char error, String trend, char season, int period) implements 
 	 */
 	static final class BoundedObjective implements DifferentiableMultivariateFunction {
 
-		static final int BUDGET = 4_000;
+		static final int BUDGET = 1_500;
 
 		private static final long serialVersionUID = 1L;
 
@@ -245,20 +270,35 @@ public record Ets(char error, String trend, char season, int period) implements 
 
 		private int evaluations;
 
-		BoundedObjective(java.util.function.ToDoubleFunction<double[]> function, double[] start) {
+		private final transient double[] lower;
+
+		private final transient double[] upper;
+
+		BoundedObjective(java.util.function.ToDoubleFunction<double[]> function, double[] start, double[] lower,
+				double[] upper) {
 			this.function = function;
 			this.best = start.clone();
+			this.lower = lower;
+			this.upper = upper;
 		}
 
+		/**
+		 * The likelihood at x moved inside the bounds: the line search and the numerical gradient probe points
+		 * beyond them, where a smoothing parameter would make the model explode.
+		 */
 		@Override
 		public double f(double[] x) {
 			if (++this.evaluations > BUDGET) {
 				throw new IllegalStateException("evaluation budget spent");
 			}
-			double value = this.function.applyAsDouble(x);
+			double[] inside = new double[x.length];
+			for (int i = 0; i < x.length; i++) {
+				inside[i] = Math.max(this.lower[i], Math.min(this.upper[i], x[i]));
+			}
+			double value = this.function.applyAsDouble(inside);
 			if (value < this.bestValue) {
 				this.bestValue = value;
-				this.best = x.clone();
+				this.best = inside;
 			}
 			return value;
 		}
@@ -309,9 +349,9 @@ public record Ets(char error, String trend, char season, int period) implements 
 		double level = state[0];
 		double slope = state[1];
 		double trendTerm = switch (this.trend) {
-			case "N" -> 0;
-			case "A" -> slope;
-			default -> phi * slope;
+			case N -> 0;
+			case A -> slope;
+			case AD -> phi * slope;
 		};
 		double base = level + trendTerm;
 		double s = seasonal() ? state[2 + phase] : ((this.season == 'M') ? 1 : 0);
@@ -400,9 +440,9 @@ public record Ets(char error, String trend, char season, int period) implements 
 			double damping = 0;
 			for (int k = 1; k <= h; k++) {
 				damping = switch (this.form.trend) {
-					case "N" -> 0;
-					case "A" -> k;
-					default -> damping + Math.pow(phi, k);
+					case N -> 0;
+					case A -> k;
+					case AD -> damping + Math.pow(phi, k);
 				};
 				double base = level + damping * slope;
 				int phase = (this.length + k - 1) % this.form.period;
@@ -429,9 +469,9 @@ public record Ets(char error, String trend, char season, int period) implements 
 				sd[k - 1] = this.sigma * Math.sqrt(1 + sum) * ((f != null) ? Math.abs(f[k - 1]) : 1);
 				// c_k for the next step's variance
 				damping = switch (this.form.trend) {
-					case "N" -> 0;
-					case "A" -> k;
-					default -> damping + Math.pow(phi, k);
+					case N -> 0;
+					case A -> k;
+					case AD -> damping + Math.pow(phi, k);
 				};
 				double c = alpha + beta * damping
 						+ ((this.form.seasonal() && k % this.form.period == 0) ? gamma : 0);
