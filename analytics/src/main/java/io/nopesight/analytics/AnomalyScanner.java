@@ -49,11 +49,11 @@ final class AnomalyScanner {
 		if (split >= length) {
 			return null;
 		}
-		int period = SeriesForecaster.periods(step, split)[0];
+		int period = SeriesForecaster.periods(step, length)[0];
 		double[] history = Arrays.copyOf(y, split);
 		double[] window = Arrays.copyOfRange(y, split, length);
-		OneStepAnomalies.Scan scan = (split >= SeriesForecaster.MIN_POINTS)
-				? OneStepAnomalies.scan(history, window, Arrays.copyOfRange(filled, split, length), period) : null;
+		OneStepAnomalies.Scan scan = OneStepAnomalies.scan(history, window, Arrays.copyOfRange(filled, split, length),
+				period, SeriesForecaster.MIN_POINTS);
 		if (scan == null) {
 			return null;
 		}

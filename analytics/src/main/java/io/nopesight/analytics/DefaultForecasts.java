@@ -168,7 +168,7 @@ class DefaultForecasts implements Forecasts, DisposableBean {
 				episodes.addAll(result.episodes());
 			}
 			else if (!one.points().isEmpty()) {
-				model = "none: too little history before 'from' to model the series";
+				model = "none: too few points to model the series";
 			}
 		}
 		episodes.sort(Comparator.comparingDouble((AnomalyEpisode e) -> -Math.abs(e.sigmas())));

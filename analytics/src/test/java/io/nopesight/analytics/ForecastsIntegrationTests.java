@@ -177,6 +177,11 @@ class ForecastsIntegrationTests {
 		assertThat(largest.deviation()).isCloseTo(30, within(6.0));
 		// a 99% interval flags about one normal hour in a hundred, not dozens
 		assertThat(report.episodes()).hasSizeLessThan(6);
+		// with no history before the window, the model is fitted to the window itself
+		AnomalyReport whole = this.forecasts.anomalies(ci.id(), "cpu_usage", AS_OF.minus(Duration.ofDays(30)), AS_OF);
+		assertThat(whole.model()).endsWith("fitted to the window itself");
+		assertThat(whole.episodes().get(0).start()).isEqualTo(spikeFrom);
+		assertThat(whole.episodes().get(0).points()).isEqualTo(3);
 	}
 
 	@Test

@@ -124,7 +124,7 @@ public record Ets(char error, Trend trend, char season, int period) implements F
 		double sigma = Math.sqrt(run.sse / Math.max(1, y.length - k));
 		int n = y.length;
 		double aic = run.likelihood + 2 * (k + start.length);
-		return new Fitted(this, parameters, finalState, sigma, n, aic);
+		return new Fitted(this, parameters, start, finalState, sigma, n, aic);
 	}
 
 	// which of (alpha, beta, gamma, phi) this form estimates
@@ -393,6 +393,8 @@ public record Ets(char error, Trend trend, char season, int period) implements F
 
 		private final double[] parameters;
 
+		private final double[] initial;
+
 		private final double[] state;
 
 		private final double sigma;
@@ -401,9 +403,10 @@ public record Ets(char error, Trend trend, char season, int period) implements F
 
 		private final double aic;
 
-		Fitted(Ets form, double[] parameters, double[] state, double sigma, int length, double aic) {
+		Fitted(Ets form, double[] parameters, double[] initial, double[] state, double sigma, int length, double aic) {
 			this.form = form;
 			this.parameters = parameters;
+			this.initial = initial;
 			this.state = state;
 			this.sigma = sigma;
 			this.length = length;
@@ -486,11 +489,22 @@ public record Ets(char error, Trend trend, char season, int period) implements F
 		 * state along. The fitted state itself is left as it was.
 		 */
 		public double[] oneStepForecasts(double[] y, double clipSigmas) {
-			double[] s = this.state.clone();
+			return filter(this.state.clone(), this.length, y, clipSigmas);
+		}
+
+		/**
+		 * The same over the observations the model was fitted to (from its initial state), for a window with too
+		 * little history before it to fit on that alone.
+		 */
+		public double[] oneStepForecastsFromStart(double[] y, double clipSigmas) {
+			return filter(this.initial.clone(), 0, y, clipSigmas);
+		}
+
+		private double[] filter(double[] s, int offset, double[] y, double clipSigmas) {
 			double[] mu = new double[y.length];
 			double clip = clipSigmas * this.sigma;
 			for (int t = 0; t < y.length; t++) {
-				int phase = (this.length + t) % this.form.period;
+				int phase = (offset + t) % this.form.period;
 				mu[t] = this.form.step(s, phase, y[t], this.parameters[0], this.parameters[1], this.parameters[2],
 						this.parameters[3], clip);
 				if (Double.isNaN(mu[t])) {
