@@ -153,7 +153,10 @@ public final class ModelSelection {
 		}
 		Fit fit = (fits.size() == 1) ? fits.get(0) : new Combination(fits);
 		Map<String, Double> candidates = new LinkedHashMap<>();
-		scores.forEach((name, score) -> candidates.put(name, round(score.mase())));
+		scores.entrySet()
+			.stream()
+			.sorted(Comparator.comparingDouble((Map.Entry<String, Score> e) -> e.getValue().mase()))
+			.forEach((e) -> candidates.put(e.getKey(), round(e.getValue().mase())));
 		String why = why(fit.name(), chosen, scores.size(), origins.size(), testLength, ranked, scores, used.size());
 		return new Selection(fit, why, chosen.mase(), chosen.smape(), chosen.mae(), chosen.r2(), candidates,
 				origins.size(), testLength, seasonOf(used, m));

@@ -1,5 +1,7 @@
 package io.nopesight.analytics.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ public record Selection(Fit fit, String why, double mase, double smape, double m
 		Map<String, Double> candidates, int origins, int backtestHorizon, int season) {
 
 	public Selection {
-		candidates = Map.copyOf(candidates);
+		candidates = Collections.unmodifiableMap(new LinkedHashMap<>(candidates));
 	}
 
 }
