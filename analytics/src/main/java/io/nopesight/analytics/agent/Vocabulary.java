@@ -20,7 +20,7 @@ final class Vocabulary {
 			"out of disk", "scale up", "expand");
 
 	static final List<String> COST = List.of("cost", "sav", "idl", "underutili", "under-utili", "underus", "under-us",
-			"right-siz", "rightsiz", "right siz", "oversiz", "over-siz", "overprovision", "over-provision", "wast",
+			"right-siz", "rightsiz", "right siz", "right size", "oversiz", "over-siz", "overprovision", "over-provision", "wast",
 			"downsiz", "shrink", "cheap", "spend", "unused", "scale down", "too big");
 
 	static final List<String> INCIDENTS = List.of("incident", "root", "cause", "outage", "broken", "wrong",
