@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import io.nopesight.analytics.agent.QuestionNotUnderstoodException;
 import io.nopesight.api.web.BodySizeLimit;
 import io.nopesight.api.web.RequestIds;
 import io.nopesight.core.ConflictException;
@@ -72,6 +73,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			answer.eTag("\"" + ex.currentRevision() + "\"");
 		}
 		return answer.body(error);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handle(QuestionNotUnderstoodException ex, WebRequest request) {
+		List<ApiError.Detail> details = ex.examples()
+			.stream()
+			.map((example) -> new ApiError.Detail("query", "try: " + example))
+			.toList();
+		return error(ErrorCode.QUERY_NOT_UNDERSTOOD, ex.getMessage(), details, request);
 	}
 
 	@ExceptionHandler
