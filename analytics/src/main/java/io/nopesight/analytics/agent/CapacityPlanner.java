@@ -130,7 +130,7 @@ final class CapacityPlanner {
 	 */
 	static double risk(CapacityForecast forecast, Instant asOf, int horizonDays, double target) {
 		Exhaustion exhaustion = forecast.exhaustion();
-		double threshold = (exhaustion != null) ? exhaustion.threshold() : 100;
+		double threshold = forecast.threshold();
 		double probability = 0;
 		for (ForecastPoint point : forecast.points()) {
 			double sigma = Math.max((point.upper80() - point.value()) / Z80, 1e-6);

@@ -68,13 +68,13 @@ final class FakeForecasts implements Forecasts {
 		Duration step = (horizon.compareTo(Duration.ofDays(30)) <= 0) ? Duration.ofHours(1) : Duration.ofDays(1);
 		String reason = this.unpredictable.get(ciId + "/" + metric);
 		if (reason != null) {
-			return new CapacityForecast(ciId, null, metric, asOf, step, horizon, false, reason, 200, 50.0, null,
-					List.of(), null);
+			return new CapacityForecast(ciId, null, metric, Map.of(), asOf, step, horizon, 100, false, reason, 200,
+					asOf, 50.0, null, List.of(), null);
 		}
 		Line line = this.lines.get(ciId + "/" + metric);
 		if (line == null) {
-			return new CapacityForecast(ciId, null, metric, asOf, step, horizon, false, "no samples", 0, null, null,
-					List.of(), null);
+			return new CapacityForecast(ciId, null, metric, Map.of(), asOf, step, horizon, 100, false, "no samples", 0,
+					null, null, null, List.of(), null);
 		}
 		List<ForecastPoint> points = new ArrayList<>();
 		Instant expected = null;
@@ -91,8 +91,8 @@ final class FakeForecasts implements Forecasts {
 		Exhaustion exhaustion = (earliest != null) ? new Exhaustion(100, expected, earliest, latest) : null;
 		ChosenModel model = new ChosenModel("LinearTrend", "least backtest MASE", line.mase(), 5.0, Map.of(),
 				line.perDay(), "none", 5);
-		return new CapacityForecast(ciId, null, metric, asOf, step, horizon, true, null, 720, line.last(), model,
-				points, exhaustion);
+		return new CapacityForecast(ciId, null, metric, Map.of(), asOf, step, horizon, 100, true, null, 720, asOf,
+				line.last(), model, points, exhaustion);
 	}
 
 	private record Line(double last, double perDay, double halfWidth80, double mase) {
