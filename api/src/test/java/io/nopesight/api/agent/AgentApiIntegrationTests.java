@@ -106,7 +106,7 @@ class AgentApiIntegrationTests {
 		assertThat(db.get("estimated_cost").asLong()).isPositive().isLessThanOrEqualTo(50_000);
 		assertThat(db.get("reasoning").asString()).contains("disk_usage", "/day");
 		assertThat(response.get("total_cost").asLong()).isLessThanOrEqualTo(50_000);
-		assertThat(response.get("summary").asString()).contains("require capacity upgrades based on growth projections");
+		assertThat(response.get("summary").asString()).contains("capacity upgrades based on growth projections");
 		assertThat(response.get("confidence").asDouble()).isBetween(0.0, 1.0);
 		assertThat(names(response.get("right_sizing"))).contains("AGL-IDLE-01");
 		assertThat(again.json().get("response").get("details")).as("as_of makes the answer reproducible")
