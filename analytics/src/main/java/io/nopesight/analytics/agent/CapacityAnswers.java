@@ -70,10 +70,10 @@ final class CapacityAnswers {
 				.thenComparing(Comparator.comparingDouble(Recommendation::risk).reversed())
 				.thenComparing(Recommendation::name))
 			.toList();
-		OptionalDouble upgradeConfidence = upgrades.stream().mapToDouble(Upgrade::confidence).average();
-		OptionalDouble anyConfidence = plan.confidences().stream().mapToDouble(Double::doubleValue).average();
-		Double confidence = upgradeConfidence.isPresent() ? RightSizing.round2(upgradeConfidence.getAsDouble())
-				: anyConfidence.isPresent() ? RightSizing.round2(anyConfidence.getAsDouble()) : null;
+		// how sure the upgrades are; with none, how sure the forecasts are that none is needed
+		OptionalDouble mean = upgrades.isEmpty() ? plan.confidences().stream().mapToDouble(Double::doubleValue).average()
+				: upgrades.stream().mapToDouble(Upgrade::confidence).average();
+		Double confidence = mean.isPresent() ? Double.valueOf(RightSizing.round2(mean.getAsDouble())) : null;
 		long needing = plan.cis().stream().filter((ci) -> !ci.upgrades().isEmpty()).count();
 		long saving = rightSizing.stream().mapToLong(RightSizingProposal::monthlySaving).sum();
 		return new CapacityAdvice(summary(plan, request, needing, upgrades.size(), chosen.size(), spent, rightSizing, saving),

@@ -149,6 +149,20 @@ class InfrastructureOptimizerTests {
 	}
 
 	@Test
+	void answerWhenNoSeriesCouldBeForecastIsUnsureAndGivesNoDate() {
+		// when
+		CapacityAdvice advice = (CapacityAdvice) this.optimizer
+			.answer(question("Will the staging servers run out of disk?", null, null))
+			.response();
+		// then
+		assertThat(advice.details()).isEmpty();
+		assertThat(advice.confidence()).isNull();
+		assertThat(advice.unpredictable()).singleElement()
+			.satisfies((series) -> assertThat(series.reason()).startsWith("level shifts"));
+		assertThat(advice.summary()).endsWith("; 1 series could not be forecast");
+	}
+
+	@Test
 	void answerWhenQuestionIsAboutCostRightSizesIdleServers() {
 		// when
 		Advisor.Answer answer = this.optimizer.answer(question("Which idle servers can we right-size to save cost?", null, null));
