@@ -12,19 +12,21 @@ import org.jspecify.annotations.Nullable;
  * The Infrastructure Optimizer's capacity answer: the CIs whose forecast peak (upper 80% bound) passes the
  * target utilisation within the horizon, each with the upgrade that keeps it under and its cost; within a
  * budget, the upgrades that avert the most risk, and the ones {@code deferred} with why; the series that could
- * not be forecast; right-sizing proposals for idle CIs with their monthly saving; and how many CIs were read
+ * not be forecast; the series to {@code watch}, whose expected use stays under the target but whose 80% band
+ * passes it (no upgrade is sized from uncertainty alone); right-sizing proposals for idle CIs with their monthly saving; and how many CIs were read
  * ({@code cisAnalysed}) and how many had no metrics at all ({@code cisWithoutData}).
  */
 public record CapacityAdvice(String summary, List<Recommendation> details, @Nullable Double confidence,
 		String reasoning, Understood understood, Instant asOf, int horizonDays, double targetUtilization,
 		@Nullable Double budgetLimit, long totalCost, String currency, List<Deferred> deferred,
-		List<UnpredictableSeries> unpredictable, List<RightSizingProposal> rightSizing, long monthlySaving,
-		int cisAnalysed, int cisWithoutData) implements AgentResponse {
+		List<UnpredictableSeries> unpredictable, List<Watch> watch, List<RightSizingProposal> rightSizing,
+		long monthlySaving, int cisAnalysed, int cisWithoutData) implements AgentResponse {
 
 	public CapacityAdvice {
 		details = List.copyOf(details);
 		deferred = List.copyOf(deferred);
 		unpredictable = List.copyOf(unpredictable);
+		watch = List.copyOf(watch);
 		rightSizing = List.copyOf(rightSizing);
 	}
 
@@ -51,6 +53,14 @@ public record CapacityAdvice(String summary, List<Recommendation> details, @Null
 	 */
 	public record Deferred(String ciId, String name, String resource, String upgrade, long estimatedCost,
 			double risk, @Nullable String projectedExhaustion, String reason) {
+	}
+
+	/**
+	 * A series whose point forecast stays under the target but whose upper 80% bound passes it: its current use,
+	 * expected peak, upper peak, and the first day the upper bound may reach 100% (null when it does not).
+	 */
+	public record Watch(String ciId, String name, String metric, @Nullable Double current, double expectedPeak,
+			double peakUpper80, @Nullable String mayReachCapacity, String reason) {
 	}
 
 	/**

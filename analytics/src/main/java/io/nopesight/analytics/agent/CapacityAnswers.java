@@ -79,7 +79,7 @@ final class CapacityAnswers {
 		return new CapacityAdvice(summary(plan, request, needing, upgrades.size(), chosen.size(), spent, rightSizing, saving),
 				details, confidence, reasoning(plan, request), request.understood(), request.asOf(), request.horizonDays(),
 				request.target(), request.budget(), details.stream().mapToLong(Recommendation::estimatedCost).sum(),
-				this.currency, deferred, plan.unpredictable(), rightSizing, saving, plan.cis().size(), plan.withoutData());
+				this.currency, deferred, plan.unpredictable(), plan.watch(), rightSizing, saving, plan.cis().size(), plan.withoutData());
 	}
 
 	private static @Nullable Recommendation recommendation(CiPlan ci, Set<String> chosen) {
@@ -126,6 +126,10 @@ final class CapacityAnswers {
 					.append(spent).append(" spent), ").append(upgrades - chosen).append(" deferred");
 			}
 		}
+		if (!plan.watch().isEmpty()) {
+			summary.append("; ").append(plan.watch().size()).append(" more to watch (only the upper 80% bound passes ")
+				.append(RightSizing.percent(request.target())).append(')');
+		}
 		if (!plan.unpredictable().isEmpty()) {
 			summary.append("; ").append(plan.unpredictable().size()).append(" series could not be forecast");
 		}
@@ -141,10 +145,10 @@ final class CapacityAnswers {
 		return "Forecast " + String.join(", ", request.understood().resources()) + " use of "
 				+ Nouns.count(plan.cis().size(), request.ciType()) + " over " + request.horizonDays()
 				+ " days from their history up to " + LocalDate.ofInstant(request.asOf(), ZoneOffset.UTC)
-				+ ", each series with the model that backtested best; an upgrade keeps the upper 80% bound under "
-				+ RightSizing.percent(request.target())
-				+ ((request.budget() != null) ? "; within the budget, the upgrades that avert the most risk "
-						+ "(probability of reaching 100% x urgency) are chosen exactly (0/1 knapsack)" : "");
+				+ ", each series with the model that backtested best; where the expected use passes "
+				+ RightSizing.percent(request.target()) + ", an upgrade keeps the upper 80% bound under it"
+				+ ((request.budget() != null) ? "; within the budget, the upgrades that avert the most risk (probability "
+						+ "of reaching 100% x urgency x the forecast's confidence) are chosen exactly (0/1 knapsack)" : "");
 	}
 
 	/**

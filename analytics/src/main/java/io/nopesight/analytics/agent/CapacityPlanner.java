@@ -20,9 +20,12 @@ import io.nopesight.analytics.agent.CapacityAdvice.MetricOutlook;
 
 /**
  * Reads each CI's forecasts into what it needs: its current use, when a metric is expected to reach its
- * capacity line, and for every resource whose forecast peak (the highest upper 80% bound over the horizon)
- * passes the target, the upgrade that keeps it under, its cost, the risk it averts and how sure the forecast
- * is. A series the forecaster calls unpredictable gets no upgrade and no date.
+ * capacity line, and for every resource whose expected use passes the target within the horizon, the upgrade
+ * that keeps the forecast peak (the highest upper 80% bound) under it, its cost, the risk it averts and how
+ * sure the forecast is. A series whose expected use stays under the target while only its 80% band passes it
+ * is to be watched, not upgraded: sizing from the width of an interval alone bought +18 vCPU for a flat server
+ * at 24% whose daily CPU had a few spikes. A series the forecaster calls unpredictable gets no upgrade and no
+ * date.
  */
 final class CapacityPlanner {
 
@@ -39,6 +42,7 @@ final class CapacityPlanner {
 			double target, Instant asOf, int horizonDays) {
 		List<CiPlan> plans = new ArrayList<>();
 		List<UnpredictableSeries> unpredictable = new ArrayList<>();
+		List<CapacityAdvice.Watch> watch = new ArrayList<>();
 		List<Double> confidences = new ArrayList<>();
 		int withoutData = 0;
 		for (CiFacts ci : cis) {
@@ -72,22 +76,25 @@ final class CapacityPlanner {
 				if (expected != null && (exhaustion == null || expected.isBefore(exhaustion))) {
 					exhaustion = expected;
 				}
-				Upgrade upgrade = upgrade(ci, resource, forecast, model, confidence, target, asOf, horizonDays);
-				if (upgrade != null) {
-					upgrades.add(upgrade);
+				Double peak = forecast.peakUpper80();
+				if (peak == null || peak <= target) {
+					continue;
+				}
+				double expectedPeak = expectedPeak(forecast);
+				if (expectedPeak > target) {
+					upgrades.add(upgrade(ci, resource, forecast, model, confidence, peak, target, asOf, horizonDays));
+				}
+				else {
+					watch.add(watch(ci, forecast, model, expectedPeak, peak, target));
 				}
 			}
 			plans.add(new CiPlan(ci, current, exhaustion, outlook, upgrades));
 		}
-		return new Plan(plans, unpredictable, confidences, withoutData);
+		return new Plan(plans, unpredictable, watch, confidences, withoutData);
 	}
 
-	private @Nullable Upgrade upgrade(CiFacts ci, Resource resource, CapacityForecast forecast, ChosenModel model,
-			double confidence, double target, Instant asOf, int horizonDays) {
-		Double peak = forecast.peakUpper80();
-		if (peak == null || peak <= target) {
-			return null;
-		}
+	private Upgrade upgrade(CiFacts ci, Resource resource, CapacityForecast forecast, ChosenModel model,
+			double confidence, double peak, double target, Instant asOf, int horizonDays) {
 		Double size = ci.size(resource);
 		long units = (size != null) ? this.prices.upgradeUnits(resource, peak, size, target) : 0;
 		long cost = this.prices.upgradeCost(resource, units);
@@ -110,8 +117,27 @@ final class CapacityPlanner {
 			why.append("; ").append(amount).append(" on ").append(resource.size(Math.round(size)))
 				.append(" keeps it under ").append(RightSizing.percent(target));
 		}
-		return new Upgrade(ci, resource, units, amount, cost, risk(forecast, asOf, horizonDays, target), confidence,
-				expectedExhaustion(forecast), why.toString(), forecast);
+		return new Upgrade(ci, resource, units, amount, cost, risk(forecast, confidence, asOf, horizonDays, target),
+				confidence, expectedExhaustion(forecast), why.toString(), forecast);
+	}
+
+	private static CapacityAdvice.Watch watch(CiFacts ci, CapacityForecast forecast, ChosenModel model,
+			double expectedPeak, double peak, double target) {
+		Exhaustion exhaustion = forecast.exhaustion();
+		String reason = "expected to peak at " + RightSizing.percent(expectedPeak) + ", under the "
+				+ RightSizing.percent(target) + " target, but the upper 80% bound reaches " + RightSizing.percent(peak)
+				+ " (" + describe(model) + ")";
+		return new CapacityAdvice.Watch(ci.id(), ci.name(), forecast.metric(), round1(forecast.lastValue()),
+				Math.round(expectedPeak * 10) / 10.0, Math.round(peak * 10) / 10.0,
+				(exhaustion != null) ? date(exhaustion.earliest()) : null, reason);
+	}
+
+	/**
+	 * The highest point forecast over the horizon, or the last value when there are no points.
+	 */
+	static double expectedPeak(CapacityForecast forecast) {
+		double last = (forecast.lastValue() != null) ? forecast.lastValue() : 0;
+		return forecast.points().stream().mapToDouble(ForecastPoint::value).max().orElse(last);
 	}
 
 	/**
@@ -125,10 +151,11 @@ final class CapacityPlanner {
 	/**
 	 * The risk an upgrade averts: the probability the metric reaches its capacity line within the horizon (the
 	 * largest, over the points, of a normal error read from the 80% interval) times its urgency
-	 * ({@code 30 / (30 + days until the upper 80% bound reaches it)}), plus a hundredth of how far the peak
-	 * passes the target, so that an upgrade that only keeps a series under the target still counts a little.
+	 * ({@code 30 / (30 + days until the upper 80% bound reaches it)}) times the forecast's confidence (a model
+	 * that backtested badly does not get to claim a high risk), plus a hundredth of how far the peak passes the
+	 * target, so that an upgrade that only keeps a series under the target still counts a little.
 	 */
-	static double risk(CapacityForecast forecast, Instant asOf, int horizonDays, double target) {
+	static double risk(CapacityForecast forecast, double confidence, Instant asOf, int horizonDays, double target) {
 		Exhaustion exhaustion = forecast.exhaustion();
 		double threshold = forecast.threshold();
 		double probability = 0;
@@ -141,7 +168,7 @@ final class CapacityPlanner {
 		double urgency = 30.0 / (30.0 + days);
 		Double peak = forecast.peakUpper80();
 		double overshoot = (peak != null) ? Math.min(1, Math.max(0, (peak - target) / Math.max(1, 100 - target))) : 0;
-		return Math.round((probability * urgency + 0.01 * overshoot) * 10_000) / 10_000.0;
+		return Math.round((probability * urgency * confidence + 0.01 * overshoot) * 10_000) / 10_000.0;
 	}
 
 	/**
@@ -187,11 +214,11 @@ final class CapacityPlanner {
 	}
 
 	/**
-	 * Every CI read (those with data), the series that could not be forecast, the confidence of each forecast
+	 * Every CI read (those with data), the series that could not be forecast, those to watch, the confidence of each forecast
 	 * that could, and how many CIs had no data at all.
 	 */
-	record Plan(List<CiPlan> cis, List<UnpredictableSeries> unpredictable, List<Double> confidences,
-			int withoutData) {
+	record Plan(List<CiPlan> cis, List<UnpredictableSeries> unpredictable, List<CapacityAdvice.Watch> watch,
+			List<Double> confidences, int withoutData) {
 
 		List<Upgrade> upgrades() {
 			return this.cis.stream().flatMap((ci) -> ci.upgrades().stream()).toList();

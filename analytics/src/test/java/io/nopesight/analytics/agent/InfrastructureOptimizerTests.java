@@ -122,6 +122,28 @@ class InfrastructureOptimizerTests {
 	}
 
 	@Test
+	void answerWhenOnlyTheBandPassesTheTargetWatchesInsteadOfUpgrading() {
+		// given: CPU expected flat at 24% whose 80% band, widened by a few spikes, reaches 95%
+		this.estate.add(server("ci_app12", "PROD-APP-12", "production", 8, 32, 1000));
+		this.forecasts.line("ci_app12", "cpu_usage", 24, 0, 71, 0.04)
+			.line("ci_app12", "memory_usage", 38, 0, 1, 0.6)
+			.line("ci_app12", "disk_usage", 57, 0, 1, 0.1);
+		// when
+		CapacityAdvice advice = (CapacityAdvice) this.optimizer
+			.answer(question("Which servers need capacity upgrades?", "next_quarter", null))
+			.response();
+		// then
+		assertThat(advice.details()).extracting(CapacityAdvice.Recommendation::name).containsExactly("PROD-DB-03");
+		assertThat(advice.watch()).singleElement().satisfies((watch) -> {
+			assertThat(watch.name()).isEqualTo("PROD-APP-12");
+			assertThat(watch.expectedPeak()).isEqualTo(24);
+			assertThat(watch.peakUpper80()).isEqualTo(95);
+			assertThat(watch.reason()).startsWith("expected to peak at 24%, under the 75% target");
+		});
+		assertThat(advice.summary()).contains("; 1 more to watch (only the upper 80% bound passes 75%)");
+	}
+
+	@Test
 	void answerWhenTheBudgetIsBelowAnUpgradeDefersItAsTooDear() {
 		// when
 		CapacityAdvice advice = (CapacityAdvice) this.optimizer
