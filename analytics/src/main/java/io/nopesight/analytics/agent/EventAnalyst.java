@@ -2,6 +2,7 @@ package io.nopesight.analytics.agent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -99,7 +100,7 @@ class EventAnalyst implements Advisor {
 					+ "question asks for neither", EXAMPLES);
 		}
 		Window window = TimeRanges.back(question.timeRange(), question.query());
-		Instant to = (question.asOf() != null) ? question.asOf() : this.clock.instant();
+		Instant to = (question.asOf() != null) ? question.asOf() : this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant from = to.minus(window.length());
 		ConfigurationItem ci = namedCi(words);
 		Understood understood = new Understood(intents, null, null, List.of(),

@@ -3,6 +3,7 @@ package io.nopesight.analytics.agent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -102,7 +103,7 @@ class InfrastructureOptimizer implements Advisor {
 		if (question.budgetLimit() != null && (question.budgetLimit() < 0 || question.budgetLimit().isInfinite())) {
 			throw new InvalidInputException("context.budget_limit", "budget_limit must be a number of at least 0");
 		}
-		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
+		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		CiSelection.Selection selected = this.selection.select(words);
 		List<Resource> resources = Vocabulary.resources(words);
 		if (resources.isEmpty() || !intents.contains("capacity")) {

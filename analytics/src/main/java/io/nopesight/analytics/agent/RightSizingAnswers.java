@@ -2,6 +2,7 @@ package io.nopesight.analytics.agent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ final class RightSizingAnswers {
 						+ " underused: right-sizing saves " + saving + " " + currency + " a month";
 		Double confidence = proposals.isEmpty() ? null
 				: RightSizing.round2(proposals.stream().mapToDouble(RightSizingProposal::confidence).average().orElse(0));
-		String reasoning = "Hourly CPU and memory use over the " + history.toDays() + " days up to " + asOf
+		String reasoning = "Hourly CPU and memory use over the " + history.toDays() + " days up to " + asOf.truncatedTo(ChronoUnit.MINUTES)
 				+ ": a resource whose 95th percentile is low enough that halved it stays well under the target is "
 				+ "halved (not below the minimum size); the saving is the monthly price of what is removed";
 		return new RightSizingAdvice(summary, proposals, confidence, reasoning, understood, asOf,
