@@ -38,6 +38,8 @@ class OpenApiConfiguration {
 			tag("Events", "Report events (alerts), list them, acknowledge and resolve them, see their correlations"),
 			tag("Incidents", "Events grouped into incidents with their likely root cause; merge and move to correct"),
 			tag("Services", "Business services: components, dependencies, health and SLA, the dependency map"),
+			tag("Forecasts", "Capacity forecasts with intervals and projected exhaustion, for one CI or many; anomalies"),
+			tag("AI Agents", "The Infrastructure Optimizer and the Event Analyst: their performance, and questions to them"),
 			tag("Integrations", "Receivers for other tools' notifications: Prometheus Alertmanager"),
 			tag("Tokens", "Exchange credentials for a JWT"), tag("API keys", "Create, list and revoke API keys"),
 			tag("Service accounts", "Service accounts and their keys"),
