@@ -104,7 +104,7 @@ class EventAnalyst implements Advisor {
 		Instant from = to.minus(window.length());
 		ConfigurationItem ci = namedCi(words);
 		Understood understood = new Understood(intents, null, null, List.of(),
-				(ci != null) ? List.of(ci.name()) : List.of(), window.label());
+				(ci != null) ? List.of(ci.name()) : List.of(), window.label(), null);
 		List<IncidentFinding> findings = new ArrayList<>();
 		int open = 0;
 		if (intents.contains("incidents")) {

@@ -103,6 +103,7 @@ class InfrastructureOptimizer implements Advisor {
 		if (question.budgetLimit() != null && (question.budgetLimit() < 0 || question.budgetLimit().isInfinite())) {
 			throw new InvalidInputException("context.budget_limit", "budget_limit must be a number of at least 0");
 		}
+		Double budget = (question.budgetLimit() != null) ? question.budgetLimit() : Budgets.read(question.query());
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		CiSelection.Selection selected = this.selection.select(words);
 		List<Resource> resources = Vocabulary.resources(words);
@@ -110,7 +111,7 @@ class InfrastructureOptimizer implements Advisor {
 			resources = List.of(Resource.values());
 		}
 		Understood understood = new Understood(intents, selected.type(), selected.environment(),
-				resources.stream().map(Resource::key).toList(), selected.named(), horizon.label());
+				resources.stream().map(Resource::key).toList(), selected.named(), horizon.label(), budget);
 		List<RightSizingProposal> rightSizing = rightSizing(selected.cis(), asOf);
 		if (!intents.contains("capacity")) {
 			return new Answer(RightSizingAnswers.advise(rightSizing, understood, selected.type(), asOf,
@@ -119,8 +120,7 @@ class InfrastructureOptimizer implements Advisor {
 		Plan plan = new CapacityPlanner(this.prices).plan(selected.cis(),
 				forecasts(selected.cis(), resources, horizon, asOf), resources, target, asOf, horizon.days());
 		CapacityAdvice advice = new CapacityAnswers(this.prices.currency()).advise(plan,
-				new CapacityAnswers.Request(understood, selected.type(), asOf, horizon.days(), target,
-						question.budgetLimit()),
+				new CapacityAnswers.Request(understood, selected.type(), asOf, horizon.days(), target, budget),
 				rightSizing);
 		return new Answer(advice, intents, asOf, Prediction.of(plan.upgrades(), asOf, horizon.days()));
 	}
