@@ -33,6 +33,7 @@ import io.nopesight.api.web.BodySizeLimit;
 import io.nopesight.api.web.RequestIds;
 import io.nopesight.core.ConflictException;
 import io.nopesight.core.InvalidInputException;
+import io.nopesight.nlq.QueryNotUnderstoodException;
 import io.nopesight.core.NotFoundException;
 import io.nopesight.core.PreconditionFailedException;
 import io.nopesight.core.database.ConnectionFailures;
@@ -80,6 +81,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<ApiError.Detail> details = ex.examples()
 			.stream()
 			.map((example) -> new ApiError.Detail("query", "try: " + example))
+			.toList();
+		return error(ErrorCode.QUERY_NOT_UNDERSTOOD, ex.getMessage(), details, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handle(QueryNotUnderstoodException ex, WebRequest request) {
+		List<ApiError.Detail> details = ex.suggestions()
+			.stream()
+			.map((suggestion) -> new ApiError.Detail("query", "try: " + suggestion))
 			.toList();
 		return error(ErrorCode.QUERY_NOT_UNDERSTOOD, ex.getMessage(), details, request);
 	}

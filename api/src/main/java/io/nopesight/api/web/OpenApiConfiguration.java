@@ -39,6 +39,7 @@ class OpenApiConfiguration {
 			tag("Incidents", "Events grouped into incidents with their likely root cause; merge and move to correct"),
 			tag("Services", "Business services: components, dependencies, health and SLA, the dependency map"),
 			tag("Forecasts", "Capacity forecasts with intervals and projected exhaustion, for one CI or many; anomalies"),
+			tag("AI query", "Plain-English questions about the estate, answered with how they were understood"),
 			tag("AI Agents", "The Infrastructure Optimizer and the Event Analyst: their performance, and questions to them"),
 			tag("Integrations", "Receivers for other tools' notifications: Prometheus Alertmanager"),
 			tag("Tokens", "Exchange credentials for a JWT"), tag("API keys", "Create, list and revoke API keys"),

@@ -18,7 +18,7 @@ public final class Scopes {
 
 	public static final Set<String> ALL = Set.of("cmdb.read", "cmdb.write", "discovery.submit", "discovery.read",
 			"events.read", "events.write", "services.read", "services.write", "reports.read", "reports.write",
-			"agents.query", "webhooks.manage",
+			"reports.query", "agents.query", "webhooks.manage",
 			Principal.ADMIN_SCOPE);
 
 	private Scopes() {

@@ -1,0 +1,57 @@
+package io.nopesight.api.nlq;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.nopesight.api.security.RequiredScope;
+import io.nopesight.core.InvalidInputException;
+import io.nopesight.core.Timestamps;
+import io.nopesight.nlq.NaturalLanguageQueries;
+import io.nopesight.nlq.QueryAnswer;
+import io.nopesight.nlq.Question;
+
+/**
+ * Plain-English questions about the estate.
+ */
+@Tag(name = "AI query")
+@RestController
+class QueryController {
+
+	private final NaturalLanguageQueries queries;
+
+	QueryController(NaturalLanguageQueries queries) {
+		this.queries = queries;
+	}
+
+	@PostMapping("/v1/reports/ai/query")
+	@RequiredScope("reports.query")
+	@Operation(summary = "Ask a question in plain English",
+			description = "Reads the question into a typed plan (shown as `interpretation`), runs it as parameterised SQL "
+					+ "and answers `results` shaped by `answer_type` (`list`, `count`, `group`). Inventory questions are "
+					+ "read: CI types, status, environment, OS and version, location, manufacturer, department, cost "
+					+ "center, owner, database engine, virtual or physical, sizes compared with numbers, an IP address, "
+					+ "negation, counts and groupings. A question it cannot read is answered 422 `QUERY_NOT_UNDERSTOOD` "
+					+ "with suggestions, never guessed.")
+	QueryAnswer ask(@RequestBody(required = false) @Nullable QueryRequest request) {
+		if (request == null) {
+			throw new InvalidInputException("query", "a JSON body with a query is required");
+		}
+		QueryRequest.Context context = request.context();
+		return this.queries.ask(new Question((request.query() != null) ? request.query() : "",
+				(context != null) ? Timestamps.parseField("context.as_of", context.asOf()) : null,
+				(context != null) ? context.timeZone() : null,
+				context != null && Boolean.TRUE.equals(context.includePredictions())));
+	}
+
+	record QueryRequest(@Nullable String query, @Nullable Context context) {
+
+		record Context(@Nullable String timeZone, @Nullable String asOf, @Nullable Boolean includePredictions) {
+		}
+
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.nopesight.api.nlq;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import io.nopesight.api.ApiClient;
+import io.nopesight.api.ApiClient.Response;
+import io.nopesight.api.ApiTestProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published demo questions (`nlq-dev.jsonl`, a copy in the test resources) asked over HTTP on the demo
+ * estate and graded as {@code ask-questions} grades them. Every answer given must be right; a question the
+ * reader cannot read yet (metrics, events, relationships) must be refused with 422 and suggestions, never
+ * answered wrongly; and the inventory questions must all be answered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nopesight.demo=true")
+class DemoQuestionsApiIntegrationTests {
+
+	private static final Set<String> INVENTORY = Set.of("list", "count", "group");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		ApiTestProperties.register(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void everyAnswerIsRightOrRefusedAndTheInventoryQuestionsAreAnswered() throws IOException {
+		ApiClient api = ApiClient.admin(this.port);
+		List<String> wrong = new ArrayList<>();
+		List<String> refused = new ArrayList<>();
+		int right = 0;
+		for (JsonNode question : questions()) {
+			String query = question.get("query").asString();
+			Response response = api.post("/v1/reports/ai/query",
+					Map.of("query", query, "context", Map.of("time_zone", "UTC", "as_of", "2026-11-01T00:00:00Z")));
+			if (response.status() == 422) {
+				assertThat(response.json().at("/error/code").asString()).isEqualTo("QUERY_NOT_UNDERSTOOD");
+				assertThat(response.json().at("/error/details")).isNotEmpty();
+				refused.add(question.get("id").asString() + " " + question.get("kind").asString());
+				continue;
+			}
+			assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(200);
+			if (correct(question.get("kind").asString(), question.get("expected"), response.json())) {
+				right++;
+			}
+			else {
+				wrong.add(query + " -> " + response.json().get("results"));
+			}
+		}
+		assertThat(wrong).as("answered wrongly").isEmpty();
+		assertThat(right).as("refused: %s", refused).isGreaterThanOrEqualTo(17);
+	}
+
+	private static boolean correct(String kind, JsonNode expected, JsonNode answer) {
+		JsonNode rows = answer.get("results");
+		return switch (kind) {
+			case "list" -> names(rows).equals(new HashSet<>(strings(expected)));
+			case "top" -> new ArrayList<>(orderedNames(rows)).equals(strings(expected));
+			case "count" -> rows.size() == 1 && rows.get(0).get("count").asLong() == expected.asLong();
+			case "aggregate" -> rows.size() == 1 && Math.abs(rows.get(0).get("value").asDouble() - expected.asDouble()) <= 0.5;
+			case "group" -> groups(rows).equals(expectedGroups(expected));
+			default -> false;
+		};
+	}
+
+	private static Set<String> names(JsonNode rows) {
+		return new HashSet<>(orderedNames(rows));
+	}
+
+	private static List<String> orderedNames(JsonNode rows) {
+		List<String> names = new ArrayList<>();
+		rows.forEach((row) -> names.add(row.has("source_id") && !row.get("source_id").isNull()
+				? row.get("source_id").asString() : row.get("name").asString()));
+		return names;
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach((v) -> values.add(v.asString()));
+		return values;
+	}
+
+	private static Map<String, Long> groups(JsonNode rows) {
+		Map<String, Long> groups = new HashMap<>();
+		rows.forEach((row) -> groups.put(row.get("group").asString().toLowerCase(Locale.ROOT), row.get("count").asLong()));
+		return groups;
+	}
+
+	private static Map<String, Long> expectedGroups(JsonNode expected) {
+		Map<String, Long> groups = new HashMap<>();
+		expected.properties().forEach((e) -> groups.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue().asLong()));
+		return groups;
+	}
+
+	private static List<JsonNode> questions() throws IOException {
+		List<JsonNode> questions = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
+				DemoQuestionsApiIntegrationTests.class.getResourceAsStream("/nlq/nlq-dev.jsonl")), StandardCharsets.UTF_8))) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (!line.isBlank()) {
+					questions.add(ApiClient.json(line));
+				}
+			}
+		}
+		return questions;
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.nopesight.nlq;
+
+import java.util.List;
+
+/**
+ * One filter of a plan: a field, an operator ({@code =}, {@code <}, {@code <=}, {@code >}, {@code >=},
+ * {@code in}, {@code starts_with}), the values it compares with, whether it is negated, and the words of the
+ * question it was read from.
+ */
+public record Condition(Field field, String operator, List<Object> values, boolean negated, String from) {
+
+	public Condition {
+		values = List.copyOf(values);
+	}
+
+	/** The fields a question can filter CIs on. */
+	public enum Field {
+
+		TYPE, STATUS, ENVIRONMENT, DEPARTMENT, COST_CENTER, OWNER, OS, LOCATION, MANUFACTURER, ENGINE, VIRTUAL,
+		MEMORY_GB, CPU_CORES, DISK_GB, IP_ADDRESS;
+
+		public String key() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.nopesight.nlq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+import io.nopesight.core.InvalidInputException;
+
+/**
+ * Reads a question against the CMDB's current values, runs the plan and answers with the interpretation and
+ * facts about the result.
+ */
+@Service
+class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
+
+	private final JdbcCmdbValues values;
+
+	private final JdbcPlanQueries queries;
+
+	DefaultNaturalLanguageQueries(JdbcCmdbValues values, JdbcPlanQueries queries) {
+		this.values = values;
+		this.queries = queries;
+	}
+
+	@Override
+	public QueryAnswer ask(Question question) {
+		String text = check(question.query());
+		QueryPlan plan = QuestionReader.read(text, this.values.current());
+		List<Map<String, @Nullable Object>> results = this.queries.run(plan);
+		Interpretation interpretation = new Interpretation("offline", plan.entity(), plan.filters(),
+				(plan.groupBy() != null) ? plan.groupBy().key() : null, plan.answerType().key());
+		return new QueryAnswer(interpretation, plan.answerType().key(), results, insights(plan, results), List.of());
+	}
+
+	private static List<String> insights(QueryPlan plan, List<Map<String, @Nullable Object>> results) {
+		List<String> insights = new ArrayList<>();
+		if (plan.answerType() == QueryPlan.AnswerType.LIST && results.size() >= JdbcPlanQueries.MAX_ROWS) {
+			insights.add("Only the first " + JdbcPlanQueries.MAX_ROWS + " rows are listed; ask for a count to see how many");
+		}
+		if (plan.answerType() == QueryPlan.AnswerType.GROUP && !results.isEmpty()) {
+			long total = results.stream().mapToLong((r) -> ((Number) r.get("count")).longValue()).sum();
+			Map<String, @Nullable Object> largest = results.get(0);
+			insights.add(String.format(java.util.Locale.ROOT, "%s is the largest group: %d of %d (%.0f%%)",
+					largest.get("group"), ((Number) largest.get("count")).longValue(), total,
+					100.0 * ((Number) largest.get("count")).longValue() / total));
+		}
+		return insights;
+	}
+
+	private static String check(@Nullable String query) {
+		if (query == null || query.isBlank()) {
+			throw new InvalidInputException("query", "a question is required, e.g. \"How many servers are in production?\"");
+		}
+		if (query.length() > Question.MAX_LENGTH) {
+			throw new InvalidInputException("query", "a question is at most " + Question.MAX_LENGTH + " characters");
+		}
+		if (query.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r')) {
+			throw new InvalidInputException("query", "the question contains control characters");
+		}
+		return query;
+	}
+
+}

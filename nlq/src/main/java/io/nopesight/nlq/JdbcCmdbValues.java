@@ -1,0 +1,60 @@
+package io.nopesight.nlq;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the CMDB's values for the reader's vocabulary, again only when the CMDB has changed since (core's
+ * per-type change counters, {@code configuration_item_version}, tell).
+ */
+@Component
+class JdbcCmdbValues {
+
+	private static final String VERSION = "SELECT coalesce(sum(version), 0) FROM configuration_item_version";
+
+	// the JSON paths are fixed per field, never taken from a question
+	private static final Map<Condition.Field, String> COLUMNS = Map.of(Condition.Field.ENVIRONMENT,
+			"custom_fields->>'environment'", Condition.Field.DEPARTMENT, "custom_fields->>'department'",
+			Condition.Field.COST_CENTER, "custom_fields->>'cost_center'", Condition.Field.OWNER,
+			"custom_fields->>'owner'", Condition.Field.OS, "attributes->>'os'", Condition.Field.LOCATION,
+			"split_part(attributes->>'location', '-', 1)", Condition.Field.MANUFACTURER,
+			"attributes->>'manufacturer'", Condition.Field.ENGINE, "attributes->>'engine'");
+
+	private final JdbcClient jdbc;
+
+	private volatile long version = -1;
+
+	private volatile CmdbValues values = new CmdbValues(Map.of());
+
+	JdbcCmdbValues(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	CmdbValues current() {
+		long now = this.jdbc.sql(VERSION).query(Long.class).single();
+		if (now != this.version) {
+			synchronized (this) {
+				if (now != this.version) {
+					this.values = read();
+					this.version = now;
+				}
+			}
+		}
+		return this.values;
+	}
+
+	private CmdbValues read() {
+		Map<Condition.Field, List<String>> values = new EnumMap<>(Condition.Field.class);
+		COLUMNS.forEach((field, column) -> values.put(field,
+				this.jdbc.sql("SELECT DISTINCT " + column + " AS v FROM configuration_item WHERE " + column
+						+ " IS NOT NULL AND " + column + " <> '' ORDER BY 1")
+					.query(String.class)
+					.list()));
+		return new CmdbValues(values);
+	}
+
+}

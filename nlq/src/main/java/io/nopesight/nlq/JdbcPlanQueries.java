@@ -1,0 +1,166 @@
+package io.nopesight.nlq;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.nopesight.nlq.Condition.Field;
+
+/**
+ * Runs a plan's CI filters as one SQL statement. Every fragment is fixed per field and operator; the values
+ * a question supplied are bound as parameters, never written into the SQL.
+ */
+@Component
+class JdbcPlanQueries {
+
+	/** The most rows a list answer returns. */
+	static final int MAX_ROWS = 1_000;
+
+	private static final Map<Field, String> COLUMNS = Map.ofEntries(Map.entry(Field.TYPE, "c.type"),
+			Map.entry(Field.STATUS, "c.status"), Map.entry(Field.ENVIRONMENT, "c.custom_fields->>'environment'"),
+			Map.entry(Field.DEPARTMENT, "c.custom_fields->>'department'"),
+			Map.entry(Field.COST_CENTER, "upper(c.custom_fields->>'cost_center')"),
+			Map.entry(Field.OWNER, "lower(c.custom_fields->>'owner')"), Map.entry(Field.OS, "c.attributes->>'os'"),
+			Map.entry(Field.LOCATION, "c.attributes->>'location'"),
+			Map.entry(Field.MANUFACTURER, "c.attributes->>'manufacturer'"),
+			Map.entry(Field.ENGINE, "c.attributes->>'engine'"), Map.entry(Field.MEMORY_GB, number("memory_gb")),
+			Map.entry(Field.CPU_CORES, number("cpu_cores")), Map.entry(Field.DISK_GB, number("disk_gb")));
+
+	private static final Map<Field, String> GROUPS = Map.of(Field.TYPE, "c.type", Field.STATUS, "c.status",
+			Field.ENVIRONMENT, "c.custom_fields->>'environment'", Field.DEPARTMENT, "c.custom_fields->>'department'",
+			Field.COST_CENTER, "c.custom_fields->>'cost_center'", Field.OWNER, "c.custom_fields->>'owner'", Field.OS,
+			"c.attributes->>'os'", Field.LOCATION, "nullif(split_part(c.attributes->>'location', '-', 1), '')",
+			Field.MANUFACTURER, "c.attributes->>'manufacturer'");
+
+	private static final String VIRTUAL_MODEL = "VMware Virtual Platform";
+
+	private final JdbcClient jdbc;
+
+	JdbcPlanQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	private static String number(String attribute) {
+		return "CASE WHEN jsonb_typeof(c.attributes->'" + attribute + "') = 'number' THEN (c.attributes->>'" + attribute
+				+ "')::numeric END";
+	}
+
+	List<Map<String, @Nullable Object>> run(QueryPlan plan) {
+		List<Object> parameters = new ArrayList<>();
+		String where = where(plan.filters(), parameters);
+		return switch (plan.answerType()) {
+			case COUNT -> List.of(Map.of("count", count(where, parameters)));
+			case GROUP -> group(plan, where, parameters);
+			case LIST -> list(plan, where, parameters);
+		};
+	}
+
+	private long count(String where, List<Object> parameters) {
+		return statement("SELECT count(*) FROM configuration_item c WHERE " + where, parameters).query(Long.class)
+			.single();
+	}
+
+	private List<Map<String, @Nullable Object>> group(QueryPlan plan, String where, List<Object> parameters) {
+		String column = GROUPS.get(plan.groupBy());
+		if (column == null) {
+			throw new QueryNotUnderstoodException("Cannot group by " + plan.groupBy(), QuestionReader.SUGGESTIONS);
+		}
+		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
+		// CIs without a value for the field belong to no group
+		statement("SELECT " + column + " AS g, count(*) AS n FROM configuration_item c WHERE " + where + " AND "
+				+ column + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1", parameters)
+			.query((rs, i) -> {
+				Map<String, @Nullable Object> row = new LinkedHashMap<>();
+				row.put("group", rs.getString("g"));
+				row.put("count", rs.getLong("n"));
+				return row;
+			})
+			.list()
+			.forEach(rows::add);
+		return rows;
+	}
+
+	private List<Map<String, @Nullable Object>> list(QueryPlan plan, String where, List<Object> parameters) {
+		List<Field> shown = plan.filters().stream().map(Condition::field).distinct()
+			.filter((f) -> f != Field.TYPE && f != Field.STATUS && f != Field.VIRTUAL && f != Field.IP_ADDRESS)
+			.toList();
+		return statement("SELECT c.id, c.name, c.type, c.status, c.attributes::text AS attributes, "
+				+ "c.custom_fields::text AS custom_fields FROM configuration_item c WHERE " + where
+				+ " ORDER BY c.name, c.id LIMIT " + MAX_ROWS, parameters)
+			.query((rs, i) -> {
+				Map<String, @Nullable Object> row = new LinkedHashMap<>();
+				row.put("ci_id", rs.getString("id"));
+				row.put("name", rs.getString("name"));
+				row.put("type", rs.getString("type"));
+				row.put("status", rs.getString("status"));
+				Map<String, Object> attributes = Json.object(rs.getString("attributes"));
+				Map<String, Object> custom = Json.object(rs.getString("custom_fields"));
+				for (Field field : shown) {
+					String key = field.key();
+					row.put(key, attributes.containsKey(key) ? attributes.get(key) : custom.get(key));
+				}
+				return row;
+			})
+			.list();
+	}
+
+	private JdbcClient.StatementSpec statement(String sql, List<Object> parameters) {
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
+		for (Object parameter : parameters) {
+			statement = statement.param(parameter);
+		}
+		return statement;
+	}
+
+	private static String where(List<Condition> filters, List<Object> parameters) {
+		List<String> clauses = new ArrayList<>();
+		// the inventory is what people manage: a CI that a scan created and nobody has touched since (an unknown
+		// device found by a network scan) is discovered, not yet confirmed, and left out
+		clauses.add("NOT (c.created_by IS NOT DISTINCT FROM 'discovery' AND coalesce(c.updated_by, 'discovery') = 'discovery')");
+		for (Condition condition : filters) {
+			String clause = clause(condition, parameters);
+			clauses.add(condition.negated() ? "NOT coalesce((" + clause + "), false)" : clause);
+		}
+		return String.join(" AND ", clauses);
+	}
+
+	private static String clause(Condition condition, List<Object> parameters) {
+		Field field = condition.field();
+		if (field == Field.VIRTUAL) {
+			parameters.add(VIRTUAL_MODEL);
+			boolean virtual = Boolean.TRUE.equals(condition.values().get(0));
+			return virtual ? "c.attributes->>'model' = ?" : "c.attributes->>'model' IS DISTINCT FROM ?";
+		}
+		if (field == Field.IP_ADDRESS) {
+			parameters.add(condition.values().get(0));
+			return "? = ANY(c.ip_addresses)";
+		}
+		String column = COLUMNS.get(field);
+		switch (condition.operator()) {
+			case "in" -> {
+				parameters.add(condition.values().stream().map(String::valueOf).toArray(String[]::new));
+				return column + " = ANY(?)";
+			}
+			case "starts_with" -> {
+				parameters.add(like(String.valueOf(condition.values().get(0))) + "%");
+				return column + " LIKE ?";
+			}
+			case "=", "<", "<=", ">", ">=" -> {
+				Object value = condition.values().get(0);
+				parameters.add((value instanceof Double d) ? java.math.BigDecimal.valueOf(d) : value);
+				return column + " " + condition.operator() + " ?";
+			}
+			default -> throw new IllegalStateException("operator " + condition.operator());
+		}
+	}
+
+	private static String like(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

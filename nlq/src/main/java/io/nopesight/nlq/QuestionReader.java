@@ -1,0 +1,469 @@
+package io.nopesight.nlq;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import io.nopesight.nlq.Condition.Field;
+
+/**
+ * Reads a question about the inventory into a {@link QueryPlan}: the entity, its status, environment,
+ * department, cost centre, owner, operating system (and version), location, manufacturer, database engine,
+ * virtual or physical, sizes compared with numbers ("more than 128 GB of memory"), an IP address, negation
+ * ("non-production", "not running Windows", "outside DC1"), and a count or a grouping. Every word must be
+ * accounted for: a word no rule reads (a metric, an event, a relationship, which are not read yet) makes the
+ * question not understood, rather than answered as if it were not there.
+ */
+final class QuestionReader {
+
+	static final List<String> SUGGESTIONS = List.of("How many servers are in production?",
+			"Windows servers in DC1", "servers with more than 64 GB of memory", "count servers by environment",
+			"workstations not running Windows", "databases in staging");
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._\\-]*[\\p{L}\\p{N}])?");
+
+	private static final Set<String> FILLER = Set.of("show", "me", "all", "list", "the", "a", "an", "of", "in", "with",
+			"which", "what", "are", "is", "there", "how", "many", "count", "number", "that", "have", "has", "having",
+			"by", "per", "for", "please", "give", "find", "display", "get", "do", "does", "we", "our", "any", "every",
+			"running", "run", "runs", "on", "under", "owned", "to", "who", "where", "whose", "and", "those", "these",
+			"i", "can", "you", "tell", "us", "my", "it", "its", "at", "from", "be", "being", "currently", "now",
+			"total", "each", "them", "kind", "type", "types", "using", "use", "uses", "got", "installed");
+
+	private static final Pattern NEGATION = Pattern.compile(
+			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
+					+ "\\s*(?:(?:running|in|on|from|the|a|an|using|with|of|located|based|hosted)\\s+)*$");
+
+	private static final Map<String, String> ENTITIES = entities();
+
+	private static final Pattern ENTITY = Pattern.compile("\\b(" + String.join("|", ENTITIES.keySet()) + ")\\b");
+
+	private static final Pattern STATUS = Pattern.compile(
+			"\\b(?:(?:in|under)\\s+)?(maintenance)\\b|\\b(inactive|retired|decommissioned)\\b|\\b(active)\\b");
+
+	private static final Map<String, String> ENVIRONMENTS = Map.of("production", "production", "prod", "production",
+			"staging", "staging", "stg", "staging", "stage", "staging", "development", "development", "dev",
+			"development", "test", "test", "testing", "test");
+
+	private static final Pattern ENVIRONMENT = Pattern.compile(
+			"\\b(production|prod|staging|stg|stage|development|dev|testing|test)\\b(?:\\s+(?:environment|env))?");
+
+	private static final Pattern COUNT = Pattern.compile("\\bhow\\s+many\\b|\\bcount\\b|\\bnumber\\s+of\\b");
+
+	private static final Map<String, Field> GROUPS = groups();
+
+	private static final Pattern GROUP = Pattern.compile(
+			"\\b(?:by|per)\\s+(" + String.join("|", GROUPS.keySet()) + ")\\b");
+
+	private static final Pattern IP = Pattern.compile("\\b(?:ip(?:\\s+address)?\\s+|address\\s+|at\\s+)?"
+			+ "((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})\\b");
+
+	private static final Pattern SIZE = Pattern.compile("\\b(?:(more\\s+than|greater\\s+than|over|above|at\\s+least"
+			+ "|less\\s+than|fewer\\s+than|under|below|at\\s+most|exactly|with)\\s+)?(\\d+(?:\\.\\d+)?)\\s*"
+			+ "(gb|gib|g|tb|tib|cores?|cpus?|vcpus?)?\\s*(?:of\\s+)?(memory|ram|disk|storage|cores?|cpus?|vcpus?)?\\b");
+
+	private static final Pattern COST_CENTER = Pattern.compile("\\b(?:cost\\s+cent(?:er|re)\\s+)?(cc-\\d+)\\b");
+
+	private static final Pattern DEPARTMENT = Pattern.compile(
+			"\\b(?:owned\\s+by\\s+)?(?:the\\s+)?([\\p{L}&]+)\\s+(?:department|dept|team)\\b"
+					+ "|\\b(?:department|dept)\\s+(?:of\\s+)?([\\p{L}&]+)\\b");
+
+	private static final Pattern OWNER = Pattern.compile("\\b(?:owned\\s+by|owner(?:\\s+is)?)\\s+([\\w.+-]+@[\\w.-]+)");
+
+	private static final Pattern VIRTUAL = Pattern.compile("\\b(virtual|physical|bare[\\s-]metal)\\b");
+
+	private static final Map<String, String> OS_FAMILIES = osFamilies();
+
+	private static final Pattern OS = Pattern.compile("\\b(" + String.join("|", OS_FAMILIES.keySet())
+			+ ")(?:\\s+((?:server\\s+)?\\d+(?:\\.\\d+)*(?:\\s*h\\d)?))?\\b");
+
+	private static final Pattern LOCATION_WORD = Pattern.compile("\\b([a-z]{2,4}\\d{0,2})\\b");
+
+	private QuestionReader() {
+	}
+
+	static QueryPlan read(String question, CmdbValues values) {
+		String text = question.toLowerCase(Locale.ROOT).strip().replaceAll("\\bnon-(?=\\p{L})", "non ");
+		Reading reading = new Reading(text);
+		List<Condition> filters = new ArrayList<>();
+		boolean count = reading.find(COUNT) != null;
+		Matcher group = reading.find(GROUP);
+		String entity = entity(reading, filters);
+		ip(reading, filters);
+		status(reading, filters);
+		environment(reading, values, filters);
+		os(reading, values, filters);
+		virtual(reading, filters);
+		location(reading, values, filters);
+		manufacturer(reading, values, filters);
+		engine(reading, values, filters);
+		department(reading, values, filters);
+		costCenter(reading, filters);
+		owner(reading, filters);
+		sizes(reading, filters);
+		List<String> unread = reading.unread();
+		if (entity == null && filters.stream().noneMatch((c) -> c.field() == Field.IP_ADDRESS)) {
+			throw new QueryNotUnderstoodException("No kind of CI was named (servers, workstations, databases, "
+					+ "applications, software, network devices)", SUGGESTIONS);
+		}
+		if (!unread.isEmpty()) {
+			throw new QueryNotUnderstoodException("Not understood: '" + String.join("', '", unread)
+					+ "'. Questions about the inventory are read now (types, status, environment, OS, location, "
+					+ "manufacturer, department, cost center, sizes, IP); metrics, events and relationships are not yet",
+					SUGGESTIONS);
+		}
+		Field groupBy = (group != null) ? GROUPS.get(group.group(1)) : null;
+		QueryPlan.AnswerType type = (groupBy != null) ? QueryPlan.AnswerType.GROUP
+				: count ? QueryPlan.AnswerType.COUNT : QueryPlan.AnswerType.LIST;
+		return new QueryPlan((entity != null) ? entity : "ci", filters, type, groupBy);
+	}
+
+	private static @Nullable String entity(Reading reading, List<Condition> filters) {
+		Matcher matcher = reading.find(ENTITY);
+		if (matcher == null) {
+			return null;
+		}
+		String word = matcher.group(1);
+		String type = ENTITIES.get(word);
+		if (word.startsWith("virtual") || word.startsWith("vm")) {
+			filters.add(new Condition(Field.VIRTUAL, "=", List.of(true), false, word));
+		}
+		if (type.equals("ci")) {
+			return null;
+		}
+		filters.add(0, new Condition(Field.TYPE, "=", List.of(type), false, word));
+		return type;
+	}
+
+	private static void ip(Reading reading, List<Condition> filters) {
+		Matcher matcher = reading.find(IP);
+		if (matcher != null) {
+			filters.add(new Condition(Field.IP_ADDRESS, "=", List.of(matcher.group(1)), false, matcher.group()));
+		}
+	}
+
+	private static void status(Reading reading, List<Condition> filters) {
+		Matcher matcher = reading.find(STATUS);
+		if (matcher != null) {
+			String status = (matcher.group(1) != null) ? "maintenance" : (matcher.group(2) != null) ? "inactive" : "active";
+			filters.add(new Condition(Field.STATUS, "=", List.of(status), reading.negated(matcher), matcher.group()));
+		}
+	}
+
+	private static void environment(Reading reading, CmdbValues values, List<Condition> filters) {
+		Matcher matcher = reading.find(ENVIRONMENT);
+		if (matcher == null) {
+			return;
+		}
+		String canonical = ENVIRONMENTS.get(matcher.group(1));
+		List<String> known = values.of(Field.ENVIRONMENT)
+			.stream()
+			.filter((v) -> v.equalsIgnoreCase(canonical) || v.toLowerCase(Locale.ROOT).startsWith(canonical))
+			.toList();
+		filters.add(new Condition(Field.ENVIRONMENT, "in", List.copyOf(known.isEmpty() ? List.of(canonical) : known),
+				reading.negated(matcher), matcher.group()));
+	}
+
+	private static void os(Reading reading, CmdbValues values, List<Condition> filters) {
+		Matcher matcher = reading.find(OS);
+		if (matcher == null) {
+			return;
+		}
+		String family = OS_FAMILIES.get(matcher.group(1));
+		String version = matcher.group(2);
+		List<String> matching = values.of(Field.OS).stream().filter((os) -> {
+			String flat = os.toLowerCase(Locale.ROOT).replace(" ", "");
+			boolean inFamily = family.equals("windows") ? flat.startsWith("windows") : flat.contains(family);
+			return inFamily && (version == null || os.toLowerCase(Locale.ROOT).contains(version.strip()));
+		}).toList();
+		filters.add(new Condition(Field.OS, "in", List.copyOf(matching), reading.negated(matcher), matcher.group()));
+	}
+
+	private static void virtual(Reading reading, List<Condition> filters) {
+		Matcher matcher = reading.find(VIRTUAL);
+		if (matcher != null) {
+			boolean virtual = matcher.group(1).equals("virtual");
+			filters.add(new Condition(Field.VIRTUAL, "=", List.of(virtual), reading.negated(matcher), matcher.group()));
+		}
+	}
+
+	private static void location(Reading reading, CmdbValues values, List<Condition> filters) {
+		for (String prefix : values.of(Field.LOCATION)) {
+			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(prefix.toLowerCase(Locale.ROOT)) + "\\b"));
+			if (matcher != null && LOCATION_WORD.matcher(matcher.group()).matches()) {
+				filters.add(new Condition(Field.LOCATION, "starts_with", List.of(prefix + "-"), reading.negated(matcher),
+						matcher.group()));
+				return;
+			}
+		}
+	}
+
+	private static void manufacturer(Reading reading, CmdbValues values, List<Condition> filters) {
+		Map<String, List<String>> byWord = new LinkedHashMap<>();
+		for (String value : values.of(Field.MANUFACTURER)) {
+			String first = value.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")[0];
+			if (first.length() >= 2) {
+				byWord.computeIfAbsent(first, (k) -> new ArrayList<>()).add(value);
+			}
+		}
+		byWord.forEach((word, matching) -> {
+			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(word) + "\\b"));
+			if (matcher != null) {
+				filters.add(new Condition(Field.MANUFACTURER, "in", List.copyOf(matching), reading.negated(matcher),
+						matcher.group()));
+			}
+		});
+	}
+
+	private static void engine(Reading reading, CmdbValues values, List<Condition> filters) {
+		Map<String, List<String>> byName = new LinkedHashMap<>();
+		for (String value : values.of(Field.ENGINE)) {
+			String name = value.toLowerCase(Locale.ROOT).replaceAll("\\s*\\d[\\d.]*$", "");
+			byName.computeIfAbsent(name, (k) -> new ArrayList<>()).add(value);
+		}
+		byName.forEach((name, matching) -> {
+			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(name) + "(?:\\s+(\\d+(?:\\.\\d+)*))?\\b"));
+			if (matcher != null) {
+				String version = matcher.group(1);
+				List<Object> narrowed = matching.stream()
+					.filter((v) -> version == null || v.contains(version))
+					.map((v) -> (Object) v)
+					.toList();
+				filters.add(new Condition(Field.ENGINE, "in", narrowed, reading.negated(matcher), matcher.group()));
+			}
+		});
+	}
+
+	private static void department(Reading reading, CmdbValues values, List<Condition> filters) {
+		Matcher matcher = reading.find(DEPARTMENT);
+		if (matcher == null) {
+			return;
+		}
+		String word = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
+		List<Object> matching = values.of(Field.DEPARTMENT)
+			.stream()
+			.filter((d) -> d.equalsIgnoreCase(word))
+			.map((d) -> (Object) d)
+			.toList();
+		if (matching.isEmpty()) {
+			reading.unconsume(matcher);
+			return;
+		}
+		filters.add(new Condition(Field.DEPARTMENT, "in", matching, reading.negated(matcher), matcher.group()));
+	}
+
+	private static void costCenter(Reading reading, List<Condition> filters) {
+		Matcher matcher = reading.find(COST_CENTER);
+		if (matcher != null) {
+			filters.add(new Condition(Field.COST_CENTER, "=", List.of(matcher.group(1).toUpperCase(Locale.ROOT)),
+					reading.negated(matcher), matcher.group()));
+		}
+	}
+
+	private static void owner(Reading reading, List<Condition> filters) {
+		Matcher matcher = reading.find(OWNER);
+		if (matcher != null) {
+			filters.add(new Condition(Field.OWNER, "=", List.of(matcher.group(1)), reading.negated(matcher),
+					matcher.group()));
+		}
+	}
+
+	private static void sizes(Reading reading, List<Condition> filters) {
+		Matcher matcher;
+		while ((matcher = reading.find(SIZE, (m) -> m.group(3) != null || m.group(4) != null)) != null) {
+			String unit = (matcher.group(3) != null) ? matcher.group(3) : "";
+			String noun = (matcher.group(4) != null) ? matcher.group(4) : unit;
+			Field field = noun.startsWith("mem") || noun.equals("ram") ? Field.MEMORY_GB
+					: noun.startsWith("disk") || noun.startsWith("stor") ? Field.DISK_GB
+							: (noun.startsWith("core") || noun.startsWith("cpu") || noun.startsWith("vcpu"))
+									? Field.CPU_CORES : Field.MEMORY_GB;
+			double amount = Double.parseDouble(matcher.group(2)) * (unit.startsWith("t") ? 1024 : 1);
+			String comparison = (matcher.group(1) != null) ? matcher.group(1).replaceAll("\\s+", " ") : "";
+			String operator = switch (comparison) {
+				case "more than", "greater than", "over", "above" -> ">";
+				case "at least" -> ">=";
+				case "less than", "fewer than", "under", "below" -> "<";
+				case "at most" -> "<=";
+				default -> "=";
+			};
+			filters.add(new Condition(field, operator, List.of(amount), reading.negated(matcher), matcher.group().strip()));
+		}
+	}
+
+	private static Map<String, String> entities() {
+		Map<String, String> entities = new LinkedHashMap<>();
+		entities.put("virtual machines", "server");
+		entities.put("virtual machine", "server");
+		entities.put("vms", "server");
+		entities.put("vm", "server");
+		entities.put("network devices", "network_device");
+		entities.put("network device", "network_device");
+		entities.put("load balancers", "network_device");
+		for (String word : List.of("switches", "switch", "firewalls", "firewall", "routers", "router")) {
+			entities.put(word, "network_device");
+		}
+		for (String word : List.of("servers", "server", "machines", "machine", "hosts", "host", "boxes", "box")) {
+			entities.put(word, "server");
+		}
+		for (String word : List.of("workstations", "workstation", "desktops", "desktop", "laptops", "laptop")) {
+			entities.put(word, "workstation");
+		}
+		for (String word : List.of("applications", "application", "apps", "app")) {
+			entities.put(word, "application");
+		}
+		for (String word : List.of("databases", "database", "dbs")) {
+			entities.put(word, "database");
+		}
+		for (String word : List.of("software", "packages", "package")) {
+			entities.put(word, "software");
+		}
+		for (String word : List.of("configuration items", "configuration item", "cis", "ci", "items", "assets")) {
+			entities.put(word, "ci");
+		}
+		return entities;
+	}
+
+	private static Map<String, Field> groups() {
+		Map<String, Field> groups = new LinkedHashMap<>();
+		groups.put("environment", Field.ENVIRONMENT);
+		groups.put("env", Field.ENVIRONMENT);
+		groups.put("type", Field.TYPE);
+		groups.put("status", Field.STATUS);
+		groups.put("location", Field.LOCATION);
+		groups.put("data center", Field.LOCATION);
+		groups.put("datacenter", Field.LOCATION);
+		groups.put("operating system", Field.OS);
+		groups.put("os", Field.OS);
+		groups.put("department", Field.DEPARTMENT);
+		groups.put("manufacturer", Field.MANUFACTURER);
+		groups.put("vendor", Field.MANUFACTURER);
+		groups.put("cost center", Field.COST_CENTER);
+		groups.put("owner", Field.OWNER);
+		return groups;
+	}
+
+	private static Map<String, String> osFamilies() {
+		Map<String, String> families = new LinkedHashMap<>();
+		families.put("windows", "windows");
+		families.put("ubuntu", "ubuntu");
+		families.put("debian", "debian");
+		families.put("red hat", "redhat");
+		families.put("redhat", "redhat");
+		families.put("rhel", "redhat");
+		families.put("oracle linux", "oraclelinux");
+		families.put("macos", "macos");
+		families.put("mac os", "macos");
+		families.put("esxi", "esxi");
+		families.put("centos", "centos");
+		return families;
+	}
+
+	/**
+	 * The question's text and which of its words the rules have read so far.
+	 */
+	static final class Reading {
+
+		private final String text;
+
+		private final List<int[]> words = new ArrayList<>();
+
+		private final BitSet read = new BitSet();
+
+		Reading(String text) {
+			this.text = text;
+			Matcher matcher = WORD.matcher(text);
+			while (matcher.find()) {
+				this.words.add(new int[] { matcher.start(), matcher.end() });
+			}
+		}
+
+		@Nullable Matcher find(Pattern pattern) {
+			return find(pattern, (m) -> true);
+		}
+
+		/** The first match of words not read yet that the test accepts; its words are then read. */
+		@Nullable Matcher find(Pattern pattern, java.util.function.Predicate<Matcher> accept) {
+			Matcher matcher = pattern.matcher(this.text);
+			while (matcher.find()) {
+				if (matcher.end() > matcher.start() && aligned(matcher.start(), matcher.end())
+						&& unreadSpan(matcher.start(), matcher.end()) && accept.test(matcher)) {
+					mark(matcher.start(), matcher.end(), true);
+					return matcher;
+				}
+			}
+			return null;
+		}
+
+		void unconsume(Matcher matcher) {
+			mark(matcher.start(), matcher.end(), false);
+		}
+
+		/** Whether a negation ("not", "non-", "outside", "except") leads to the match; its words are read too. */
+		boolean negated(Matcher matcher) {
+			Matcher negation = NEGATION.matcher(this.text.substring(0, matcher.start()));
+			if (negation.find()) {
+				mark(negation.start(), matcher.start(), true);
+				return true;
+			}
+			return false;
+		}
+
+		/** The words no rule read and no filler explains. */
+		List<String> unread() {
+			List<String> unread = new ArrayList<>();
+			for (int i = 0; i < this.words.size(); i++) {
+				String word = this.text.substring(this.words.get(i)[0], this.words.get(i)[1]);
+				if (!this.read.get(i) && !FILLER.contains(word.replaceAll("[.?!]+$", ""))) {
+					unread.add(word);
+				}
+			}
+			return unread;
+		}
+
+		/**
+		 * Whether a match begins and ends on word boundaries of the question's own words: "host" inside a CI's
+		 * name such as VMWARE-HOST-02 is not the word "host".
+		 */
+		private boolean aligned(int start, int end) {
+			int trimmed = end;
+			while (trimmed > start && !Character.isLetterOrDigit(this.text.charAt(trimmed - 1))) {
+				trimmed--;
+			}
+			boolean starts = false;
+			boolean ends = false;
+			for (int[] w : this.words) {
+				starts |= w[0] == start;
+				ends |= w[1] == trimmed;
+			}
+			return starts && ends;
+		}
+
+		private boolean unreadSpan(int start, int end) {
+			for (int i = 0; i < this.words.size(); i++) {
+				int[] w = this.words.get(i);
+				if (w[0] < end && w[1] > start && this.read.get(i)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private void mark(int start, int end, boolean value) {
+			for (int i = 0; i < this.words.size(); i++) {
+				int[] w = this.words.get(i);
+				if (w[0] < end && w[1] > start) {
+					this.read.set(i, value);
+				}
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.nopesight.nlq;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.nopesight.nlq.Condition.Field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * How questions are read into plans, against a fixed set of CMDB values.
+ */
+class QuestionReaderTests {
+
+	static final CmdbValues VALUES = new CmdbValues(Map.of(Field.ENVIRONMENT,
+			List.of("development", "production", "staging", "test"), Field.DEPARTMENT,
+			List.of("Engineering", "Finance", "IT"), Field.OS,
+			List.of("Debian 12", "RedHat 9.2", "Ubuntu 22.04", "Ubuntu 24.04", "VMware ESXi 8.0", "Windows 11 23H2",
+					"Windows Server 2019"),
+			Field.LOCATION, List.of("DC1", "DC2", "HQ"), Field.MANUFACTURER,
+			List.of("Dell Inc.", "HP", "HPE", "Lenovo", "VMware, Inc."), Field.ENGINE,
+			List.of("MySQL 8.0.35", "PostgreSQL 15.4", "PostgreSQL 16.1")));
+
+	private static QueryPlan read(String question) {
+		return QuestionReader.read(question, VALUES);
+	}
+
+	@Test
+	void readsTypeEnvironmentAndOsWithItsVersion() {
+		QueryPlan plan = read("list the staging hosts on Ubuntu 24.04");
+		assertThat(plan.entity()).isEqualTo("server");
+		assertThat(plan.answerType()).isEqualTo(QueryPlan.AnswerType.LIST);
+		assertThat(plan.filters()).extracting(Condition::field, Condition::values, Condition::negated)
+			.containsExactlyInAnyOrder(tuple(Field.TYPE, List.of("server"), false),
+					tuple(Field.ENVIRONMENT, List.of("staging"), false),
+					tuple(Field.OS, List.of("Ubuntu 24.04"), false));
+	}
+
+	@Test
+	void readsNegationOnTheFilterItLeadsTo() {
+		assertThat(read("desktops that are not on Windows").filters())
+			.anySatisfy((c) -> {
+				assertThat(c.field()).isEqualTo(Field.OS);
+				assertThat(c.negated()).isTrue();
+				assertThat(c.values()).containsExactly("Windows 11 23H2", "Windows Server 2019");
+			});
+		assertThat(read("non-production machines").filters())
+			.anySatisfy((c) -> assertThat(c).extracting(Condition::field, Condition::negated)
+				.containsExactly(Field.ENVIRONMENT, true));
+		assertThat(read("boxes outside DC2").filters())
+			.anySatisfy((c) -> assertThat(c).extracting(Condition::field, Condition::values, Condition::negated)
+				.containsExactly(Field.LOCATION, List.of("DC2-"), true));
+	}
+
+	@Test
+	void readsSizesWithTheirComparison() {
+		assertThat(read("hosts having at least 16 cores and under 64 GB RAM").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.CPU_CORES, ">=", List.of(16.0)), tuple(Field.MEMORY_GB, "<", List.of(64.0)));
+		assertThat(read("machines with 2 TB of disk").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.DISK_GB, "=", List.of(2048.0)));
+	}
+
+	@Test
+	void readsCountsGroupsStatusAndVirtualMachines() {
+		QueryPlan count = read("number of VMs under maintenance");
+		assertThat(count.answerType()).isEqualTo(QueryPlan.AnswerType.COUNT);
+		assertThat(count.filters()).extracting(Condition::field)
+			.containsExactlyInAnyOrder(Field.TYPE, Field.VIRTUAL, Field.STATUS);
+		QueryPlan group = read("how many databases per department");
+		assertThat(group.answerType()).isEqualTo(QueryPlan.AnswerType.GROUP);
+		assertThat(group.groupBy()).isEqualTo(Field.DEPARTMENT);
+	}
+
+	@Test
+	void readsManufacturerDepartmentCostCenterEngineAndIp() {
+		assertThat(read("Lenovo laptops of the Engineering department").filters())
+			.extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.MANUFACTURER, List.of("Lenovo")), tuple(Field.DEPARTMENT, List.of("Engineering")));
+		assertThat(read("postgresql 16 databases in cost centre cc-2040").filters())
+			.extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.ENGINE, List.of("PostgreSQL 16.1")), tuple(Field.COST_CENTER, List.of("CC-2040")));
+		QueryPlan ip = read("what is at 10.1.2.3?");
+		assertThat(ip.entity()).isEqualTo("ci");
+		assertThat(ip.filters()).extracting(Condition::field, Condition::values)
+			.containsExactly(tuple(Field.IP_ADDRESS, List.of("10.1.2.3")));
+	}
+
+	@Test
+	void aWordNoRuleReadsIsNotGuessedAway() {
+		assertThatThrownBy(() -> read("servers with high CPU usage yesterday"))
+			.isInstanceOf(QueryNotUnderstoodException.class)
+			.hasMessageContaining("'high', 'cpu', 'usage', 'yesterday'");
+		assertThatThrownBy(() -> read("what depends on orders-db")).isInstanceOf(QueryNotUnderstoodException.class);
+		assertThatThrownBy(() -> read("'; DROP TABLE configuration_item; --"))
+			.isInstanceOf(QueryNotUnderstoodException.class);
+		assertThatThrownBy(() -> read("¿cuántos servidores hay?")).isInstanceOf(QueryNotUnderstoodException.class);
+	}
+
+}
