@@ -5,10 +5,19 @@ import java.util.Map;
 
 /**
  * The values the CMDB holds for the fields a question names by value (environments, departments, cost centres,
- * owners, operating systems, location prefixes, manufacturers, database engines), so that the reader matches
+ * owners, operating systems, location prefixes, manufacturers, database engines, the role segments of
+ * CI names such as WEB in PROD-WEB-01), so that the reader matches
  * words to what exists rather than to a fixed list.
  */
 record CmdbValues(Map<Condition.Field, List<String>> values) {
+
+	/** The values of a field, with the CI names the question wrote (as the CMDB spells them) under NAME. */
+	CmdbValues with(Condition.Field field, List<String> more) {
+		Map<Condition.Field, List<String>> all = new java.util.EnumMap<>(Condition.Field.class);
+		all.putAll(this.values);
+		all.put(field, List.copyOf(more));
+		return new CmdbValues(all);
+	}
 
 	CmdbValues {
 		values = Map.copyOf(values);

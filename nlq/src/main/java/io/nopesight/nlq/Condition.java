@@ -17,7 +17,7 @@ public record Condition(Field field, String operator, List<Object> values, boole
 	public enum Field {
 
 		TYPE, STATUS, ENVIRONMENT, DEPARTMENT, COST_CENTER, OWNER, OS, LOCATION, MANUFACTURER, ENGINE, VIRTUAL,
-		MEMORY_GB, CPU_CORES, DISK_GB, IP_ADDRESS;
+		MEMORY_GB, CPU_CORES, DISK_GB, IP_ADDRESS, NAME, ROLE;
 
 		public String key() {
 			return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,5 +1,7 @@
 package io.nopesight.nlq;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +22,25 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 
 	private final JdbcPlanQueries queries;
 
-	DefaultNaturalLanguageQueries(JdbcCmdbValues values, JdbcPlanQueries queries) {
+	private final Clock clock;
+
+	DefaultNaturalLanguageQueries(JdbcCmdbValues values, JdbcPlanQueries queries, Clock clock) {
 		this.values = values;
 		this.queries = queries;
+		this.clock = clock;
 	}
 
 	@Override
 	public QueryAnswer ask(Question question) {
 		String text = check(question.query());
-		QueryPlan plan = QuestionReader.read(text, this.values.current());
-		List<Map<String, @Nullable Object>> results = this.queries.run(plan);
+		CmdbValues known = this.values.current();
+		known = known.with(Condition.Field.NAME, this.values.names(QuestionReader.nameCandidates(text.toLowerCase(java.util.Locale.ROOT))));
+		QueryPlan plan = QuestionReader.read(text, known);
+		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
+		List<Map<String, @Nullable Object>> results = this.queries.run(plan, asOf);
 		Interpretation interpretation = new Interpretation("offline", plan.entity(), plan.filters(),
-				(plan.groupBy() != null) ? plan.groupBy().key() : null, plan.answerType().key());
+				(plan.groupBy() != null) ? plan.groupBy().key() : null, plan.answerType().key(), plan.metric(),
+				(plan.metric() != null) ? asOf.minus(plan.metric().window()) : null, (plan.metric() != null) ? asOf : null);
 		return new QueryAnswer(interpretation, plan.answerType().key(), results, insights(plan, results), List.of());
 	}
 

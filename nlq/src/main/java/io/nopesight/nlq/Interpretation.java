@@ -1,15 +1,17 @@
 package io.nopesight.nlq;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a question was read as, so that an analyst can see and correct it: which path read it
- * ({@code offline}), the entity, the filters, the grouping and the answer type.
+ * ({@code offline}), the entity, the filters, the grouping, the answer type, and what
+ * was asked of a metric over which window {@code [from, to)}.
  */
 public record Interpretation(String source, String entity, List<Condition> filters, @Nullable String groupBy,
-		String answerType) {
+		String answerType, @Nullable MetricClause metric, @Nullable Instant from, @Nullable Instant to) {
 
 	public Interpretation {
 		filters = List.copyOf(filters);

@@ -47,6 +47,17 @@ class JdbcCmdbValues {
 		return this.values;
 	}
 
+	/** The CIs' names among the candidates (compared case-insensitively), as the CMDB spells them. */
+	java.util.List<String> names(java.util.Collection<String> candidates) {
+		if (candidates.isEmpty()) {
+			return java.util.List.of();
+		}
+		return this.jdbc.sql("SELECT DISTINCT name FROM configuration_item WHERE lower(name) = ANY(?) ORDER BY 1")
+			.param(candidates.stream().map((c) -> c.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
+			.query(String.class)
+			.list();
+	}
+
 	private CmdbValues read() {
 		Map<Condition.Field, List<String>> values = new EnumMap<>(Condition.Field.class);
 		COLUMNS.forEach((field, column) -> values.put(field,
@@ -54,6 +65,11 @@ class JdbcCmdbValues {
 						+ " IS NOT NULL AND " + column + " <> '' ORDER BY 1")
 					.query(String.class)
 					.list()));
+		// the middle part of names written PROD-WEB-01: the role a naming convention gives
+		values.put(Condition.Field.ROLE, this.jdbc.sql("SELECT DISTINCT upper(split_part(name, '-', 2)) FROM configuration_item"
+				+ " WHERE name ~ '^[A-Za-z0-9]+-[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]+$' ORDER BY 1")
+			.query(String.class)
+			.list());
 		return new CmdbValues(values);
 	}
 

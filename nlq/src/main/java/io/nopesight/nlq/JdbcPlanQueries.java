@@ -5,10 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.nopesight.core.metric.MetricSummaries;
+import io.nopesight.core.metric.MetricSummary;
+import io.nopesight.core.metric.MetricSummaryQuery;
 import io.nopesight.nlq.Condition.Field;
 
 /**
@@ -29,7 +34,8 @@ class JdbcPlanQueries {
 			Map.entry(Field.LOCATION, "c.attributes->>'location'"),
 			Map.entry(Field.MANUFACTURER, "c.attributes->>'manufacturer'"),
 			Map.entry(Field.ENGINE, "c.attributes->>'engine'"), Map.entry(Field.MEMORY_GB, number("memory_gb")),
-			Map.entry(Field.CPU_CORES, number("cpu_cores")), Map.entry(Field.DISK_GB, number("disk_gb")));
+			Map.entry(Field.CPU_CORES, number("cpu_cores")), Map.entry(Field.DISK_GB, number("disk_gb")),
+			Map.entry(Field.NAME, "c.name"));
 
 	private static final Map<Field, String> GROUPS = Map.of(Field.TYPE, "c.type", Field.STATUS, "c.status",
 			Field.ENVIRONMENT, "c.custom_fields->>'environment'", Field.DEPARTMENT, "c.custom_fields->>'department'",
@@ -39,10 +45,16 @@ class JdbcPlanQueries {
 
 	private static final String VIRTUAL_MODEL = "VMware Virtual Platform";
 
+	/** The most CIs a metric question reads figures for. */
+	static final int MAX_METRIC_CIS = 20_000;
+
 	private final JdbcClient jdbc;
 
-	JdbcPlanQueries(JdbcClient jdbc) {
+	private final MetricSummaries summaries;
+
+	JdbcPlanQueries(JdbcClient jdbc, MetricSummaries summaries) {
 		this.jdbc = jdbc;
+		this.summaries = summaries;
 	}
 
 	private static String number(String attribute) {
@@ -50,14 +62,28 @@ class JdbcPlanQueries {
 				+ "')::numeric END";
 	}
 
-	List<Map<String, @Nullable Object>> run(QueryPlan plan) {
+	List<Map<String, @Nullable Object>> run(QueryPlan plan, Instant asOf) {
 		List<Object> parameters = new ArrayList<>();
 		String where = where(plan.filters(), parameters);
+		if (plan.metric() != null) {
+			return new MetricAnswers(plan, plan.metric()).answer(figures(plan.metric(), where, parameters, asOf));
+		}
 		return switch (plan.answerType()) {
 			case COUNT -> List.of(Map.of("count", count(where, parameters)));
 			case GROUP -> group(plan, where, parameters);
-			case LIST -> list(plan, where, parameters);
+			default -> list(plan, where, parameters);
 		};
+	}
+
+	/** The window's figures of the metric for each CI the filters select (CIs without samples are left out). */
+	private List<MetricSummary> figures(MetricClause metric, String where, List<Object> parameters, Instant asOf) {
+		List<String> ids = statement("SELECT c.id FROM configuration_item c WHERE " + where + " ORDER BY c.name LIMIT "
+				+ MAX_METRIC_CIS, parameters).query(String.class).list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.summaries.summarize(new MetricSummaryQuery(List.of(metric.metric()), ids, null,
+				asOf.minus(metric.window()), asOf));
 	}
 
 	private long count(String where, List<Object> parameters) {
@@ -87,7 +113,8 @@ class JdbcPlanQueries {
 
 	private List<Map<String, @Nullable Object>> list(QueryPlan plan, String where, List<Object> parameters) {
 		List<Field> shown = plan.filters().stream().map(Condition::field).distinct()
-			.filter((f) -> f != Field.TYPE && f != Field.STATUS && f != Field.VIRTUAL && f != Field.IP_ADDRESS)
+			.filter((f) -> f != Field.TYPE && f != Field.STATUS && f != Field.VIRTUAL && f != Field.IP_ADDRESS
+					&& f != Field.NAME && f != Field.ROLE)
 			.toList();
 		return statement("SELECT c.id, c.name, c.type, c.status, c.attributes::text AS attributes, "
 				+ "c.custom_fields::text AS custom_fields FROM configuration_item c WHERE " + where
@@ -135,6 +162,10 @@ class JdbcPlanQueries {
 			parameters.add(VIRTUAL_MODEL);
 			boolean virtual = Boolean.TRUE.equals(condition.values().get(0));
 			return virtual ? "c.attributes->>'model' = ?" : "c.attributes->>'model' IS DISTINCT FROM ?";
+		}
+		if (field == Field.ROLE) {
+			parameters.add("%-" + like(String.valueOf(condition.values().get(0)).toUpperCase(java.util.Locale.ROOT)) + "-%");
+			return "upper(c.name) LIKE ?";
 		}
 		if (field == Field.IP_ADDRESS) {
 			parameters.add(condition.values().get(0));

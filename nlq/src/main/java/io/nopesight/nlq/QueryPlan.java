@@ -5,11 +5,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A question as a typed plan: the CIs it is about (filters, including the type), the answer's shape and the
- * field a {@code group} answer groups by.
+ * A question as a typed plan: the CIs it is about (filters, including the type), the answer's shape, the
+ * field a {@code group} answer groups by, and what it asks of a metric.
  */
 public record QueryPlan(String entity, List<Condition> filters, AnswerType answerType,
-		Condition.@Nullable Field groupBy) {
+		Condition.@Nullable Field groupBy, @Nullable MetricClause metric) {
 
 	public QueryPlan {
 		filters = List.copyOf(filters);
@@ -18,7 +18,7 @@ public record QueryPlan(String entity, List<Condition> filters, AnswerType answe
 	/** How the answer is shaped. */
 	public enum AnswerType {
 
-		LIST, COUNT, GROUP;
+		LIST, TOP, COUNT, AGGREGATE, GROUP;
 
 		public String key() {
 			return name().toLowerCase(java.util.Locale.ROOT);

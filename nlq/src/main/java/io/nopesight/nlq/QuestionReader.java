@@ -18,9 +18,10 @@ import io.nopesight.nlq.Condition.Field;
  * Reads a question about the inventory into a {@link QueryPlan}: the entity, its status, environment,
  * department, cost centre, owner, operating system (and version), location, manufacturer, database engine,
  * virtual or physical, sizes compared with numbers ("more than 128 GB of memory"), an IP address, negation
- * ("non-production", "not running Windows", "outside DC1"), and a count or a grouping. Every word must be
- * accounted for: a word no rule reads (a metric, an event, a relationship, which are not read yet) makes the
- * question not understood, rather than answered as if it were not there.
+ * ("non-production", "not running Windows", "outside DC1"), a count or a grouping, and what is asked of a
+ * metric ({@link MetricReader}). Every word must be accounted for: a word no rule reads (an event or a
+ * relationship, which are not read yet) makes the question not understood, rather than answered as if it
+ * were not there.
  */
 final class QuestionReader {
 
@@ -33,9 +34,10 @@ final class QuestionReader {
 	private static final Set<String> FILLER = Set.of("show", "me", "all", "list", "the", "a", "an", "of", "in", "with",
 			"which", "what", "are", "is", "there", "how", "many", "count", "number", "that", "have", "has", "having",
 			"by", "per", "for", "please", "give", "find", "display", "get", "do", "does", "we", "our", "any", "every",
-			"running", "run", "runs", "on", "under", "owned", "to", "who", "where", "whose", "and", "those", "these",
+			"running", "under", "owned", "to", "who", "where", "whose", "and", "those", "these",
 			"i", "can", "you", "tell", "us", "my", "it", "its", "at", "from", "be", "being", "currently", "now",
-			"total", "each", "them", "kind", "type", "types", "using", "use", "uses", "got", "installed");
+			"total", "each", "them", "kind", "type", "types", "using", "use", "uses", "got", "installed", "was", "were",
+			"did", "had", "during", "over", "within", "value", "level", "levels");
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
@@ -81,7 +83,7 @@ final class QuestionReader {
 
 	private static final Map<String, String> OS_FAMILIES = osFamilies();
 
-	private static final Pattern OS = Pattern.compile("\\b(" + String.join("|", OS_FAMILIES.keySet())
+	private static final Pattern OS = Pattern.compile("\\b(?:(?:on|running|with)\\s+)?(" + String.join("|", OS_FAMILIES.keySet())
 			+ ")(?:\\s+((?:server\\s+)?\\d+(?:\\.\\d+)*(?:\\s*h\\d)?))?\\b");
 
 	private static final Pattern LOCATION_WORD = Pattern.compile("\\b([a-z]{2,4}\\d{0,2})\\b");
@@ -95,6 +97,7 @@ final class QuestionReader {
 		List<Condition> filters = new ArrayList<>();
 		boolean count = reading.find(COUNT) != null;
 		Matcher group = reading.find(GROUP);
+		names(reading, values, filters);
 		String entity = entity(reading, filters);
 		ip(reading, filters);
 		status(reading, filters);
@@ -108,21 +111,73 @@ final class QuestionReader {
 		costCenter(reading, filters);
 		owner(reading, filters);
 		sizes(reading, filters);
+		role(reading, values, filters);
+		MetricClause metric = MetricReader.read(reading, count);
 		List<String> unread = reading.unread();
-		if (entity == null && filters.stream().noneMatch((c) -> c.field() == Field.IP_ADDRESS)) {
+		if (entity == null
+				&& filters.stream().noneMatch((c) -> c.field() == Field.IP_ADDRESS || c.field() == Field.NAME)) {
 			throw new QueryNotUnderstoodException("No kind of CI was named (servers, workstations, databases, "
 					+ "applications, software, network devices)", SUGGESTIONS);
 		}
 		if (!unread.isEmpty()) {
 			throw new QueryNotUnderstoodException("Not understood: '" + String.join("', '", unread)
-					+ "'. Questions about the inventory are read now (types, status, environment, OS, location, "
-					+ "manufacturer, department, cost center, sizes, IP); metrics, events and relationships are not yet",
+					+ "'. Questions about the inventory (types, status, environment, OS, location, manufacturer, "
+					+ "department, cost center, sizes, IP) and metrics (CPU, memory, disk over a window) are read; "
+					+ "events and relationships are not yet",
 					SUGGESTIONS);
 		}
 		Field groupBy = (group != null) ? GROUPS.get(group.group(1)) : null;
 		QueryPlan.AnswerType type = (groupBy != null) ? QueryPlan.AnswerType.GROUP
-				: count ? QueryPlan.AnswerType.COUNT : QueryPlan.AnswerType.LIST;
-		return new QueryPlan((entity != null) ? entity : "ci", filters, type, groupBy);
+				: count ? QueryPlan.AnswerType.COUNT
+						: (metric != null && metric.top() != null) ? QueryPlan.AnswerType.TOP
+								: (metric != null && metric.aggregate() != null) ? QueryPlan.AnswerType.AGGREGATE
+										: QueryPlan.AnswerType.LIST;
+		if (groupBy != null && metric != null) {
+			throw new QueryNotUnderstoodException("Grouping metric figures is not read yet", SUGGESTIONS);
+		}
+		return new QueryPlan((entity != null) ? entity : "ci", filters, type, groupBy, metric);
+	}
+
+	private static void names(Reading reading, CmdbValues values, List<Condition> filters) {
+		List<Object> named = new ArrayList<>();
+		for (String name : values.of(Field.NAME)) {
+			// "on PROD-WEB-01" reads the "on" with the name, except after a verb of a relationship ("runs on"),
+			// which is left unread: relationships are not read yet
+			Matcher matcher = reading.find(Pattern.compile("(?:(?<!\\b(?:running|runs|run|hosted|installed|deployed) )"
+					+ "\\b(?:on|of|for|at|about)\\s+)?(?<![\\p{L}\\p{N}_-])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
+					+ "(?![\\p{L}\\p{N}_-])"));
+			if (matcher != null) {
+				named.add(name);
+			}
+		}
+		if (!named.isEmpty()) {
+			filters.add(new Condition(Field.NAME, "in", named, false, String.join(", ", named.stream().map(String::valueOf).toList())));
+		}
+	}
+
+	private static void role(Reading reading, CmdbValues values, List<Condition> filters) {
+		for (String role : values.of(Field.ROLE)) {
+			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(role.toLowerCase(Locale.ROOT)) + "\\b"));
+			if (matcher != null) {
+				filters.add(new Condition(Field.ROLE, "=", List.of(role), reading.negated(matcher), matcher.group()));
+				return;
+			}
+		}
+	}
+
+	/**
+	 * The words written like a CI name (with a digit, a dash or a dot), for the names lookup before reading.
+	 */
+	static List<String> nameCandidates(String question) {
+		List<String> candidates = new ArrayList<>();
+		Matcher matcher = WORD.matcher(question);
+		while (matcher.find()) {
+			String word = matcher.group();
+			if (word.matches(".*[\\d_.-].*") && word.matches(".*\\p{L}.*") && word.length() <= 200) {
+				candidates.add(word);
+			}
+		}
+		return candidates;
 	}
 
 	private static @Nullable String entity(Reading reading, List<Condition> filters) {

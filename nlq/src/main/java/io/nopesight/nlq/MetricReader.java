@@ -1,0 +1,135 @@
+package io.nopesight.nlq;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads what a question asks of a metric: which one (CPU, memory, disk), over which window back from
+ * {@code as_of} (7 days when none is named), with which condition ("high" is an average above 80, "low",
+ * "idle" and "underutilized" below 20, "above 90%" an average above 90, "peaked above 90" a maximum above
+ * 90), or a ranking ("top 5") or one figure ("average", "highest").
+ */
+final class MetricReader {
+
+	static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
+
+	private static final Pattern METRIC = Pattern.compile("\\b(cpu|processor|load|memory|ram|disk|storage|space)\\b"
+			+ "(?:\\s+(?:usage|utili[sz]ation|use|used|load|consumption))?");
+
+	private static final Pattern IDLE = Pattern.compile("\\b(under-?utili[sz]ed|idle|underused)\\b");
+
+	private static final Pattern PEAK = Pattern.compile(
+			"\\b(?:peaked|peaking|spiked|spiking|peaks?|spikes?|maxed|reached)\\s+(?:at\\s+)?(above|over|beyond|past|below|under)\\s+"
+					+ "(\\d+(?:\\.\\d+)?)\\s*(?:%|percent)?");
+
+	private static final Pattern LEVEL = Pattern.compile("\\b(above|over|more\\s+than|greater\\s+than|higher\\s+than|exceeding"
+			+ "|below|under|less\\s+than|lower\\s+than)\\s+(\\d+(?:\\.\\d+)?)\\s*(?:%|percent)");
+
+	private static final Pattern HIGH = Pattern.compile("\\b(high|heavy|running\\s+hot|hot|busy|short\\s+on|almost\\s+out\\s+of"
+			+ "|low\\s+on|low|light)\\b");
+
+	private static final Pattern TOP = Pattern.compile("\\b(?:top|the)\\s+(\\d{1,4})\\b|\\b(busiest|most\\s+loaded|least\\s+loaded)\\b");
+
+	private static final Pattern AGGREGATE = Pattern.compile("\\b(average|mean|avg|highest|peak|maximum|max|lowest|minimum|min)\\b");
+
+	private static final Pattern WINDOW = Pattern.compile("\\b(?:(?:in|over|during|for|within)\\s+)?(?:the\\s+)?"
+			+ "(?:(?:last|past|previous|this\\s+past)\\s+(\\d{1,4})\\s+(hours?|days?|weeks?|months?)"
+			+ "|(?:last|past|previous|this\\s+past|this)\\s+(hour|day|week|month|24\\s+hours)|(yesterday|today))\\b");
+
+	private MetricReader() {
+	}
+
+	static @Nullable MetricClause read(QuestionReader.Reading reading, boolean count) {
+		Matcher window = reading.find(WINDOW);
+		Matcher idle = reading.find(IDLE);
+		Matcher metricWord = reading.find(METRIC);
+		if (metricWord == null && idle == null) {
+			if (window != null) {
+				reading.unconsume(window);
+			}
+			return null;
+		}
+		String metric = (metricWord == null) ? "cpu_usage" : metricOf(metricWord.group(1));
+		Duration span = (window != null) ? span(window) : DEFAULT_WINDOW;
+		String from = (metricWord != null) ? metricWord.group() : idle.group();
+		Matcher peak = reading.find(PEAK);
+		if (peak != null) {
+			return clause(metric, span, "max", below(peak.group(1)) ? "<" : ">", Double.parseDouble(peak.group(2)), null,
+					false, null, peak.group());
+		}
+		Matcher level = reading.find(LEVEL);
+		if (level != null) {
+			return clause(metric, span, "avg", below(level.group(1)) ? "<" : ">", Double.parseDouble(level.group(2)),
+					null, false, null, level.group());
+		}
+		if (idle != null) {
+			return clause(metric, span, "avg", "<", 20.0, null, false, null, idle.group());
+		}
+		Matcher top = reading.find(TOP);
+		if (top != null) {
+			boolean ascending = top.group(2) != null && (top.group(2).startsWith("lowest") || top.group(2).startsWith("least"));
+			Integer n = (top.group(1) != null) ? Integer.valueOf(top.group(1)) : null;
+			Matcher direction = reading.find(Pattern.compile("\\b(lowest|least|highest|most)(?:\\s+(?:loaded|used|utili[sz]ed|busy))?\\b"));
+			if (direction != null) {
+				ascending = direction.group(1).equals("lowest") || direction.group(1).equals("least");
+			}
+			if (n != null || !count) {
+				return clause(metric, span, null, null, null, (n != null) ? n : 1, ascending, null, top.group());
+			}
+		}
+		Matcher high = reading.find(HIGH);
+		if (high != null) {
+			String word = high.group(1);
+			boolean low = word.equals("low") || word.equals("light");
+			return clause(metric, span, "avg", low ? "<" : ">", low ? 20.0 : 80.0, null, false, null, high.group());
+		}
+		Matcher aggregate = reading.find(AGGREGATE);
+		if (aggregate != null) {
+			String word = aggregate.group(1);
+			String kind = (word.startsWith("av") || word.equals("mean")) ? "avg"
+					: (word.startsWith("low") || word.startsWith("min")) ? "min" : "max";
+			return clause(metric, span, null, null, null, null, false, kind, aggregate.group());
+		}
+		// a metric named with nothing asked of it: the rows carry its figures
+		return clause(metric, span, null, null, null, null, false, null, from);
+	}
+
+	private static MetricClause clause(String metric, Duration span, @Nullable String aggregation,
+			@Nullable String operator, @Nullable Double threshold, @Nullable Integer top, boolean ascending,
+			@Nullable String aggregate, String from) {
+		return new MetricClause(metric, span, aggregation, operator, threshold, top, ascending, aggregate, from);
+	}
+
+	private static boolean below(String word) {
+		return word.startsWith("below") || word.startsWith("under") || word.startsWith("less") || word.startsWith("lower");
+	}
+
+	private static String metricOf(String word) {
+		return switch (word) {
+			case "cpu", "processor", "load" -> "cpu_usage";
+			case "memory", "ram" -> "memory_usage";
+			default -> "disk_usage";
+		};
+	}
+
+	private static Duration span(Matcher window) {
+		if (window.group(1) != null) {
+			long n = Long.parseLong(window.group(1));
+			String unit = window.group(2);
+			return unit.startsWith("hour") ? Duration.ofHours(n)
+					: unit.startsWith("day") ? Duration.ofDays(n)
+							: unit.startsWith("week") ? Duration.ofDays(7 * n) : Duration.ofDays(30 * n);
+		}
+		String named = (window.group(3) != null) ? window.group(3) : window.group(4);
+		return switch (named.replaceAll("\\s+", " ")) {
+			case "hour" -> Duration.ofHours(1);
+			case "day", "24 hours", "yesterday", "today" -> Duration.ofHours(24);
+			case "week" -> Duration.ofDays(7);
+			default -> Duration.ofDays(30);
+		};
+	}
+
+}
