@@ -72,9 +72,11 @@ final class MetricReader {
 		if (top != null) {
 			boolean ascending = top.group(2) != null && (top.group(2).startsWith("lowest") || top.group(2).startsWith("least"));
 			Integer n = (top.group(1) != null) ? Integer.valueOf(top.group(1)) : null;
-			Matcher direction = reading.find(Pattern.compile("\\b(lowest|least|highest|most)(?:\\s+(?:loaded|used|utili[sz]ed|busy))?\\b"));
+			Matcher direction = reading.find(Pattern.compile(
+					"\\b(lowest|least|quietest|highest|most|busiest)(?:\\s+(?:loaded|used|utili[sz]ed|busy))?\\b"));
 			if (direction != null) {
-				ascending = direction.group(1).equals("lowest") || direction.group(1).equals("least");
+				ascending = direction.group(1).equals("lowest") || direction.group(1).equals("least")
+						|| direction.group(1).equals("quietest");
 			}
 			if (n != null || !count) {
 				return clause(metric, span, null, null, null, (n != null) ? n : 1, ascending, null, top.group());

@@ -104,6 +104,9 @@ class QuestionReaderTests {
 		assertThat(top.answerType()).isEqualTo(QueryPlan.AnswerType.TOP);
 		assertThat(top.metric()).extracting(MetricClause::metric, MetricClause::top, MetricClause::ascending)
 			.containsExactly("disk_usage", 4, true);
+		assertThat(read("the 3 busiest production machines by memory over the past 3 days").metric())
+			.extracting(MetricClause::metric, MetricClause::top, MetricClause::ascending)
+			.containsExactly("memory_usage", 3, false);
 		QueryPlan idle = read("how many idle hosts in staging");
 		assertThat(idle.answerType()).isEqualTo(QueryPlan.AnswerType.COUNT);
 		assertThat(idle.metric()).extracting(MetricClause::operator, MetricClause::threshold).containsExactly("<", 20.0);
