@@ -9,18 +9,23 @@ import java.util.Map;
  * CI names such as WEB in PROD-WEB-01), so that the reader matches
  * words to what exists rather than to a fixed list.
  */
-record CmdbValues(Map<Condition.Field, List<String>> values) {
+record CmdbValues(Map<Condition.Field, List<String>> values, List<String> eventSources) {
+
+	CmdbValues(Map<Condition.Field, List<String>> values) {
+		this(values, List.of());
+	}
 
 	/** The values of a field, with the CI names the question wrote (as the CMDB spells them) under NAME. */
 	CmdbValues with(Condition.Field field, List<String> more) {
 		Map<Condition.Field, List<String>> all = new java.util.EnumMap<>(Condition.Field.class);
 		all.putAll(this.values);
 		all.put(field, List.copyOf(more));
-		return new CmdbValues(all);
+		return new CmdbValues(all, this.eventSources);
 	}
 
 	CmdbValues {
 		values = Map.copyOf(values);
+		eventSources = List.copyOf(eventSources);
 	}
 
 	List<String> of(Condition.Field field) {

@@ -38,9 +38,12 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 		QueryPlan plan = QuestionReader.read(text, known);
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
 		List<Map<String, @Nullable Object>> results = this.queries.run(plan, asOf);
+		java.time.Duration window = (plan.metric() != null) ? plan.metric().window()
+				: (plan.events() != null) ? plan.events().window() : null;
 		Interpretation interpretation = new Interpretation("offline", plan.entity(), plan.filters(),
-				(plan.groupBy() != null) ? plan.groupBy().key() : null, plan.answerType().key(), plan.metric(),
-				(plan.metric() != null) ? asOf.minus(plan.metric().window()) : null, (plan.metric() != null) ? asOf : null);
+				(plan.groupBy() != null) ? plan.groupBy().key() : plan.eventGroup(), plan.answerType().key(),
+				plan.metric(), plan.events(), (window != null) ? asOf.minus(window) : null,
+				(window != null) ? asOf : null);
 		return new QueryAnswer(interpretation, plan.answerType().key(), results, insights(plan, results), List.of());
 	}
 

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbcCmdbValues {
 
-	private static final String VERSION = "SELECT coalesce(sum(version), 0) FROM configuration_item_version";
+	// the CMDB's change counters, and the event sources seen (a new source is a new value to read)
+	private static final String VERSION = "SELECT coalesce(sum(version), 0) + (SELECT count(DISTINCT source) FROM event)"
+			+ " FROM configuration_item_version";
 
 	// the JSON paths are fixed per field, never taken from a question
 	private static final Map<Condition.Field, String> COLUMNS = Map.of(Condition.Field.ENVIRONMENT,
@@ -70,7 +72,8 @@ class JdbcCmdbValues {
 				+ " WHERE name ~ '^[A-Za-z0-9]+-[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]+$' ORDER BY 1")
 			.query(String.class)
 			.list());
-		return new CmdbValues(values);
+		return new CmdbValues(values,
+				this.jdbc.sql("SELECT DISTINCT source FROM event ORDER BY 1").query(String.class).list());
 	}
 
 }

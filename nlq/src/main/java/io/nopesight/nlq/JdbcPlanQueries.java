@@ -50,9 +50,9 @@ class JdbcPlanQueries {
 
 	private final JdbcClient jdbc;
 
-	private final MetricSummaries summaries;
+	private final @Nullable MetricSummaries summaries;
 
-	JdbcPlanQueries(JdbcClient jdbc, MetricSummaries summaries) {
+	JdbcPlanQueries(JdbcClient jdbc, @Nullable MetricSummaries summaries) {
 		this.jdbc = jdbc;
 		this.summaries = summaries;
 	}
@@ -65,6 +65,9 @@ class JdbcPlanQueries {
 	List<Map<String, @Nullable Object>> run(QueryPlan plan, Instant asOf) {
 		List<Object> parameters = new ArrayList<>();
 		String where = where(plan.filters(), parameters);
+		if (plan.events() != null) {
+			return new JdbcEventQueries(this.jdbc).run(plan, plan.events(), asOf);
+		}
 		if (plan.metric() != null) {
 			return new MetricAnswers(plan, plan.metric()).answer(figures(plan.metric(), where, parameters, asOf));
 		}
@@ -82,16 +85,16 @@ class JdbcPlanQueries {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.summaries.summarize(new MetricSummaryQuery(List.of(metric.metric()), ids, null,
+		return java.util.Objects.requireNonNull(this.summaries).summarize(new MetricSummaryQuery(List.of(metric.metric()), ids, null,
 				asOf.minus(metric.window()), asOf));
 	}
 
-	private long count(String where, List<Object> parameters) {
+	long count(String where, List<Object> parameters) {
 		return statement("SELECT count(*) FROM configuration_item c WHERE " + where, parameters).query(Long.class)
 			.single();
 	}
 
-	private List<Map<String, @Nullable Object>> group(QueryPlan plan, String where, List<Object> parameters) {
+	List<Map<String, @Nullable Object>> group(QueryPlan plan, String where, List<Object> parameters) {
 		String column = GROUPS.get(plan.groupBy());
 		if (column == null) {
 			throw new QueryNotUnderstoodException("Cannot group by " + plan.groupBy(), QuestionReader.SUGGESTIONS);
@@ -111,7 +114,7 @@ class JdbcPlanQueries {
 		return rows;
 	}
 
-	private List<Map<String, @Nullable Object>> list(QueryPlan plan, String where, List<Object> parameters) {
+	List<Map<String, @Nullable Object>> list(QueryPlan plan, String where, List<Object> parameters) {
 		List<Field> shown = plan.filters().stream().map(Condition::field).distinct()
 			.filter((f) -> f != Field.TYPE && f != Field.STATUS && f != Field.VIRTUAL && f != Field.IP_ADDRESS
 					&& f != Field.NAME && f != Field.ROLE)
@@ -136,7 +139,7 @@ class JdbcPlanQueries {
 			.list();
 	}
 
-	private JdbcClient.StatementSpec statement(String sql, List<Object> parameters) {
+	JdbcClient.StatementSpec statement(String sql, List<Object> parameters) {
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql);
 		for (Object parameter : parameters) {
 			statement = statement.param(parameter);
@@ -144,7 +147,7 @@ class JdbcPlanQueries {
 		return statement;
 	}
 
-	private static String where(List<Condition> filters, List<Object> parameters) {
+	static String where(List<Condition> filters, List<Object> parameters) {
 		List<String> clauses = new ArrayList<>();
 		// the inventory is what people manage: a CI that a scan created and nobody has touched since (an unknown
 		// device found by a network scan) is discovered, not yet confirmed, and left out

@@ -35,7 +35,7 @@ final class MetricReader {
 
 	private static final Pattern AGGREGATE = Pattern.compile("\\b(average|mean|avg|highest|peak|maximum|max|lowest|minimum|min)\\b");
 
-	private static final Pattern WINDOW = Pattern.compile("\\b(?:(?:in|over|during|for|within)\\s+)?(?:the\\s+)?"
+	static final Pattern WINDOW = Pattern.compile("\\b(?:(?:in|over|during|for|within)\\s+)?(?:the\\s+)?"
 			+ "(?:(?:last|past|previous|this\\s+past)\\s+(\\d{1,4})\\s+(hours?|days?|weeks?|months?)"
 			+ "|(?:last|past|previous|this\\s+past|this)\\s+(hour|day|week|month|24\\s+hours)|(yesterday|today))\\b");
 
@@ -117,7 +117,7 @@ final class MetricReader {
 		};
 	}
 
-	private static Duration span(Matcher window) {
+	static Duration span(Matcher window) {
 		if (window.group(1) != null) {
 			long n = Long.parseLong(window.group(1));
 			String unit = window.group(2);

@@ -6,10 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A question as a typed plan: the CIs it is about (filters, including the type), the answer's shape, the
- * field a {@code group} answer groups by, and what it asks of a metric.
+ * field a {@code group} answer groups by, what it asks of a metric, and of events (with
+ * {@code eventGroup}, the event field a group answer of events groups by).
  */
 public record QueryPlan(String entity, List<Condition> filters, AnswerType answerType,
-		Condition.@Nullable Field groupBy, @Nullable MetricClause metric) {
+		Condition.@Nullable Field groupBy, @Nullable MetricClause metric, @Nullable EventClause events,
+		@Nullable String eventGroup) {
 
 	public QueryPlan {
 		filters = List.copyOf(filters);

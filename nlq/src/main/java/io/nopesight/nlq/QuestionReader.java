@@ -57,6 +57,8 @@ final class QuestionReader {
 	private static final Pattern ENVIRONMENT = Pattern.compile(
 			"\\b(production|prod|staging|stg|stage|development|dev|testing|test)\\b(?:\\s+(?:environment|env))?");
 
+	private static final Pattern EVENT_GROUP = Pattern.compile("\\b(?:by|per)\\s+(severity|source|status)\\b");
+
 	private static final Pattern COUNT = Pattern.compile("\\bhow\\s+many\\b|\\bcount\\b|\\bnumber\\s+of\\b");
 
 	private static final Map<String, Field> GROUPS = groups();
@@ -98,7 +100,15 @@ final class QuestionReader {
 		boolean count = reading.find(COUNT) != null;
 		Matcher group = reading.find(GROUP);
 		names(reading, values, filters);
+		Matcher eventWord = EventReader.mention(reading);
+		boolean aboutEvents = eventWord != null;
 		String entity = entity(reading, filters);
+		// "servers with critical events": the CIs are asked for; "critical events on production databases":
+		// the events, on CIs of that kind
+		boolean cisAsked = entity != null && aboutEvents && !filters.isEmpty()
+				&& text.indexOf(filters.get(0).from()) < eventWord.start();
+		EventClause events = aboutEvents ? EventReader.read(reading, values.eventSources(), cisAsked) : null;
+		Matcher eventGroup = aboutEvents ? reading.find(EVENT_GROUP) : null;
 		ip(reading, filters);
 		status(reading, filters);
 		environment(reading, values, filters);
@@ -112,9 +122,9 @@ final class QuestionReader {
 		owner(reading, filters);
 		sizes(reading, filters);
 		role(reading, values, filters);
-		MetricClause metric = MetricReader.read(reading, count);
+		MetricClause metric = aboutEvents ? null : MetricReader.read(reading, count);
 		List<String> unread = reading.unread();
-		if (entity == null
+		if (entity == null && !aboutEvents
 				&& filters.stream().noneMatch((c) -> c.field() == Field.IP_ADDRESS || c.field() == Field.NAME)) {
 			throw new QueryNotUnderstoodException("No kind of CI was named (servers, workstations, databases, "
 					+ "applications, software, network devices)", SUGGESTIONS);
@@ -122,12 +132,20 @@ final class QuestionReader {
 		if (!unread.isEmpty()) {
 			throw new QueryNotUnderstoodException("Not understood: '" + String.join("', '", unread)
 					+ "'. Questions about the inventory (types, status, environment, OS, location, manufacturer, "
-					+ "department, cost center, sizes, IP) and metrics (CPU, memory, disk over a window) are read; "
-					+ "events and relationships are not yet",
+					+ "department, cost center, sizes, IP), metrics (CPU, memory, disk over a window) and events are "
+					+ "read; relationships are not yet",
 					SUGGESTIONS);
 		}
 		Field groupBy = (group != null) ? GROUPS.get(group.group(1)) : null;
-		QueryPlan.AnswerType type = (groupBy != null) ? QueryPlan.AnswerType.GROUP
+		String eventGroupBy = (eventGroup != null) ? eventGroup.group(1) : null;
+		if (aboutEvents && !cisAsked && groupBy != null) {
+			if (groupBy != Field.STATUS) {
+				throw new QueryNotUnderstoodException("Events are grouped by severity, source or status", SUGGESTIONS);
+			}
+			eventGroupBy = "status";
+			groupBy = null;
+		}
+		QueryPlan.AnswerType type = (groupBy != null || eventGroupBy != null) ? QueryPlan.AnswerType.GROUP
 				: count ? QueryPlan.AnswerType.COUNT
 						: (metric != null && metric.top() != null) ? QueryPlan.AnswerType.TOP
 								: (metric != null && metric.aggregate() != null) ? QueryPlan.AnswerType.AGGREGATE
@@ -135,7 +153,8 @@ final class QuestionReader {
 		if (groupBy != null && metric != null) {
 			throw new QueryNotUnderstoodException("Grouping metric figures is not read yet", SUGGESTIONS);
 		}
-		return new QueryPlan((entity != null) ? entity : "ci", filters, type, groupBy, metric);
+		String planned = (aboutEvents && !cisAsked) ? "event" : (entity != null) ? entity : "ci";
+		return new QueryPlan(planned, filters, type, groupBy, metric, events, eventGroupBy);
 	}
 
 	private static void names(Reading reading, CmdbValues values, List<Condition> filters) {

@@ -23,7 +23,7 @@ class QuestionReaderTests {
 					"Windows Server 2019"),
 			Field.LOCATION, List.of("DC1", "DC2", "HQ"), Field.MANUFACTURER,
 			List.of("Dell Inc.", "HP", "HPE", "Lenovo", "VMware, Inc."), Field.ENGINE,
-			List.of("MySQL 8.0.35", "PostgreSQL 15.4", "PostgreSQL 16.1")));
+			List.of("MySQL 8.0.35", "PostgreSQL 15.4", "PostgreSQL 16.1")), List.of("nagios", "prometheus", "zabbix"));
 
 	private static QueryPlan read(String question) {
 		return QuestionReader.read(question, VALUES);
@@ -113,6 +113,25 @@ class QuestionReaderTests {
 		QueryPlan mean = read("mean memory utilization of staging hosts");
 		assertThat(mean.answerType()).isEqualTo(QueryPlan.AnswerType.AGGREGATE);
 		assertThat(mean.metric().window()).isEqualTo(MetricReader.DEFAULT_WINDOW);
+	}
+
+	@Test
+	void readsEventQuestionsAndWhetherTheEventsOrTheirCisAreAsked() {
+		QueryPlan events = read("still open high severity alerts from zabbix over the past 2 days");
+		assertThat(events.entity()).isEqualTo("event");
+		assertThat(events.events()).extracting(EventClause::severities, EventClause::statuses, EventClause::sources,
+				EventClause::window, EventClause::ofCis)
+			.containsExactly(List.of("high"), List.of("open"), List.of("zabbix"), java.time.Duration.ofDays(2), false);
+		QueryPlan onDatabases = read("how many critical alarms on staging databases");
+		assertThat(onDatabases.entity()).isEqualTo("event");
+		assertThat(onDatabases.answerType()).isEqualTo(QueryPlan.AnswerType.COUNT);
+		assertThat(onDatabases.filters()).extracting(Condition::field).contains(Field.TYPE, Field.ENVIRONMENT);
+		QueryPlan hosts = read("hosts that had critical alerts this week");
+		assertThat(hosts.entity()).isEqualTo("server");
+		assertThat(hosts.events().ofCis()).isTrue();
+		QueryPlan bySource = read("number of alerts per source in the last month");
+		assertThat(bySource.answerType()).isEqualTo(QueryPlan.AnswerType.GROUP);
+		assertThat(bySource.eventGroup()).isEqualTo("source");
 	}
 
 	@Test
