@@ -12,7 +12,7 @@ import io.nopesight.core.metric.MetricSeries;
 import io.nopesight.core.metric.MetricStep;
 
 /**
- * Lays a series on its step's grid, splits it at the window's start, flags the window's points outside the
+ * Lays a series on its step's grid ({@link StepGrid}), splits it at the window's start, flags the window's points outside the
  * 99% one-step interval and merges flags at most {@link #JOIN} steps apart into episodes.
  */
 final class AnomalyScanner {
@@ -32,19 +32,11 @@ final class AnomalyScanner {
 			return null;
 		}
 		long width = step.width().toSeconds();
-		long first = points.get(0).timestamp().getEpochSecond();
-		long last = points.get(points.size() - 1).timestamp().getEpochSecond();
-		int length = (int) ((last - first) / width) + 1;
-		double[] y = new double[length];
-		Arrays.fill(y, Double.NaN);
-		for (MetricSeries.Point point : points) {
-			y[(int) ((point.timestamp().getEpochSecond() - first) / width)] = point.value();
-		}
-		boolean[] filled = new boolean[length];
-		for (int t = 0; t < length; t++) {
-			filled[t] = Double.isNaN(y[t]);
-		}
-		SeriesForecaster.interpolate(y);
+		StepGrid grid = StepGrid.of(points, width);
+		long first = grid.first();
+		int length = grid.length();
+		double[] y = grid.values();
+		boolean[] filled = grid.filled();
 		int split = (int) Math.max(0, Math.ceil((double) (from.getEpochSecond() - first) / width));
 		if (split >= length) {
 			return null;

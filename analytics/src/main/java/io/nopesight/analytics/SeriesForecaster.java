@@ -77,16 +77,12 @@ final class SeriesForecaster {
 					+ ask.asOf().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
 		}
 		long step = ask.step().width().toSeconds();
-		long first = points.get(0).timestamp().getEpochSecond();
 		MetricSeries.Point lastPoint = points.get(points.size() - 1);
 		long last = lastPoint.timestamp().getEpochSecond();
-		int length = (int) ((last - first) / step) + 1;
-		double[] y = new double[length];
-		Arrays.fill(y, Double.NaN);
-		for (MetricSeries.Point point : points) {
-			y[(int) ((point.timestamp().getEpochSecond() - first) / step)] = point.value();
-		}
-		int missing = interpolate(y);
+		StepGrid grid = StepGrid.of(points, step);
+		double[] y = grid.values();
+		int length = grid.length();
+		int missing = grid.missing();
 		Instant lastAt = lastPoint.timestamp();
 		double lastValue = lastPoint.value();
 		double gapShare = (double) missing / length;
