@@ -42,7 +42,7 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 				: (plan.events() != null) ? plan.events().window() : null;
 		Interpretation interpretation = new Interpretation("offline", plan.entity(), plan.filters(),
 				(plan.groupBy() != null) ? plan.groupBy().key() : plan.eventGroup(), plan.answerType().key(),
-				plan.metric(), plan.events(), (window != null) ? asOf.minus(window) : null,
+				plan.metric(), plan.events(), plan.relation(), (window != null) ? asOf.minus(window) : null,
 				(window != null) ? asOf : null);
 		return new QueryAnswer(interpretation, plan.answerType().key(), results, insights(plan, results), List.of());
 	}

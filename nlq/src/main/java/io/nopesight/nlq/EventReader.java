@@ -26,6 +26,11 @@ final class EventReader {
 	private EventReader() {
 	}
 
+	/** Whether the question speaks of events at all. */
+	static boolean mentioned(String text) {
+		return EVENTS.matcher(text).find();
+	}
+
 	/** The word that makes the question about events, if any (it is read). */
 	static @Nullable Matcher mention(QuestionReader.Reading reading) {
 		return reading.find(EVENTS);

@@ -26,6 +26,11 @@ class JdbcCmdbValues {
 			"split_part(attributes->>'location', '-', 1)", Condition.Field.MANUFACTURER,
 			"attributes->>'manufacturer'", Condition.Field.ENGINE, "attributes->>'engine'");
 
+	// a software CI's product, or its name without the trailing version when it has no product attribute
+	private static final String SOFTWARE = "SELECT coalesce(nullif(attributes->>'product', ''),"
+			+ " regexp_replace(name, '\\s+v?\\d[^ ]*( \\S+)*$', '')) AS product, name FROM configuration_item"
+			+ " WHERE type = 'software' ORDER BY 1, 2";
+
 	private final JdbcClient jdbc;
 
 	private volatile long version = -1;
@@ -72,8 +77,12 @@ class JdbcCmdbValues {
 				+ " WHERE name ~ '^[A-Za-z0-9]+-[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]+$' ORDER BY 1")
 			.query(String.class)
 			.list());
+		Map<String, List<String>> software = new java.util.TreeMap<>();
+		this.jdbc.sql(SOFTWARE).query((rs, i) -> Map.entry(rs.getString("product"), rs.getString("name")))
+			.list()
+			.forEach((e) -> software.computeIfAbsent(e.getKey(), (k) -> new java.util.ArrayList<>()).add(e.getValue()));
 		return new CmdbValues(values,
-				this.jdbc.sql("SELECT DISTINCT source FROM event ORDER BY 1").query(String.class).list());
+				this.jdbc.sql("SELECT DISTINCT source FROM event ORDER BY 1").query(String.class).list(), software);
 	}
 
 }

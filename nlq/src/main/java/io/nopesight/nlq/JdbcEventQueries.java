@@ -29,7 +29,7 @@ final class JdbcEventQueries {
 		JdbcPlanQueries cis = new JdbcPlanQueries(this.jdbc, null);
 		List<Object> parameters = new ArrayList<>();
 		if (events.ofCis()) {
-			String where = JdbcPlanQueries.where(plan.filters(), parameters)
+			String where = JdbcPlanQueries.where(plan.filters(), plan.relation(), parameters)
 					+ " AND EXISTS (SELECT 1 FROM event e WHERE c.id = ANY(e.affected_cis) AND "
 					+ eventWhere(events, asOf, parameters) + ")";
 			return switch (plan.answerType()) {
@@ -40,9 +40,9 @@ final class JdbcEventQueries {
 		}
 		String where = eventWhere(events, asOf, parameters);
 		List<Condition> ciFilters = plan.filters();
-		if (!ciFilters.isEmpty()) {
+		if (!ciFilters.isEmpty() || plan.relation() != null) {
 			where += " AND EXISTS (SELECT 1 FROM configuration_item c WHERE c.id = ANY(e.affected_cis) AND "
-					+ JdbcPlanQueries.where(ciFilters, parameters) + ")";
+					+ JdbcPlanQueries.where(ciFilters, plan.relation(), parameters) + ")";
 		}
 		if (plan.answerType() == QueryPlan.AnswerType.COUNT) {
 			return List.of(Map.of("count", cis.statement("SELECT count(*) FROM event e WHERE " + where, parameters)

@@ -64,7 +64,7 @@ class JdbcPlanQueries {
 
 	List<Map<String, @Nullable Object>> run(QueryPlan plan, Instant asOf) {
 		List<Object> parameters = new ArrayList<>();
-		String where = where(plan.filters(), parameters);
+		String where = where(plan.filters(), plan.relation(), parameters);
 		if (plan.events() != null) {
 			return new JdbcEventQueries(this.jdbc).run(plan, plan.events(), asOf);
 		}
@@ -145,6 +145,37 @@ class JdbcPlanQueries {
 			statement = statement.param(parameter);
 		}
 		return statement;
+	}
+
+	static String where(List<Condition> filters, @Nullable RelationClause relation, List<Object> parameters) {
+		String where = where(filters, parameters);
+		return (relation == null) ? where : where + " AND " + relation(relation, parameters);
+	}
+
+	/**
+	 * The CIs a hop reaches from its anchors. Transitive hops follow relationships from the anchors until nothing
+	 * new is reached ({@code UNION} stops at cycles); the anchors themselves are not part of the answer. Links the
+	 * process-connection inference proposed ({@code discovered_by = 'ai_agent'}) are evidence, not the recorded
+	 * graph, and are not followed, as the relationship list leaves them out unless asked.
+	 */
+	private static String relation(RelationClause relation, List<Object> parameters) {
+		String[] types = relation.types().toArray(String[]::new);
+		String[] anchors = relation.anchors().toArray(String[]::new);
+		boolean sources = RelationClause.SOURCES.equals(relation.answer());
+		String near = sources ? "target_id" : "source_id";
+		String far = sources ? "source_id" : "target_id";
+		if (!relation.transitive()) {
+			parameters.add(types);
+			parameters.add(anchors);
+			return "c.id IN (SELECT r." + far + " FROM relationship r JOIN configuration_item a ON a.id = r." + near
+					+ " WHERE r.type = ANY(?) AND a.name = ANY(?) AND r.discovered_by <> 'ai_agent')";
+		}
+		parameters.add(anchors);
+		parameters.add(types);
+		parameters.add(anchors);
+		return "c.id IN (WITH RECURSIVE reached(id) AS (SELECT a.id FROM configuration_item a WHERE a.name = ANY(?)"
+				+ " UNION SELECT r." + far + " FROM relationship r JOIN reached ON r." + near + " = reached.id"
+				+ " WHERE r.type = ANY(?) AND r.discovered_by <> 'ai_agent') SELECT id FROM reached) AND c.name <> ALL(?)";
 	}
 
 	static String where(List<Condition> filters, List<Object> parameters) {

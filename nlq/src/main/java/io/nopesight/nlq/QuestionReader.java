@@ -57,6 +57,8 @@ final class QuestionReader {
 	private static final Pattern ENVIRONMENT = Pattern.compile(
 			"\\b(production|prod|staging|stg|stage|development|dev|testing|test)\\b(?:\\s+(?:environment|env))?");
 
+	private static final Pattern DATABASES = Pattern.compile("\\b(?:databases?|dbs)\\b");
+
 	private static final Pattern EVENT_GROUP = Pattern.compile("\\b(?:by|per)\\s+(severity|source|status)\\b");
 
 	private static final Pattern COUNT = Pattern.compile("\\bhow\\s+many\\b|\\bcount\\b|\\bnumber\\s+of\\b");
@@ -99,6 +101,10 @@ final class QuestionReader {
 		List<Condition> filters = new ArrayList<>();
 		boolean count = reading.find(COUNT) != null;
 		Matcher group = reading.find(GROUP);
+		// "databases running PostgreSQL" is their engine, and "alerts from prometheus" the events' source:
+		// neither is software installed
+		boolean softwareMeant = !DATABASES.matcher(text).find() && !EventReader.mentioned(text);
+		RelationClause relation = RelationReader.read(reading, values.of(Field.NAME), values.software(), softwareMeant);
 		names(reading, values, filters);
 		Matcher eventWord = EventReader.mention(reading);
 		boolean aboutEvents = eventWord != null;
@@ -124,7 +130,7 @@ final class QuestionReader {
 		role(reading, values, filters);
 		MetricClause metric = aboutEvents ? null : MetricReader.read(reading, count);
 		List<String> unread = reading.unread();
-		if (entity == null && !aboutEvents
+		if (entity == null && !aboutEvents && relation == null
 				&& filters.stream().noneMatch((c) -> c.field() == Field.IP_ADDRESS || c.field() == Field.NAME)) {
 			throw new QueryNotUnderstoodException("No kind of CI was named (servers, workstations, databases, "
 					+ "applications, software, network devices)", SUGGESTIONS);
@@ -132,8 +138,8 @@ final class QuestionReader {
 		if (!unread.isEmpty()) {
 			throw new QueryNotUnderstoodException("Not understood: '" + String.join("', '", unread)
 					+ "'. Questions about the inventory (types, status, environment, OS, location, manufacturer, "
-					+ "department, cost center, sizes, IP), metrics (CPU, memory, disk over a window) and events are "
-					+ "read; relationships are not yet",
+					+ "department, cost center, sizes, IP), metrics (CPU, memory, disk over a window), events and "
+					+ "relationships (runs on, hosts, depends on, impact, installed software) are read",
 					SUGGESTIONS);
 		}
 		Field groupBy = (group != null) ? GROUPS.get(group.group(1)) : null;
@@ -154,14 +160,14 @@ final class QuestionReader {
 			throw new QueryNotUnderstoodException("Grouping metric figures is not read yet", SUGGESTIONS);
 		}
 		String planned = (aboutEvents && !cisAsked) ? "event" : (entity != null) ? entity : "ci";
-		return new QueryPlan(planned, filters, type, groupBy, metric, events, eventGroupBy);
+		return new QueryPlan(planned, filters, type, groupBy, metric, events, eventGroupBy, relation);
 	}
 
 	private static void names(Reading reading, CmdbValues values, List<Condition> filters) {
 		List<Object> named = new ArrayList<>();
 		for (String name : values.of(Field.NAME)) {
 			// "on PROD-WEB-01" reads the "on" with the name, except after a verb of a relationship ("runs on"),
-			// which is left unread: relationships are not read yet
+			// which the relationship reader reads, or leaves unread when it makes no sense there
 			Matcher matcher = reading.find(Pattern.compile("(?:(?<!\\b(?:running|runs|run|hosted|installed|deployed) )"
 					+ "\\b(?:on|of|for|at|about)\\s+)?(?<![\\p{L}\\p{N}_-])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
 					+ "(?![\\p{L}\\p{N}_-])"));
@@ -188,12 +194,24 @@ final class QuestionReader {
 	 * The words written like a CI name (with a digit, a dash or a dot), for the names lookup before reading.
 	 */
 	static List<String> nameCandidates(String question) {
-		List<String> candidates = new ArrayList<>();
+		List<String> words = new ArrayList<>();
 		Matcher matcher = WORD.matcher(question);
 		while (matcher.find()) {
-			String word = matcher.group();
-			if (word.matches(".*[\\d_.-].*") && word.matches(".*\\p{L}.*") && word.length() <= 200) {
+			words.add(matcher.group());
+		}
+		List<String> candidates = new ArrayList<>();
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			// a single word names a CI only when it is not one of the reader's own words
+			if (word.length() <= 200 && word.matches(".*\\p{L}.*") && !FILLER.contains(word)
+					&& (word.matches(".*[\\d_.-].*") || !ENTITY.matcher(word).matches())) {
 				candidates.add(word);
+			}
+			// names of several words: "Payments API", "Billing Engine"
+			StringBuilder phrase = new StringBuilder(word);
+			for (int j = i + 1; j < Math.min(words.size(), i + 6); j++) {
+				phrase.append(' ').append(words.get(j));
+				candidates.add(phrase.toString());
 			}
 		}
 		return candidates;
@@ -449,6 +467,10 @@ final class QuestionReader {
 		private final List<int[]> words = new ArrayList<>();
 
 		private final BitSet read = new BitSet();
+
+		String text() {
+			return this.text;
+		}
 
 		Reading(String text) {
 			this.text = text;

@@ -145,4 +145,84 @@ class QuestionReaderTests {
 		assertThatThrownBy(() -> read("¿cuántos servidores hay?")).isInstanceOf(QueryNotUnderstoodException.class);
 	}
 
+	static final CmdbValues GRAPH = new CmdbValues(VALUES.values(), VALUES.eventSources(),
+			Map.of("Apache Log4j", List.of("Apache Log4j 2.14.1", "Apache Log4j 2.17.1"), "PostgreSQL Server",
+					List.of("PostgreSQL Server 15.4"), "Microsoft Exchange Server", List.of("Microsoft Exchange Server 2019 CU13")));
+
+	private static QueryPlan readNaming(String question, String... names) {
+		return QuestionReader.read(question, GRAPH.with(Field.NAME, List.of(names)));
+	}
+
+	@Test
+	void readsWhatRunsOnAHostAndWhereSomethingRuns() {
+		assertThat(readNaming("What runs on VMWARE-HOST-02?", "VMWARE-HOST-02").relation())
+			.isEqualTo(new RelationClause("sources", List.of("runs_on"), List.of("VMWARE-HOST-02"), false, "runs on vmware-host-02"));
+		QueryPlan vms = readNaming("how many VMs on VMWARE-HOST-02 are in production", "VMWARE-HOST-02");
+		assertThat(vms.answerType()).isEqualTo(QueryPlan.AnswerType.COUNT);
+		assertThat(vms.relation().types()).containsExactly("runs_on");
+		assertThat(vms.filters()).extracting(Condition::field).contains(Field.TYPE, Field.VIRTUAL, Field.ENVIRONMENT);
+		for (String question : List.of("Which servers host the Payments API?", "where does the payments api run",
+				"what is Payments API running on")) {
+			assertThat(readNaming(question, "Payments API").relation())
+				.extracting(RelationClause::answer, RelationClause::types, RelationClause::anchors)
+				.containsExactly("targets", List.of("runs_on"), List.of("Payments API"));
+		}
+		assertThat(readNaming("software installed on PROD-APP-10", "PROD-APP-10").relation().types())
+			.containsExactly("installed_on");
+	}
+
+	@Test
+	void readsDependenciesBothWays() {
+		for (String question : List.of("what depends on orders-db", "which applications use orders-db",
+				"who relies on the orders-db")) {
+			assertThat(readNaming(question, "orders-db").relation())
+				.extracting(RelationClause::answer, RelationClause::types, RelationClause::transitive)
+				.containsExactly("sources", List.of("depends_on"), false);
+		}
+		for (String question : List.of("What does the Payments API depend on?", "which databases does Payments API use",
+				"dependencies of the Payments API")) {
+			assertThat(readNaming(question, "Payments API").relation())
+				.extracting(RelationClause::answer, RelationClause::types)
+				.containsExactly("targets", List.of("depends_on"));
+		}
+		assertThat(readNaming("which databases does Payments API use", "Payments API").entity()).isEqualTo("database");
+	}
+
+	@Test
+	void readsTheImpactOfAFailureAsTransitive() {
+		for (String question : List.of("what is impacted if PROD-DB-03 fails", "blast radius of PROD-DB-03",
+				"if PROD-DB-03 goes down, what is affected?", "which applications would be affected by PROD-DB-03 going down",
+				"what breaks when prod-db-03 crashes")) {
+			assertThat(readNaming(question, "PROD-DB-03").relation())
+				.extracting(RelationClause::answer, RelationClause::types, RelationClause::anchors, RelationClause::transitive)
+				.containsExactly("sources", List.of("runs_on", "depends_on"), List.of("PROD-DB-03"), true);
+		}
+	}
+
+	@Test
+	void readsInstalledSoftwareByProductAndVersion() {
+		assertThat(read("servers with Apache Log4j 2.14.1 installed", GRAPH).relation())
+			.extracting(RelationClause::answer, RelationClause::types, RelationClause::anchors)
+			.containsExactly("targets", List.of("installed_on"), List.of("Apache Log4j 2.14.1"));
+		assertThat(read("how many machines run log4j", GRAPH).relation().anchors())
+			.containsExactly("Apache Log4j 2.14.1", "Apache Log4j 2.17.1");
+		assertThat(read("servers with log4j 2.17 installed", GRAPH).relation().anchors())
+			.containsExactly("Apache Log4j 2.17.1");
+		// a database's engine is not software installed
+		QueryPlan databases = read("databases running PostgreSQL 15", GRAPH);
+		assertThat(databases.relation()).isNull();
+		assertThat(databases.filters()).extracting(Condition::field).contains(Field.ENGINE);
+	}
+
+	@Test
+	void anEventSourceOrANameIsNotSoftware() {
+		QueryPlan mail = readNaming("what depends on Exchange Mail", "Exchange Mail");
+		assertThat(mail.relation().anchors()).containsExactly("Exchange Mail");
+		assertThat(mail.relation().types()).containsExactly("depends_on");
+	}
+
+	private static QueryPlan read(String question, CmdbValues values) {
+		return QuestionReader.read(question, values);
+	}
+
 }

@@ -1,0 +1,264 @@
+package io.nopesight.nlq;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a hop through the relationship graph: what runs on a host, which servers host an application, what
+ * depends on a CI and what it depends on, what a CI's failure impacts (transitively), and where software is
+ * installed. The named CI is the hop's anchor, not a filter on the answer: "what runs on VMWARE-HOST-02" lists
+ * the guests, not the host.
+ */
+final class RelationReader {
+
+	private static final String RUNS_ON = "runs_on";
+
+	private static final String DEPENDS_ON = "depends_on";
+
+	private static final String INSTALLED_ON = "installed_on";
+
+	// {N} is where the anchor's name stands; an article may lead it
+	private static final String N = "(?:the\\s+)?(?<name>{NAMES})";
+
+	private static final String FAILS = "(?:fails?|failed|failing|goes\\s+down|went\\s+down|is\\s+down|was\\s+down"
+			+ "|were\\s+down|crash(?:es|ed)?|dies|died|stops|stopped|breaks|broke|goes\\s+offline|is\\s+offline"
+			+ "|becomes\\s+unavailable|is\\s+unavailable|has\\s+an\\s+outage|is\\s+lost|were\\s+to\\s+fail"
+			+ "|is\\s+taken\\s+down|is\\s+shut\\s+down|dropped|drops)";
+
+	private static final List<String> IMPACT = List.of(
+			"\\b(?:if|when|should|once|in\\s+case)\\s+" + N + "\\s+" + FAILS + "\\b",
+			"\\b(?:blast\\s+radius|impact|failure|outage|loss|downtime|crash)\\s+(?:of|for|from)\\s+" + N
+					+ "(?:\\s+(?:failing|going\\s+down|failure|outage|being\\s+down|crashing))?",
+			"\\b" + N + "(?:'s|’s)?\\s+(?:blast\\s+radius|failure|outage)\\b",
+			"\\b(?:by\\s+)?" + N + "\\s+(?:failing|going\\s+down|being\\s+down|crashing|dying|becoming\\s+unavailable"
+					+ "|going\\s+offline)\\b");
+
+	// the words around an impact question ("what would be affected"), read only with an impact hop
+	private static final Pattern IMPACT_WORDS = Pattern.compile("\\b(?:impacted|affected|broken|hit|breaks?|break"
+			+ "|impacts?|affects?|would|will|could|might|get|gets|be|go\\s+down|stops?\\s+working|fail|down"
+			+ "|downstream|everything|anything|else|then|happens|so|too)\\b");
+
+	private static final List<String> DEPENDED_ON_BY = List.of(
+			"\\b(?:does|do|did|would|will)\\s+" + N + "\\s+(?:depend|rely|use|need|require|call|talk\\s+to|connect\\s+to"
+					+ "|consume|read\\s+from|write\\s+to)(?:\\s+(?:up)?on)?\\b",
+			"\\b" + N + "\\s+(?:depends|relies|is\\s+dependent|is\\s+reliant)\\s+(?:up)?on\\b",
+			"\\b" + N + "\\s+(?:uses|needs|requires|calls|consumes|talks\\s+to|connects\\s+to)\\b",
+			"\\b(?:dependencies|dependences|requirements|upstream\\s+dependencies|deps)\\s+(?:of|for)\\s+" + N,
+			"\\b" + N + "(?:'s|’s)?\\s+(?:dependencies|deps|requirements)\\b",
+			"\\b(?:used|needed|required|called|consumed)\\s+by\\s+" + N);
+
+	private static final List<String> DEPENDING_ON = List.of(
+			"\\b(?:depends?|depending|depended|relies|rely|relying|reliant|dependent)\\s+(?:up)?on\\s+" + N,
+			"\\b(?:uses?|using|consumes?|consuming|calls?|calling|needs?|needing|requires?|requiring|talks?\\s+to"
+					+ "|connects?\\s+to|connecting\\s+to|reads?\\s+from|writes?\\s+to|queries|querying)\\s+" + N,
+			"\\b(?:dependents|consumers|clients|callers)\\s+(?:of\\s+)?" + N,
+			"\\b" + N + "(?:'s|’s)?\\s+(?:dependents|consumers|clients|callers)\\b");
+
+	private static final List<String> HOSTS_OF = List.of(
+			"\\b(?:does|do|is|are)\\s+" + N + "\\s+(?:run|running|hosted|deployed|live|living|located|sit|sitting)"
+					+ "(?:\\s+(?:on|in|at))?\\b",
+			"\\b" + N + "\\s+(?:runs|is\\s+running|is\\s+hosted|is\\s+deployed|lives|sits)\\s+(?:on|in|at)\\b",
+			"\\b(?:hosts?|hosting|runs|running|serves|serving)\\s+" + N,
+			"\\bhosts?\\s+(?:of|for)\\s+" + N);
+
+	private static final List<String> ON = List.of(
+			"\\b(?<verb>runs?|running|hosted|deployed|lives?|living|sits?|sitting|resides?|residing|located|placed"
+					+ "|installed)\\s+(?:on|in|at)\\s+" + N,
+			"\\bhosted\\s+by\\s+" + N, "\\b(?:guests|tenants|workloads)\\s+(?:of|on)\\s+" + N);
+
+	// "VMs on VMWARE-HOST-02": a kind of CI, then on a named CI
+	private static final Pattern KIND_BEFORE_ON = Pattern.compile("\\b(?<kind>servers?|vms?|virtual\\s+machines?"
+			+ "|machines?|guests?|applications?|apps?|software|packages?)\\s+(?:(?:that|which)\\s+(?:are|is)\\s+)?"
+			+ "(?:currently\\s+)?$");
+
+	private static final Pattern TRANSITIVE = Pattern.compile("\\b(?:directly\\s+or\\s+indirectly|indirectly"
+			+ "|transitively|all\\s+the\\s+way\\s+down|at\\s+any\\s+depth)\\b");
+
+	private static final Set<String> GENERIC = Set.of("server", "client", "engine", "service", "services", "agent",
+			"exporter", "node", "apache", "microsoft", "oracle", "open", "software", "suite", "tools", "runtime",
+			"windows", "database", "linux", "redhat", "ubuntu", "debian", "desktop", "studio", "framework");
+
+	private static final Pattern SOFTWARE_LEAD = Pattern.compile("(?:(?:runs?|running|run|has|have|having|with|using"
+			+ "|uses)\\s+)?(?:the\\s+)?");
+
+	private static final Pattern VERSION = Pattern.compile("\\s+(?:version\\s+|v)?(?<version>\\d[\\w.\\-]*)");
+
+	private RelationReader() {
+	}
+
+	/**
+	 * The hop the question asks for, if any, its words read. {@code names} are the CI names the question wrote;
+	 * {@code software} maps each software product (as the CMDB spells it) to the names of its CIs, one per version.
+	 */
+	static @Nullable RelationClause read(QuestionReader.Reading reading, List<String> names,
+			Map<String, List<String>> software, boolean softwareMeant) {
+		RelationClause relation = named(reading, names);
+		if (relation == null && softwareMeant) {
+			relation = installed(reading, names, software);
+		}
+		if (relation != null && !relation.transitive() && reading.find(TRANSITIVE) != null) {
+			relation = new RelationClause(relation.answer(), relation.types(), relation.anchors(), true, relation.from());
+		}
+		return relation;
+	}
+
+	private static @Nullable RelationClause named(QuestionReader.Reading reading, List<String> names) {
+		if (names.isEmpty()) {
+			return null;
+		}
+		String alternatives = String.join("|", names.stream()
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.map((n) -> Pattern.quote(n.toLowerCase(Locale.ROOT)))
+			.toList());
+		Matcher impact = first(reading, IMPACT, alternatives);
+		if (impact != null) {
+			while (reading.find(IMPACT_WORDS) != null) {
+				// read
+			}
+			return clause(RelationClause.SOURCES, List.of(RUNS_ON, DEPENDS_ON), impact, names, true);
+		}
+		Matcher matcher = first(reading, DEPENDED_ON_BY, alternatives);
+		if (matcher != null) {
+			return clause(RelationClause.TARGETS, List.of(DEPENDS_ON), matcher, names, false);
+		}
+		matcher = first(reading, DEPENDING_ON, alternatives);
+		if (matcher != null) {
+			return clause(RelationClause.SOURCES, List.of(DEPENDS_ON), matcher, names, false);
+		}
+		matcher = first(reading, HOSTS_OF, alternatives);
+		if (matcher != null) {
+			return clause(RelationClause.TARGETS, List.of(RUNS_ON), matcher, names, false);
+		}
+		matcher = first(reading, ON, alternatives);
+		if (matcher != null) {
+			boolean installed = "installed".equals(group(matcher, "verb"));
+			return clause(RelationClause.SOURCES, List.of(installed ? INSTALLED_ON : RUNS_ON), matcher, names, false);
+		}
+		return kindOn(reading, alternatives, names);
+	}
+
+	private static @Nullable RelationClause kindOn(QuestionReader.Reading reading, String alternatives,
+			List<String> names) {
+		Pattern on = Pattern.compile("\\bon\\s+" + N.replace("{NAMES}", alternatives));
+		Matcher matcher = reading.find(on, (m) -> KIND_BEFORE_ON.matcher(reading.text().substring(0, m.start())).find());
+		if (matcher == null) {
+			return null;
+		}
+		Matcher kind = KIND_BEFORE_ON.matcher(reading.text().substring(0, matcher.start()));
+		kind.find();
+		String type = kind.group("kind").startsWith("software") || kind.group("kind").startsWith("package")
+				? INSTALLED_ON : RUNS_ON;
+		return clause(RelationClause.SOURCES, List.of(type), matcher, names, false);
+	}
+
+	private static @Nullable RelationClause installed(QuestionReader.Reading reading, List<String> names,
+			Map<String, List<String>> software) {
+		for (Map.Entry<String, List<String>> product : byLongestWording(software).entrySet()) {
+			String wording = product.getKey();
+			Pattern pattern = Pattern.compile("\\b" + SOFTWARE_LEAD.pattern() + "(?<product>" + Pattern.quote(wording)
+					+ ")(?:" + VERSION.pattern() + ")?\\b");
+			Matcher matcher = reading.find(pattern, (m) -> !insideOtherName(reading.text(), m, names, software));
+			if (matcher != null) {
+				String version = matcher.group("version");
+				List<String> anchors = product.getValue()
+					.stream()
+					.filter((name) -> version == null || versionOf(name).startsWith(version))
+					.toList();
+				return new RelationClause(RelationClause.TARGETS, List.of(INSTALLED_ON), anchors, false,
+						matcher.group().strip());
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Each way a product can be written (its full name, and each word of it that no other product shares and that
+	 * is not a generic word, such as "log4j" for Apache Log4j), longest first, with the CIs it stands for.
+	 */
+	private static Map<String, List<String>> byLongestWording(Map<String, List<String>> software) {
+		Map<String, Set<String>> products = new java.util.HashMap<>();
+		for (String product : software.keySet()) {
+			String lower = product.toLowerCase(Locale.ROOT);
+			products.computeIfAbsent(lower, (k) -> new LinkedHashSet<>()).add(product);
+			for (String word : lower.split("[^\\p{L}\\p{N}]+")) {
+				if (word.length() >= 4 && !GENERIC.contains(word) && !word.equals(lower)) {
+					products.computeIfAbsent(word, (k) -> new LinkedHashSet<>()).add(product);
+				}
+			}
+		}
+		Map<String, List<String>> wordings = new java.util.TreeMap<>(
+				Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+		products.forEach((wording, owners) -> {
+			if (owners.size() == 1) {
+				wordings.put(wording, software.get(owners.iterator().next()));
+			}
+		});
+		return wordings;
+	}
+
+	// "Exchange" inside the name "Exchange Mail" is that application, not the software
+	private static boolean insideOtherName(String text, Matcher match, List<String> names,
+			Map<String, List<String>> software) {
+		Set<String> softwareNames = new java.util.HashSet<>();
+		software.values().forEach((n) -> n.forEach((name) -> softwareNames.add(name.toLowerCase(Locale.ROOT))));
+		for (String name : names) {
+			String lower = name.toLowerCase(Locale.ROOT);
+			if (softwareNames.contains(lower)) {
+				continue;
+			}
+			for (int at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+				int productStart = match.start("product");
+				if (at < match.end() && at + lower.length() > productStart) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String versionOf(String softwareName) {
+		Matcher matcher = Pattern.compile("\\s(\\d[\\w.\\-]*(?:\\s+\\S+)*)$").matcher(softwareName);
+		return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : "";
+	}
+
+	private static @Nullable Matcher first(QuestionReader.Reading reading, List<String> patterns, String alternatives) {
+		for (String pattern : patterns) {
+			Matcher matcher = reading.find(Pattern.compile(pattern.replace("{NAMES}", alternatives)));
+			if (matcher != null) {
+				return matcher;
+			}
+		}
+		return null;
+	}
+
+	private static RelationClause clause(String answer, List<String> types, Matcher matcher, List<String> names,
+			boolean transitive) {
+		String written = matcher.group("name");
+		List<String> anchors = new ArrayList<>();
+		for (String name : names) {
+			if (name.equalsIgnoreCase(written)) {
+				anchors.add(name);
+			}
+		}
+		return new RelationClause(answer, types, anchors, transitive, matcher.group().strip());
+	}
+
+	private static @Nullable String group(Matcher matcher, String name) {
+		try {
+			return matcher.group(name);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}
