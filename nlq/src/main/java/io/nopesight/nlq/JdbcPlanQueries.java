@@ -41,7 +41,7 @@ class JdbcPlanQueries {
 			Field.ENVIRONMENT, "c.custom_fields->>'environment'", Field.DEPARTMENT, "c.custom_fields->>'department'",
 			Field.COST_CENTER, "c.custom_fields->>'cost_center'", Field.OWNER, "c.custom_fields->>'owner'", Field.OS,
 			"c.attributes->>'os'", Field.LOCATION, "nullif(split_part(c.attributes->>'location', '-', 1), '')",
-			Field.MANUFACTURER, "c.attributes->>'manufacturer'");
+			Field.MANUFACTURER, "c.attributes->>'manufacturer'", Field.ENGINE, "c.attributes->>'engine'");
 
 	private static final String VIRTUAL_MODEL = "VMware Virtual Platform";
 

@@ -16,7 +16,7 @@ final class MetricReader {
 
 	static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
 
-	private static final Pattern METRIC = Pattern.compile("\\b(cpu|processor|load|memory|ram|disk|storage|space)\\b"
+	private static final Pattern METRIC = Pattern.compile("\\b(?:(?:on|in|for|of)\\s+)?(cpu|processor|load|memory|ram|disk|storage|space)\\b"
 			+ "(?:\\s+(?:usage|utili[sz]ation|use|used|load|consumption))?");
 
 	private static final Pattern IDLE = Pattern.compile("\\b(under-?utili[sz]ed|idle|underused)\\b");
@@ -31,7 +31,14 @@ final class MetricReader {
 	private static final Pattern HIGH = Pattern.compile("\\b(high|heavy|running\\s+hot|hot|busy|short\\s+on|almost\\s+out\\s+of"
 			+ "|low\\s+on|low|light)\\b");
 
-	private static final Pattern TOP = Pattern.compile("\\b(?:top|the)\\s+(\\d{1,4})\\b|\\b(busiest|most\\s+loaded|least\\s+loaded)\\b");
+	private static final Pattern TOP = Pattern.compile("\\b(?:top|the|which|bottom|first)\\s+(\\d{1,4})\\b"
+			+ "|\\b(busiest|most\\s+loaded|least\\s+loaded|quietest)\\b");
+
+	// words of load with no metric named: "busy servers", "the 5 busiest servers" speak of CPU
+	private static final Pattern BUSY = Pattern.compile("\\b(?:busy|busiest|running\\s+hot|hot|most\\s+loaded"
+			+ "|least\\s+loaded|quietest)\\b");
+
+	private static final Pattern BOTTOM = Pattern.compile("\\bbottom\\s+\\d");
 
 	private static final Pattern AGGREGATE = Pattern.compile("\\b(average|mean|avg|highest|peak|maximum|max|lowest|minimum|min)\\b");
 
@@ -46,7 +53,8 @@ final class MetricReader {
 		Matcher window = reading.find(WINDOW);
 		Matcher idle = reading.find(IDLE);
 		Matcher metricWord = reading.find(METRIC);
-		if (metricWord == null && idle == null) {
+		boolean busy = BUSY.matcher(reading.text()).find();
+		if (metricWord == null && idle == null && !busy) {
 			if (window != null) {
 				reading.unconsume(window);
 			}
@@ -54,7 +62,7 @@ final class MetricReader {
 		}
 		String metric = (metricWord == null) ? "cpu_usage" : metricOf(metricWord.group(1));
 		Duration span = (window != null) ? span(window) : DEFAULT_WINDOW;
-		String from = (metricWord != null) ? metricWord.group() : idle.group();
+		String from = (metricWord != null) ? metricWord.group().strip() : (idle != null) ? idle.group() : "cpu";
 		Matcher peak = reading.find(PEAK);
 		if (peak != null) {
 			return clause(metric, span, "max", below(peak.group(1)) ? "<" : ">", Double.parseDouble(peak.group(2)), null,
@@ -62,7 +70,10 @@ final class MetricReader {
 		}
 		Matcher level = reading.find(LEVEL);
 		if (level != null) {
-			return clause(metric, span, "avg", below(level.group(1)) ? "<" : ">", Double.parseDouble(level.group(2)),
+			// "average CPU above 80%" says what a bare level means; "maximum CPU above 90%" asks of the peak
+			Matcher of = reading.find(AGGREGATE);
+			String aggregation = (of != null && !of.group(1).startsWith("av") && !of.group(1).equals("mean")) ? "max" : "avg";
+			return clause(metric, span, aggregation, below(level.group(1)) ? "<" : ">", Double.parseDouble(level.group(2)),
 					null, false, null, level.group());
 		}
 		if (idle != null) {
@@ -70,7 +81,8 @@ final class MetricReader {
 		}
 		Matcher top = reading.find(TOP);
 		if (top != null) {
-			boolean ascending = top.group(2) != null && (top.group(2).startsWith("lowest") || top.group(2).startsWith("least"));
+			boolean ascending = (top.group(2) != null && (top.group(2).startsWith("least") || top.group(2).startsWith("quiet")))
+					|| BOTTOM.matcher(top.group()).find();
 			Integer n = (top.group(1) != null) ? Integer.valueOf(top.group(1)) : null;
 			Matcher direction = reading.find(Pattern.compile(
 					"\\b(lowest|least|quietest|highest|most|busiest)(?:\\s+(?:loaded|used|utili[sz]ed|busy))?\\b"));
@@ -83,6 +95,10 @@ final class MetricReader {
 			}
 		}
 		Matcher high = reading.find(HIGH);
+		if (high == null && metricWord == null && idle == null) {
+			reading.find(BUSY);
+			return clause(metric, span, "avg", ">", 80.0, null, false, null, from);
+		}
 		if (high != null) {
 			String word = high.group(1);
 			boolean low = word.equals("low") || word.equals("light");

@@ -37,7 +37,12 @@ final class QuestionReader {
 			"running", "under", "owned", "to", "who", "where", "whose", "and", "those", "these",
 			"i", "can", "you", "tell", "us", "my", "it", "its", "at", "from", "be", "being", "currently", "now",
 			"total", "each", "them", "kind", "type", "types", "using", "use", "uses", "got", "installed", "was", "were",
-			"did", "had", "during", "over", "within", "value", "level", "levels");
+			"did", "had", "during", "over", "within", "value", "level", "levels", "status", "state", "located",
+			"based", "housed", "belong", "belongs", "belonging", "own", "owns", "across", "among", "everything",
+			"anything", "happened", "occurred", "happen", "occur", "raised", "fired", "triggered", "logged", "reported",
+			"recorded", "seen", "used", "utilized", "utilised", "consumed", "made", "manufactured", "built",
+			"right", "so", "far", "presently", "exist", "exists", "existing", "registered", "known", "inventory",
+			"cmdb", "listed", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole");
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
@@ -57,6 +62,19 @@ final class QuestionReader {
 	private static final Pattern ENVIRONMENT = Pattern.compile(
 			"\\b(production|prod|staging|stg|stage|development|dev|testing|test)\\b(?:\\s+(?:environment|env))?");
 
+	private static final List<String> NUMBERS = List.of("one", "two", "three", "four", "five", "six", "seven", "eight",
+			"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+			"nineteen", "twenty");
+
+	private static final Pattern NUMBER_WORDS = Pattern.compile("\\b(top|the|bottom|first|which|lowest|highest|last|past"
+			+ "|previous)\\s+(" + String.join("|", NUMBERS) + ")\\b");
+
+	private static final Map<String, String> ROLE_WORDS = Map.of("database", "DB", "db", "DB", "application", "APP",
+			"app", "APP", "kubernetes", "K8S", "monitoring", "MON", "messaging", "MQ", "caching", "CACHE");
+
+	private static final Pattern ROLE_OF_SERVERS = Pattern.compile("\\b(" + String.join("|", ROLE_WORDS.keySet())
+			+ ")(?=\\s+(?:servers?|hosts?|machines?|boxes|vms?|nodes?)\\b)");
+
 	private static final Pattern DATABASES = Pattern.compile("\\b(?:databases?|dbs)\\b");
 
 	private static final Pattern EVENT_GROUP = Pattern.compile("\\b(?:by|per)\\s+(severity|source|status)\\b");
@@ -65,8 +83,9 @@ final class QuestionReader {
 
 	private static final Map<String, Field> GROUPS = groups();
 
-	private static final Pattern GROUP = Pattern.compile(
-			"\\b(?:by|per)\\s+(" + String.join("|", GROUPS.keySet()) + ")\\b");
+	private static final Pattern GROUP = Pattern.compile("\\b(?:by|per|in\\s+each|for\\s+each|each|across|across\\s+all"
+			+ "|grouped\\s+by|broken\\s+down\\s+by|split\\s+by|breakdown\\s+by)\\s+(?:the\\s+)?("
+			+ String.join("|", GROUPS.keySet()) + ")s?\\b");
 
 	private static final Pattern IP = Pattern.compile("\\b(?:ip(?:\\s+address)?\\s+|address\\s+|at\\s+)?"
 			+ "((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})\\b");
@@ -87,7 +106,7 @@ final class QuestionReader {
 
 	private static final Map<String, String> OS_FAMILIES = osFamilies();
 
-	private static final Pattern OS = Pattern.compile("\\b(?:(?:on|running|with)\\s+)?(" + String.join("|", OS_FAMILIES.keySet())
+	private static final Pattern OS = Pattern.compile("\\b(?:(?:on|running|runs|run|with|using)\\s+)?(" + String.join("|", OS_FAMILIES.keySet())
 			+ ")(?:\\s+((?:server\\s+)?\\d+(?:\\.\\d+)*(?:\\s*h\\d)?))?\\b");
 
 	private static final Pattern LOCATION_WORD = Pattern.compile("\\b([a-z]{2,4}\\d{0,2})\\b");
@@ -96,7 +115,7 @@ final class QuestionReader {
 	}
 
 	static QueryPlan read(String question, CmdbValues values) {
-		String text = question.toLowerCase(Locale.ROOT).strip().replaceAll("\\bnon-(?=\\p{L})", "non ");
+		String text = normalised(question);
 		Reading reading = new Reading(text);
 		List<Condition> filters = new ArrayList<>();
 		boolean count = reading.find(COUNT) != null;
@@ -106,6 +125,7 @@ final class QuestionReader {
 		boolean softwareMeant = !DATABASES.matcher(text).find() && !EventReader.mentioned(text);
 		RelationClause relation = RelationReader.read(reading, values.of(Field.NAME), values.software(), softwareMeant);
 		names(reading, values, filters);
+		roleOfServers(reading, values, filters);
 		Matcher eventWord = EventReader.mention(reading);
 		boolean aboutEvents = eventWord != null;
 		String entity = entity(reading, filters);
@@ -163,6 +183,27 @@ final class QuestionReader {
 		return new QueryPlan(planned, filters, type, groupBy, metric, events, eventGroupBy, relation);
 	}
 
+	/**
+	 * The question in lower case with contractions spelt out ("don't" is "do not"), possessives dropped
+	 * ("PROD-WEB-01's"), number words after "top" written as numbers, and a leading "on which" read as "which".
+	 */
+	static String normalised(String question) {
+		String text = question.toLowerCase(Locale.ROOT).strip().replace('’', '\'').replace('‘', '\'');
+		text = text.replaceAll("\\bwon't\\b", "will not").replaceAll("\\bcan't\\b", "can not")
+			.replaceAll("n't\\b", " not")
+			.replaceAll("'s\\b", "")
+			.replaceAll("'re\\b", " are")
+			.replaceAll("\\bnon-(?=\\p{L})", "non ")
+			.replaceAll("^(?:on|in|at)\\s+(which|what)\\b", "$1");
+		Matcher numbers = NUMBER_WORDS.matcher(text);
+		StringBuilder written = new StringBuilder();
+		while (numbers.find()) {
+			numbers.appendReplacement(written, numbers.group(1) + " " + (NUMBERS.indexOf(numbers.group(2)) + 1));
+		}
+		numbers.appendTail(written);
+		return written.toString();
+	}
+
 	private static void names(Reading reading, CmdbValues values, List<Condition> filters) {
 		List<Object> named = new ArrayList<>();
 		for (String name : values.of(Field.NAME)) {
@@ -178,6 +219,23 @@ final class QuestionReader {
 		if (!named.isEmpty()) {
 			filters.add(new Condition(Field.NAME, "in", named, false, String.join(", ", named.stream().map(String::valueOf).toList())));
 		}
+	}
+
+	/**
+	 * "database servers" are servers in the DB role (PROD-DB-01), not databases; likewise application and
+	 * Kubernetes servers, when the naming convention has such a role.
+	 */
+	private static void roleOfServers(Reading reading, CmdbValues values, List<Condition> filters) {
+		Matcher matcher = reading.find(ROLE_OF_SERVERS);
+		if (matcher == null) {
+			return;
+		}
+		String role = ROLE_WORDS.get(matcher.group(1));
+		if (!values.of(Field.ROLE).contains(role)) {
+			reading.unconsume(matcher);
+			return;
+		}
+		filters.add(new Condition(Field.ROLE, "=", List.of(role), reading.negated(matcher), matcher.group()));
 	}
 
 	private static void role(Reading reading, CmdbValues values, List<Condition> filters) {
@@ -336,6 +394,7 @@ final class QuestionReader {
 	private static void department(Reading reading, CmdbValues values, List<Condition> filters) {
 		Matcher matcher = reading.find(DEPARTMENT);
 		if (matcher == null) {
+			bareDepartment(reading, values, filters);
 			return;
 		}
 		String word = (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
@@ -349,6 +408,23 @@ final class QuestionReader {
 			return;
 		}
 		filters.add(new Condition(Field.DEPARTMENT, "in", matching, reading.negated(matcher), matcher.group()));
+	}
+
+	// "Finance workstations": a department the CMDB knows, named without the word "department"
+	private static void bareDepartment(Reading reading, CmdbValues values, List<Condition> filters) {
+		for (String department : values.of(Field.DEPARTMENT)) {
+			String word = department.toLowerCase(Locale.ROOT);
+			if (word.length() < 3 || FILLER.contains(word) || ENTITY.matcher(word).matches()) {
+				continue;
+			}
+			Matcher matcher = reading.find(Pattern.compile("\\b(?:(?:owned\\s+by|from|of|in|for)\\s+)?(?:the\\s+)?"
+					+ Pattern.quote(word) + "\\b"));
+			if (matcher != null) {
+				filters.add(new Condition(Field.DEPARTMENT, "in", List.of(department), reading.negated(matcher),
+						matcher.group()));
+				return;
+			}
+		}
 	}
 
 	private static void costCenter(Reading reading, List<Condition> filters) {
@@ -438,6 +514,8 @@ final class QuestionReader {
 		groups.put("vendor", Field.MANUFACTURER);
 		groups.put("cost center", Field.COST_CENTER);
 		groups.put("owner", Field.OWNER);
+		groups.put("database engine", Field.ENGINE);
+		groups.put("engine", Field.ENGINE);
 		return groups;
 	}
 

@@ -67,7 +67,7 @@ final class RelationReader {
 			"\\b(?:does|do|is|are)\\s+" + N + "\\s+(?:run|running|hosted|deployed|live|living|located|sit|sitting)"
 					+ "(?:\\s+(?:on|in|at))?\\b",
 			"\\b" + N + "\\s+(?:runs|is\\s+running|is\\s+hosted|is\\s+deployed|lives|sits)\\s+(?:on|in|at)\\b",
-			"\\b(?:hosts?|hosting|runs|running|serves|serving)\\s+" + N,
+			"\\b(?:hosts?|hosting|runs|running|run|serves|serving)\\s+" + N,
 			"\\bhosts?\\s+(?:of|for)\\s+" + N);
 
 	private static final List<String> ON = List.of(
