@@ -28,6 +28,9 @@ final class JdbcEventQueries {
 	List<Map<String, @Nullable Object>> run(QueryPlan plan, EventClause events, Instant asOf) {
 		JdbcPlanQueries cis = new JdbcPlanQueries(this.jdbc, null);
 		List<Object> parameters = new ArrayList<>();
+		if (events.ofCis() && events.top() != null) {
+			return mostEvents(plan, events, asOf, cis);
+		}
 		if (events.ofCis()) {
 			String where = JdbcPlanQueries.where(plan.filters(), plan.relation(), parameters)
 					+ " AND EXISTS (SELECT 1 FROM event e WHERE c.id = ANY(e.affected_cis) AND "
@@ -72,6 +75,28 @@ final class JdbcEventQueries {
 					row.put("created_at", rs.getTimestamp("created_at").toInstant());
 					return row;
 				}).list();
+	}
+
+	/** The CIs with the most matching events, most first, ties by name. */
+	private static List<Map<String, @Nullable Object>> mostEvents(QueryPlan plan, EventClause events, Instant asOf,
+			JdbcPlanQueries cis) {
+		List<Object> parameters = new ArrayList<>();
+		String where = JdbcPlanQueries.where(plan.filters(), plan.relation(), parameters) + " AND "
+				+ eventWhere(events, asOf, parameters);
+		parameters.add(events.top());
+		return cis.statement("SELECT c.id, c.name, c.type, c.status, count(*) AS n FROM configuration_item c"
+				+ " JOIN event e ON c.id = ANY(e.affected_cis) WHERE " + where
+				+ " GROUP BY c.id, c.name, c.type, c.status ORDER BY n DESC, c.name, c.id LIMIT ?", parameters)
+			.query((rs, i) -> {
+				Map<String, @Nullable Object> row = new LinkedHashMap<>();
+				row.put("ci_id", rs.getString("id"));
+				row.put("name", rs.getString("name"));
+				row.put("type", rs.getString("type"));
+				row.put("status", rs.getString("status"));
+				row.put("event_count", rs.getLong("n"));
+				return row;
+			})
+			.list();
 	}
 
 	private static String eventWhere(EventClause events, Instant asOf, List<Object> parameters) {

@@ -31,14 +31,14 @@ final class MetricReader {
 	private static final Pattern HIGH = Pattern.compile("\\b(high|heavy|running\\s+hot|hot|busy|short\\s+on|almost\\s+out\\s+of"
 			+ "|low\\s+on|low|light)\\b");
 
-	private static final Pattern TOP = Pattern.compile("\\b(?:top|the|which|bottom|first)\\s+(\\d{1,4})\\b"
+	private static final Pattern TOP = Pattern.compile("\\b(?:top|the|which|bottom|first|lowest|highest|least|most)\\s+(\\d{1,4})\\b"
 			+ "|\\b(busiest|most\\s+loaded|least\\s+loaded|quietest)\\b");
 
 	// words of load with no metric named: "busy servers", "the 5 busiest servers" speak of CPU
 	private static final Pattern BUSY = Pattern.compile("\\b(?:busy|busiest|running\\s+hot|hot|most\\s+loaded"
 			+ "|least\\s+loaded|quietest)\\b");
 
-	private static final Pattern BOTTOM = Pattern.compile("\\bbottom\\s+\\d");
+	private static final Pattern BOTTOM = Pattern.compile("\\b(?:bottom|lowest|least)\\s+\\d");
 
 	private static final Pattern AGGREGATE = Pattern.compile("\\b(average|mean|avg|highest|peak|maximum|max|lowest|minimum|min)\\b");
 

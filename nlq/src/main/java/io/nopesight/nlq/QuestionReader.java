@@ -75,6 +75,16 @@ final class QuestionReader {
 	private static final Pattern ROLE_OF_SERVERS = Pattern.compile("\\b(" + String.join("|", ROLE_WORDS.keySet())
 			+ ")(?=\\s+(?:servers?|hosts?|machines?|boxes|vms?|nodes?)\\b)");
 
+	// "top 5 servers by number of events", "which server has the most alerts"
+	private static final Pattern MOST_EVENTS = Pattern.compile("\\b(?:(?:by|with)\\s+)?(?:the\\s+)?(?:most|highest\\s+number\\s+of"
+			+ "|largest\\s+number\\s+of|greatest\\s+number\\s+of|number\\s+of|count\\s+of|most\\s+number\\s+of)"
+			+ "(?=\\s+(?:\\w+\\s+)?(?:events?|alerts?|alarms?|incidents?)\\b)");
+
+	private static final Pattern RANK = Pattern.compile("\\b(?:top|the|which|first)\\s+(\\d{1,4})\\b");
+
+	// the distributions "Linux" covers
+	private static final Pattern LINUX = Pattern.compile("linux|ubuntu|debian|redhat|rhel|centos|suse|fedora|rocky|alma");
+
 	private static final Pattern DATABASES = Pattern.compile("\\b(?:databases?|dbs)\\b");
 
 	private static final Pattern EVENT_GROUP = Pattern.compile("\\b(?:by|per)\\s+(severity|source|status)\\b");
@@ -118,6 +128,7 @@ final class QuestionReader {
 		String text = normalised(question);
 		Reading reading = new Reading(text);
 		List<Condition> filters = new ArrayList<>();
+		Matcher mostEvents = reading.find(MOST_EVENTS);
 		boolean count = reading.find(COUNT) != null;
 		Matcher group = reading.find(GROUP);
 		// "databases running PostgreSQL" is their engine, and "alerts from prometheus" the events' source:
@@ -131,9 +142,13 @@ final class QuestionReader {
 		String entity = entity(reading, filters);
 		// "servers with critical events": the CIs are asked for; "critical events on production databases":
 		// the events, on CIs of that kind
-		boolean cisAsked = entity != null && aboutEvents && !filters.isEmpty()
-				&& text.indexOf(filters.get(0).from()) < eventWord.start();
+		boolean cisAsked = entity != null && aboutEvents && (mostEvents != null || !filters.isEmpty()
+				&& text.indexOf(filters.get(0).from()) < eventWord.start());
 		EventClause events = aboutEvents ? EventReader.read(reading, values.eventSources(), cisAsked) : null;
+		if (events != null && mostEvents != null && cisAsked) {
+			events = new EventClause(events.severities(), events.statuses(), events.sources(), events.window(), true,
+					ranked(reading, mostEvents, text));
+		}
 		Matcher eventGroup = aboutEvents ? reading.find(EVENT_GROUP) : null;
 		ip(reading, filters);
 		status(reading, filters);
@@ -171,7 +186,8 @@ final class QuestionReader {
 			eventGroupBy = "status";
 			groupBy = null;
 		}
-		QueryPlan.AnswerType type = (groupBy != null || eventGroupBy != null) ? QueryPlan.AnswerType.GROUP
+		QueryPlan.AnswerType type = (events != null && events.top() != null) ? QueryPlan.AnswerType.TOP
+				: (groupBy != null || eventGroupBy != null) ? QueryPlan.AnswerType.GROUP
 				: count ? QueryPlan.AnswerType.COUNT
 						: (metric != null && metric.top() != null) ? QueryPlan.AnswerType.TOP
 								: (metric != null && metric.aggregate() != null) ? QueryPlan.AnswerType.AGGREGATE
@@ -219,6 +235,17 @@ final class QuestionReader {
 		if (!named.isEmpty()) {
 			filters.add(new Condition(Field.NAME, "in", named, false, String.join(", ", named.stream().map(String::valueOf).toList())));
 		}
+	}
+
+	/** How many CIs a ranking by events asks for: the number given, else one for "server", ten for "servers". */
+	private static int ranked(Reading reading, Matcher mostEvents, String text) {
+		Matcher rank = reading.find(RANK);
+		if (rank != null) {
+			return Integer.parseInt(rank.group(1));
+		}
+		reading.find(Pattern.compile("\\btop\\b"));
+		Matcher plural = ENTITY.matcher(text);
+		return (plural.find() && plural.group(1).endsWith("s") && !plural.group(1).equals("software")) ? 10 : 1;
 	}
 
 	/**
@@ -330,7 +357,8 @@ final class QuestionReader {
 		String version = matcher.group(2);
 		List<String> matching = values.of(Field.OS).stream().filter((os) -> {
 			String flat = os.toLowerCase(Locale.ROOT).replace(" ", "");
-			boolean inFamily = family.equals("windows") ? flat.startsWith("windows") : flat.contains(family);
+			boolean inFamily = family.equals("windows") ? flat.startsWith("windows")
+					: family.equals("linux") ? LINUX.matcher(flat).find() : flat.contains(family);
 			return inFamily && (version == null || os.toLowerCase(Locale.ROOT).contains(version.strip()));
 		}).toList();
 		filters.add(new Condition(Field.OS, "in", List.copyOf(matching), reading.negated(matcher), matcher.group()));
@@ -532,6 +560,7 @@ final class QuestionReader {
 		families.put("mac os", "macos");
 		families.put("esxi", "esxi");
 		families.put("centos", "centos");
+		families.put("linux", "linux");
 		return families;
 	}
 
