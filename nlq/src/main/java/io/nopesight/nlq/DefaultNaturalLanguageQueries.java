@@ -24,10 +24,15 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 
 	private final Clock clock;
 
-	DefaultNaturalLanguageQueries(JdbcCmdbValues values, JdbcPlanQueries queries, Clock clock) {
+	// only when nopesight.nlq.llm.base-url is set (LlmConfiguration)
+	private final @Nullable LlmPlanReader llm;
+
+	DefaultNaturalLanguageQueries(JdbcCmdbValues values, JdbcPlanQueries queries, Clock clock,
+			@Nullable LlmPlanReader llm) {
 		this.values = values;
 		this.queries = queries;
 		this.clock = clock;
+		this.llm = llm;
 	}
 
 	@Override
@@ -35,12 +40,13 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 		String text = check(question.query());
 		CmdbValues known = this.values.current();
 		known = known.with(Condition.Field.NAME, this.values.names(QuestionReader.nameCandidates(text.toLowerCase(java.util.Locale.ROOT))));
-		QueryPlan plan = QuestionReader.read(text, known);
+		SourcedPlan read = (this.llm != null) ? this.llm.read(text, known) : SourcedPlan.offline(text, known);
+		QueryPlan plan = read.plan();
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
 		List<Map<String, @Nullable Object>> results = this.queries.run(plan, asOf);
 		java.time.Duration window = (plan.metric() != null) ? plan.metric().window()
 				: (plan.events() != null) ? plan.events().window() : null;
-		Interpretation interpretation = new Interpretation("offline", plan.entity(), plan.filters(),
+		Interpretation interpretation = new Interpretation(read.source(), plan.entity(), plan.filters(),
 				(plan.groupBy() != null) ? plan.groupBy().key() : plan.eventGroup(), plan.answerType().key(),
 				plan.metric(), plan.events(), plan.relation(), (window != null) ? asOf.minus(window) : null,
 				(window != null) ? asOf : null);

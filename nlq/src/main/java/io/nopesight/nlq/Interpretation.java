@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a question was read as, so that an analyst can see and correct it: which path read it
- * ({@code offline}), the entity, the filters, the grouping, the answer type, what
+ * ({@code llm} or {@code offline}), the entity, the filters, the grouping, the answer type, what
  * was asked of a metric or of events, the hop through relationships, over which window {@code [from, to)}.
  */
 public record Interpretation(String source, String entity, List<Condition> filters, @Nullable String groupBy,
