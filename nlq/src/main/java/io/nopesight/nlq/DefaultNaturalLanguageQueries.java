@@ -2,6 +2,8 @@ package io.nopesight.nlq;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,22 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 	// only when nopesight.nlq.llm.base-url is set (LlmConfiguration)
 	private final @Nullable LlmPlanReader llm;
 
+	private final Predictions predictions;
+
+	private final MetricInsights insights;
+
+	private final CapacityRecommendations recommendations;
+
 	DefaultNaturalLanguageQueries(JdbcCmdbValues values, JdbcPlanQueries queries, Clock clock,
-			@Nullable LlmPlanReader llm) {
+			@Nullable LlmPlanReader llm, Predictions predictions, MetricInsights insights,
+			CapacityRecommendations recommendations) {
 		this.values = values;
 		this.queries = queries;
 		this.clock = clock;
 		this.llm = llm;
+		this.predictions = predictions;
+		this.insights = insights;
+		this.recommendations = recommendations;
 	}
 
 	@Override
@@ -43,14 +55,67 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 		SourcedPlan read = (this.llm != null) ? this.llm.read(text, known) : SourcedPlan.offline(text, known);
 		QueryPlan plan = read.plan();
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
-		List<Map<String, @Nullable Object>> results = this.queries.run(plan, asOf);
+		ZoneId zone = zone(question.timeZone());
+		List<Map<String, @Nullable Object>> results = results(plan, asOf);
+		List<String> facts = new ArrayList<>(insights(plan, results));
+		MetricClause metric = plan.metric();
+		if (metric != null && plan.events() == null && !plan.entity().equals("event") && metric.aggregate() == null) {
+			MetricInsights.Insights found = this.insights.of(metric, results, asOf, zone);
+			results = found.rows();
+			facts.addAll(found.facts());
+		}
+		if (question.includePredictions() && !metric(plan, "forecast")) {
+			results = this.predictions.included(results, (metric != null) ? metric.metric() : "disk_usage",
+					(metric != null && metric.horizon() != null) ? metric.horizon() : Predictions.INCLUDED_HORIZON, asOf);
+		}
+		List<Recommendation> advice = capacityQuestion(plan, question) ? this.recommendations.of(results, asOf)
+				: List.of();
 		java.time.Duration window = (plan.metric() != null) ? plan.metric().window()
 				: (plan.events() != null) ? plan.events().window() : null;
 		Interpretation interpretation = new Interpretation(read.source(), plan.entity(), plan.filters(),
 				(plan.groupBy() != null) ? plan.groupBy().key() : plan.eventGroup(), plan.answerType().key(),
 				plan.metric(), plan.events(), plan.relation(), (window != null) ? asOf.minus(window) : null,
 				(window != null) ? asOf : null);
-		return new QueryAnswer(interpretation, plan.answerType().key(), results, insights(plan, results), List.of());
+		return new QueryAnswer(interpretation, plan.answerType().key(), results, facts, advice);
+	}
+
+	/** The rows: from SQL, and for "will run out" questions those of them whose forecast reaches 100 in time. */
+	private List<Map<String, @Nullable Object>> results(QueryPlan plan, Instant asOf) {
+		MetricClause metric = plan.metric();
+		if (metric == null || !metric.predicted()) {
+			return this.queries.run(plan, asOf);
+		}
+		List<Map<String, @Nullable Object>> exhausting = this.predictions.exhausting(this.queries.cis(plan), metric, asOf);
+		return switch (plan.answerType()) {
+			case COUNT -> List.of(Map.of("count", exhausting.size()));
+			case TOP -> exhausting.subList(0, Math.min(exhausting.size(), (metric.top() != null) ? metric.top() : 1));
+			default -> exhausting;
+		};
+	}
+
+	// the agent is asked about the servers of capacity questions only: each of its answers is a recorded decision
+	private static boolean capacityQuestion(QueryPlan plan, Question question) {
+		MetricClause metric = plan.metric();
+		boolean condition = metric != null && (metric.predicted() || metric.threshold() != null);
+		return plan.events() == null && plan.answerType() != QueryPlan.AnswerType.COUNT
+				&& (condition || question.includePredictions());
+	}
+
+	private static boolean metric(QueryPlan plan, String aggregation) {
+		return plan.metric() != null && aggregation.equals(plan.metric().aggregation());
+	}
+
+	private static ZoneId zone(@Nullable String timeZone) {
+		if (timeZone == null || timeZone.isBlank()) {
+			return ZoneOffset.UTC;
+		}
+		try {
+			return ZoneId.of(timeZone.strip());
+		}
+		catch (java.time.DateTimeException ex) {
+			throw new InvalidInputException("context.time_zone",
+					"'" + timeZone + "' is not a time zone; use an IANA name such as Europe/Berlin or UTC");
+		}
 	}
 
 	private static List<String> insights(QueryPlan plan, List<Map<String, @Nullable Object>> results) {

@@ -78,6 +78,13 @@ class JdbcPlanQueries {
 		};
 	}
 
+	/** The CIs the plan's filters and hop select, as list rows (at most {@link #MAX_ROWS}). */
+	List<Map<String, @Nullable Object>> cis(QueryPlan plan) {
+		List<Object> parameters = new ArrayList<>();
+		String where = where(plan.filters(), plan.relation(), parameters);
+		return list(plan, where, parameters);
+	}
+
 	/** The window's figures of the metric for each CI the filters select (CIs without samples are left out). */
 	private List<MetricSummary> figures(MetricClause metric, String where, List<Object> parameters, Instant asOf) {
 		List<String> ids = statement("SELECT c.id FROM configuration_item c WHERE " + where + " ORDER BY c.name LIMIT "

@@ -17,7 +17,21 @@ final class MetricReader {
 	static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
 
 	private static final Pattern METRIC = Pattern.compile("\\b(?:(?:on|in|for|of)\\s+)?(cpu|processor|load|memory|ram|disk|storage|space)\\b"
-			+ "(?:\\s+(?:usage|utili[sz]ation|use|used|load|consumption))?");
+			+ "(?:\\s+(?:usage|utili[sz]ation|use|used|load|consumption|space|capacity))?");
+
+	// "will run out of disk", "are about to fill up", "projected to exhaust memory"
+	private static final Pattern EXHAUSTION = Pattern.compile("\\b(?:(?:will|would|are|is|going\\s+to|projected\\s+to"
+			+ "|expected\\s+to|forecast(?:ed)?\\s+to|predicted\\s+to|likely\\s+to|about\\s+to|set\\s+to|might|may|could)\\s+)*"
+			+ "(?:run(?:ning|s)?\\s+out\\s+of|fill(?:ing|s)?\\s+up|exhaust(?:ed|ing|s)?|be(?:come)?\\s+full"
+			+ "|reach(?:es|ing)?\\s+(?:full\\s+capacity|capacity|100\\s*(?:%|percent)))");
+
+	static final Pattern HORIZON = Pattern.compile("\\b(?:(?:in|within|over|during|by|for)\\s+)?(?:the\\s+)?(?:next|coming)"
+			+ "\\s+(?:(\\d{1,4})\\s+(days?|weeks?|months?)|(week|month|quarter|year))\\b|\\bsoon\\b");
+
+	static final Duration DEFAULT_HORIZON = Duration.ofDays(30);
+
+	// the history a forecast is fitted to: the 30 days the demo and the roll-ups keep at full detail
+	static final Duration FORECAST_HISTORY = Duration.ofDays(30);
 
 	private static final Pattern IDLE = Pattern.compile("\\b(under-?utili[sz]ed|idle|underused)\\b");
 
@@ -50,6 +64,10 @@ final class MetricReader {
 	}
 
 	static @Nullable MetricClause read(QuestionReader.Reading reading, boolean count) {
+		Matcher exhaustion = reading.find(EXHAUSTION);
+		if (exhaustion != null) {
+			return predicted(reading, exhaustion);
+		}
 		Matcher window = reading.find(WINDOW);
 		Matcher idle = reading.find(IDLE);
 		Matcher metricWord = reading.find(METRIC);
@@ -113,6 +131,32 @@ final class MetricReader {
 		}
 		// a metric named with nothing asked of it: the rows carry its figures
 		return clause(metric, span, null, null, null, null, false, null, from);
+	}
+
+	/** "servers that will run out of disk in the next 30 days": disk unless another metric is named. */
+	private static MetricClause predicted(QuestionReader.Reading reading, Matcher exhaustion) {
+		Matcher metricWord = reading.find(METRIC);
+		Matcher horizon = reading.find(HORIZON);
+		Duration ahead = (horizon != null) ? horizon(horizon) : DEFAULT_HORIZON;
+		String metric = (metricWord != null) ? metricOf(metricWord.group(1)) : "disk_usage";
+		return new MetricClause(metric, FORECAST_HISTORY, "forecast", ">=", 100.0, null, false, null,
+				exhaustion.group() + ((metricWord != null) ? " " + metricWord.group().strip() : ""), ahead);
+	}
+
+	private static Duration horizon(Matcher horizon) {
+		if (horizon.group(1) != null) {
+			long n = Long.parseLong(horizon.group(1));
+			String unit = horizon.group(2);
+			return unit.startsWith("day") ? Duration.ofDays(n)
+					: unit.startsWith("week") ? Duration.ofDays(7 * n) : Duration.ofDays(30 * n);
+		}
+		String named = (horizon.group(3) != null) ? horizon.group(3) : "month";
+		return switch (named) {
+			case "week" -> Duration.ofDays(7);
+			case "quarter" -> Duration.ofDays(90);
+			case "year" -> Duration.ofDays(365);
+			default -> Duration.ofDays(30);
+		};
 	}
 
 	private static MetricClause clause(String metric, Duration span, @Nullable String aggregation,

@@ -594,7 +594,8 @@ final class QuestionReader {
 		/** The first match of words not read yet that the test accepts; its words are then read. */
 		@Nullable Matcher find(Pattern pattern, java.util.function.Predicate<Matcher> accept) {
 			Matcher matcher = pattern.matcher(this.text);
-			while (matcher.find()) {
+			// a match refused is tried again one character on, so that "of disk" refused still finds "disk"
+			for (int at = 0; at <= this.text.length() && matcher.find(at); at = matcher.start() + 1) {
 				if (matcher.end() > matcher.start() && aligned(matcher.start(), matcher.end())
 						&& unreadSpan(matcher.start(), matcher.end()) && accept.test(matcher)) {
 					mark(matcher.start(), matcher.end(), true);

@@ -73,6 +73,58 @@ class DemoQuestionsApiIntegrationTests {
 		assertThat(right).isEqualTo(questions().size());
 	}
 
+	@Test
+	void aQuestionAboutRunningOutIsAnsweredFromTheForecastsWithTheirIntervalAndTheAgentsAdvice() {
+		ApiClient api = ApiClient.admin(this.port);
+		Instant asOf = endOfDemoData(api);
+		Response answer = api.post("/v1/reports/ai/query", Map.of("query",
+				"which servers will run out of disk in the next 30 days", "context",
+				Map.of("as_of", asOf.toString(), "include_predictions", true)));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		JsonNode rows = answer.json().get("results");
+		List<Instant> dates = new ArrayList<>();
+		rows.forEach((row) -> {
+			Instant expected = Instant.parse(row.get("projected_exhaustion").asString());
+			assertThat(expected).isBetween(asOf, asOf.plus(Duration.ofDays(30)));
+			assertThat(Instant.parse(row.at("/exhaustion_interval/earliest").asString())).isBeforeOrEqualTo(expected);
+			dates.add(expected);
+		});
+		assertThat(dates).isNotEmpty().isSorted();
+		// the same servers the fleet forecast finds reaching 100% within 30 days
+		JsonNode fleet = api.post("/v1/forecasts", Map.of("ci_type", "server", "metric", "disk_usage", "horizon", "30d",
+				"as_of", asOf.toString())).json().get("data");
+		Set<String> crossing = new HashSet<>();
+		fleet.forEach((f) -> {
+			if (f.hasNonNull("projected_exhaustion")
+					&& !Instant.parse(f.get("projected_exhaustion").asString()).isAfter(asOf.plus(Duration.ofDays(30)))) {
+				crossing.add(f.get("ci_name").asString());
+			}
+		});
+		assertThat(names(rows)).isEqualTo(crossing);
+		JsonNode advice = answer.json().get("recommendations");
+		assertThat(advice).isNotEmpty();
+		advice.forEach((r) -> {
+			assertThat(r.get("action").asString()).containsAnyOf(crossing.toArray(String[]::new));
+			assertThat(r.get("confidence").asDouble()).isBetween(0.0, 1.0);
+		});
+	}
+
+	@Test
+	void aMetricAnswerTellsHowLongEachWasOverTheLineAndWhenInTheAnalystsTimeZone() {
+		ApiClient api = ApiClient.admin(this.port);
+		Response answer = api.post("/v1/reports/ai/query", Map.of("query", "servers with high CPU usage in the last week",
+				"context", Map.of("as_of", endOfDemoData(api).toString(), "time_zone", "America/New_York")));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		answer.json().get("results").forEach((row) -> assertThat(row.get("duration_above_threshold").asString())
+			.matches("\\d+(h \\d+m|d \\d+h)"));
+		assertThat(strings(answer.json().get("insights"))).anySatisfy((insight) -> assertThat(insight)
+			.contains("business hours").contains("America/New_York"));
+		Response badZone = api.post("/v1/reports/ai/query", Map.of("query", "servers with high CPU usage in the last week",
+				"context", Map.of("time_zone", "Mars/Olympus_Mons")));
+		assertThat(badZone.status()).isEqualTo(400);
+		assertThat(badZone.json().at("/error/details/0/field").asString()).isEqualTo("context.time_zone");
+	}
+
 	/**
 	 * Where the demo's data ends: the published answers are as of 2026-11-01, the end of the recorded data, and
 	 * the demo switch moves the estate forward by whole days to end today, so the same instant is the hour after
