@@ -30,12 +30,17 @@ class QueryController {
 	@PostMapping("/v1/reports/ai/query")
 	@RequiredScope("reports.query")
 	@Operation(summary = "Ask a question in plain English",
-			description = "Reads the question into a typed plan (shown as `interpretation`), runs it as parameterised SQL "
-					+ "and answers `results` shaped by `answer_type` (`list`, `count`, `group`). Inventory questions are "
-					+ "read: CI types, status, environment, OS and version, location, manufacturer, department, cost "
-					+ "center, owner, database engine, virtual or physical, sizes compared with numbers, an IP address, "
-					+ "negation, counts and groupings. A question it cannot read is answered 422 `QUERY_NOT_UNDERSTOOD` "
-					+ "with suggestions, never guessed.")
+			description = "Reads the question into a typed plan (shown as `interpretation`; `source` says whether the "
+					+ "offline reader or the optional LLM read it) and runs it as parameterised SQL. `results` are shaped "
+					+ "by `answer_type` (`list`, `top`, `count`, `aggregate`, `group`). Read: CI types, status, environment, "
+					+ "OS, location, manufacturer, department, cost center, owner, engine, virtual or physical, sizes, IP, "
+					+ "names, negation; metrics over a window (conditions, rankings, figures); events (severity, status, "
+					+ "source, window, the CIs they are on, rankings by number of events); relationships (runs on, hosts, "
+					+ "depends on, impact of a failure, installed software); and \"will run out\" questions answered from "
+					+ "the forecasts. `include_predictions` adds `projected_exhaustion` and `exhaustion_interval` to CI rows; "
+					+ "`insights` are facts about the result in `time_zone`; `recommendations` come from the capacity "
+					+ "agent. A question it cannot read is answered 422 `QUERY_NOT_UNDERSTOOD` with suggestions, never "
+					+ "guessed.")
 	QueryAnswer ask(@RequestBody(required = false) @Nullable QueryRequest request) {
 		if (request == null) {
 			throw new InvalidInputException("query", "a JSON body with a query is required");

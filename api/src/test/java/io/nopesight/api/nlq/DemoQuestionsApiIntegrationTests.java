@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The published demo questions (`nlq-dev.jsonl`, a copy in the test resources) asked over HTTP on the demo
- * estate and graded as {@code ask-questions} grades them: every one must be answered, and right.
+ * estate and graded as {@code ask-questions} grades them, with other wordings of them ({@code paraphrases.jsonl},
+ * the same answers): every one must be answered, and right.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nopesight.demo=true")
 class DemoQuestionsApiIntegrationTests {
@@ -50,7 +51,10 @@ class DemoQuestionsApiIntegrationTests {
 		List<String> wrong = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
 		int right = 0;
-		for (JsonNode question : questions()) {
+		List<JsonNode> questions = questions("/nlq/nlq-dev.jsonl");
+		// other wordings of the same questions, with the same answers: the meaning is read, not the sentence
+		questions.addAll(questions("/nlq/paraphrases.jsonl"));
+		for (JsonNode question : questions) {
 			String query = question.get("query").asString();
 			Response response = api.post("/v1/reports/ai/query",
 					Map.of("query", query, "context", Map.of("time_zone", "UTC", "as_of", asOf)));
@@ -70,7 +74,7 @@ class DemoQuestionsApiIntegrationTests {
 		}
 		assertThat(wrong).as("answered wrongly").isEmpty();
 		assertThat(refused).as("refused").isEmpty();
-		assertThat(right).isEqualTo(questions().size());
+		assertThat(right).isEqualTo(questions.size());
 	}
 
 	@Test
@@ -180,10 +184,10 @@ class DemoQuestionsApiIntegrationTests {
 		return groups;
 	}
 
-	private static List<JsonNode> questions() throws IOException {
+	private static List<JsonNode> questions(String resource) throws IOException {
 		List<JsonNode> questions = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-				DemoQuestionsApiIntegrationTests.class.getResourceAsStream("/nlq/nlq-dev.jsonl")), StandardCharsets.UTF_8))) {
+				DemoQuestionsApiIntegrationTests.class.getResourceAsStream(resource)), StandardCharsets.UTF_8))) {
 			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 				if (!line.isBlank()) {
 					questions.add(ApiClient.json(line));
