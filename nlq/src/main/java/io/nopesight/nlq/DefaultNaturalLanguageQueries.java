@@ -20,12 +20,15 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 
 	private final JdbcCmdbValues values;
 
+	private final CiNameMatcher names;
+
 	private final JdbcPlanQueries queries;
 
 	private final Clock clock;
 
-	DefaultNaturalLanguageQueries(JdbcCmdbValues values, JdbcPlanQueries queries, Clock clock) {
+	DefaultNaturalLanguageQueries(JdbcCmdbValues values, CiNameMatcher names, JdbcPlanQueries queries, Clock clock) {
 		this.values = values;
+		this.names = names;
 		this.queries = queries;
 		this.clock = clock;
 	}
@@ -33,9 +36,14 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 	@Override
 	public QueryAnswer ask(Question question) {
 		String text = check(question.query());
-		CmdbValues known = this.values.current();
-		known = known.with(Condition.Field.NAME, this.values.names(QuestionReader.nameCandidates(text.toLowerCase(java.util.Locale.ROOT))));
-		QueryPlan plan = QuestionReader.read(text, known);
+		List<NameMention> mentions = this.names.mentions(text);
+		CmdbValues known = this.values.current().with(Condition.Field.NAME, mentions.stream()
+			.filter((m) -> !m.ambiguous())
+			.flatMap((m) -> m.names().stream())
+			.distinct()
+			.toList());
+		QueryPlan plan = QuestionReader.read(text, known, mentions);
+		refuseNamesOfAnotherType(plan);
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
 		List<Map<String, @Nullable Object>> results = this.queries.run(plan, asOf);
 		java.time.Duration window = (plan.metric() != null) ? plan.metric().window()
@@ -45,6 +53,33 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 				plan.metric(), plan.events(), (window != null) ? asOf.minus(window) : null,
 				(window != null) ? asOf : null);
 		return new QueryAnswer(interpretation, plan.answerType().key(), results, insights(plan, results), List.of());
+	}
+
+	/**
+	 * A CI named together with a kind of CI it is not ("servers with Apache Log4j 2.14.1 installed") is about
+	 * how the two relate, which the filters do not say: as filters they could only answer nothing.
+	 */
+	private void refuseNamesOfAnotherType(QueryPlan plan) {
+		Condition type = plan.filters()
+			.stream()
+			.filter((c) -> c.field() == Condition.Field.TYPE && !c.negated())
+			.findFirst()
+			.orElse(null);
+		Condition named = plan.filters().stream().filter((c) -> c.field() == Condition.Field.NAME).findFirst().orElse(null);
+		if (type == null || named == null) {
+			return;
+		}
+		java.util.Set<String> types = this.names.types(named.values());
+		if (!types.isEmpty() && !types.contains(String.valueOf(type.values().get(0)))) {
+			String are = String.join(" or ", types.stream().map((t) -> kind(t) + " CI").toList());
+			throw new QueryNotUnderstoodException("'" + named.from() + "' is " + are + ", not " + kind(
+					String.valueOf(type.values().get(0))) + "; how the two relate is not read", QuestionReader.SUGGESTIONS);
+		}
+	}
+
+	private static String kind(String type) {
+		String words = type.replace('_', ' ');
+		return ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words;
 	}
 
 	private static List<String> insights(QueryPlan plan, List<Map<String, @Nullable Object>> results) {

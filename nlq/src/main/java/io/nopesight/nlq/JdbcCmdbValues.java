@@ -48,17 +48,6 @@ class JdbcCmdbValues {
 		return this.values;
 	}
 
-	/** The CIs' names among the candidates (compared case-insensitively), as the CMDB spells them. */
-	java.util.List<String> names(java.util.Collection<String> candidates) {
-		if (candidates.isEmpty()) {
-			return java.util.List.of();
-		}
-		return this.jdbc.sql("SELECT DISTINCT name FROM configuration_item WHERE lower(name) = ANY(?) ORDER BY 1")
-			.param(candidates.stream().map((c) -> c.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
-			.query(String.class)
-			.list();
-	}
-
 	private CmdbValues read() {
 		Map<Condition.Field, List<String>> values = new EnumMap<>(Condition.Field.class);
 		COLUMNS.forEach((field, column) -> values.put(field,

@@ -93,13 +93,22 @@ final class QuestionReader {
 	private QuestionReader() {
 	}
 
+	/** Reads a question whose CI names are those of {@code values} written as they are (no misspellings). */
 	static QueryPlan read(String question, CmdbValues values) {
+		return read(question, values, literalNames(question, values.of(Field.NAME)));
+	}
+
+	/**
+	 * Reads a question whose CI names were found beforehand ({@link CiNameMatcher}); an ambiguous one makes
+	 * the question not understood, with the question asked of each name it could mean.
+	 */
+	static QueryPlan read(String question, CmdbValues values, List<NameMention> mentions) {
 		String text = question.toLowerCase(Locale.ROOT).strip().replaceAll("\\bnon-(?=\\p{L})", "non ");
 		Reading reading = new Reading(text);
 		List<Condition> filters = new ArrayList<>();
 		boolean count = reading.find(COUNT) != null;
 		Matcher group = reading.find(GROUP);
-		names(reading, values, filters);
+		names(question, reading, mentions, filters);
 		Matcher eventWord = EventReader.mention(reading);
 		boolean aboutEvents = eventWord != null;
 		String entity = entity(reading, filters);
@@ -157,21 +166,67 @@ final class QuestionReader {
 		return new QueryPlan(planned, filters, type, groupBy, metric, events, eventGroupBy);
 	}
 
-	private static void names(Reading reading, CmdbValues values, List<Condition> filters) {
+	private static void names(String question, Reading reading, List<NameMention> mentions, List<Condition> filters) {
 		List<Object> named = new ArrayList<>();
-		for (String name : values.of(Field.NAME)) {
+		List<String> written = new ArrayList<>();
+		for (NameMention mention : mentions) {
+			if (mention.ambiguous()) {
+				throw ambiguous(question, mention);
+			}
 			// "on PROD-WEB-01" reads the "on" with the name, except after a verb of a relationship ("runs on"),
 			// which is left unread: relationships are not read yet
 			Matcher matcher = reading.find(Pattern.compile("(?:(?<!\\b(?:running|runs|run|hosted|installed|deployed) )"
-					+ "\\b(?:on|of|for|at|about)\\s+)?(?<![\\p{L}\\p{N}_-])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
-					+ "(?![\\p{L}\\p{N}_-])"));
+					+ "\\b(?:on|of|for|at|about)\\s+)?(?<![\\p{L}\\p{N}_-])(" + spelled(mention.written())
+					+ ")(?![\\p{L}\\p{N}_-])"));
 			if (matcher != null) {
-				named.add(name);
+				mention.names().stream().filter((name) -> !named.contains(name)).forEach(named::add);
+				written.add(matcher.group(1));
 			}
 		}
 		if (!named.isEmpty()) {
-			filters.add(new Condition(Field.NAME, "in", named, false, String.join(", ", named.stream().map(String::valueOf).toList())));
+			filters.add(new Condition(Field.NAME, "in", named, false, String.join(", ", written)));
 		}
+	}
+
+	/** The words of a mention as the reader's text has them: lower-cased, with any separators between. */
+	private static String spelled(String written) {
+		List<String> words = new ArrayList<>();
+		for (String word : written.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty()) {
+				words.add(Pattern.quote(word));
+			}
+		}
+		return String.join("[^\\p{L}\\p{N}]+", words);
+	}
+
+	private static QueryNotUnderstoodException ambiguous(String question, NameMention mention) {
+		String message = (mention.count() == 1)
+				? "'" + mention.written() + "' is not a CI's name; did you mean " + mention.names().get(0) + "?"
+				: "'" + mention.written() + "' could name " + mention.count() + " CIs; which one?";
+		boolean inPlace = mention.end() <= question.length()
+				&& question.regionMatches(true, mention.start(), mention.written(), 0, mention.written().length());
+		List<String> suggestions = mention.names()
+			.stream()
+			.limit(CiNameIndex.MAX_NAMES)
+			.map((name) -> inPlace ? question.substring(0, mention.start()) + name + question.substring(mention.end())
+					: question.replace(mention.written(), name))
+			.toList();
+		return new QueryNotUnderstoodException(message, suggestions);
+	}
+
+	/** The names found as they are written in the question, case aside. */
+	private static List<NameMention> literalNames(String question, List<String> names) {
+		String text = question.toLowerCase(Locale.ROOT);
+		List<NameMention> mentions = new ArrayList<>();
+		for (String name : names) {
+			Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}_-])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
+					+ "(?![\\p{L}\\p{N}_-])").matcher(text);
+			if (matcher.find()) {
+				mentions.add(NameMention.exact(matcher.start(), matcher.end(), matcher.group(), name));
+			}
+		}
+		mentions.sort(java.util.Comparator.comparingInt(NameMention::start));
+		return mentions;
 	}
 
 	private static void role(Reading reading, CmdbValues values, List<Condition> filters) {
@@ -182,21 +237,6 @@ final class QuestionReader {
 				return;
 			}
 		}
-	}
-
-	/**
-	 * The words written like a CI name (with a digit, a dash or a dot), for the names lookup before reading.
-	 */
-	static List<String> nameCandidates(String question) {
-		List<String> candidates = new ArrayList<>();
-		Matcher matcher = WORD.matcher(question);
-		while (matcher.find()) {
-			String word = matcher.group();
-			if (word.matches(".*[\\d_.-].*") && word.matches(".*\\p{L}.*") && word.length() <= 200) {
-				candidates.add(word);
-			}
-		}
-		return candidates;
 	}
 
 	private static @Nullable String entity(Reading reading, List<Condition> filters) {
