@@ -336,6 +336,10 @@ final class QuestionReader {
 		});
 	}
 
+	// the short names people write for an engine, by the engine's name
+	private static final Map<String, String> ENGINE_ALIASES = Map.of("postgres", "postgresql", "pg", "postgresql",
+			"mssql", "sql server", "ms sql", "sql server");
+
 	private static void engine(Reading reading, CmdbValues values, List<Condition> filters) {
 		Map<String, List<String>> byName = new LinkedHashMap<>();
 		for (String value : values.of(Field.ENGINE)) {
@@ -343,7 +347,8 @@ final class QuestionReader {
 			byName.computeIfAbsent(name, (k) -> new ArrayList<>()).add(value);
 		}
 		byName.forEach((name, matching) -> {
-			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(name) + "(?:\\s+(\\d+(?:\\.\\d+)*))?\\b"));
+			Matcher matcher = reading.find(Pattern.compile("\\b(?:" + engineSpellings(name, reading.text)
+					+ ")(?:\\s+(\\d+(?:\\.\\d+)*))?\\b"));
 			if (matcher != null) {
 				String version = matcher.group(1);
 				List<Object> narrowed = matching.stream()
@@ -353,6 +358,28 @@ final class QuestionReader {
 				filters.add(new Condition(Field.ENGINE, "in", narrowed, reading.negated(matcher), matcher.group()));
 			}
 		});
+	}
+
+	/**
+	 * An engine as a question writes it: its name, a short name ("postgres", "mssql"), or a long name misspelt
+	 * by one letter ("postgressql"), which no other word of a question is.
+	 */
+	private static String engineSpellings(String name, String text) {
+		List<String> spellings = new ArrayList<>(List.of(name));
+		ENGINE_ALIASES.forEach((alias, engine) -> {
+			if (engine.equals(name)) {
+				spellings.add(alias);
+			}
+		});
+		if (name.length() >= 6 && !name.contains(" ")) {
+			Matcher word = WORD.matcher(text);
+			while (word.find()) {
+				if (NameKeys.distance(word.group(), name) == 1) {
+					spellings.add(word.group());
+				}
+			}
+		}
+		return String.join("|", spellings.stream().map(Pattern::quote).toList());
 	}
 
 	private static void department(Reading reading, CmdbValues values, List<Condition> filters) {

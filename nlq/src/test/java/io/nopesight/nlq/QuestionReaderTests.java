@@ -212,4 +212,17 @@ class QuestionReaderTests {
 			.containsExactly(tuple(Field.NAME, List.of("PROD-WEB-01"), "prod-web-01"));
 	}
 
+	@Test
+	void readWhenAnEngineIsWrittenShortOrMisspeltReadsTheEngine() {
+		assertThat(read("postgres databases").filters()).extracting(Condition::field, Condition::values, Condition::from)
+			.contains(tuple(Field.ENGINE, List.of("PostgreSQL 15.4", "PostgreSQL 16.1"), "postgres"));
+		assertThat(read("how many postgressql 16 databases").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.ENGINE, List.of("PostgreSQL 16.1")));
+		CmdbValues withSqlServer = VALUES.with(Field.ENGINE, List.of("MySQL 8.0.35", "SQL Server 2019"));
+		assertThat(QuestionReader.read("mssql databases", withSqlServer).filters())
+			.extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.ENGINE, List.of("SQL Server 2019")));
+		assertThatThrownBy(() -> read("mysqk databases")).isInstanceOf(QueryNotUnderstoodException.class);
+	}
+
 }
