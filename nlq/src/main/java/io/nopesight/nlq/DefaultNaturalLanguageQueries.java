@@ -22,6 +22,8 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 
 	private final JdbcCmdbValues values;
 
+	private final CiNameMatcher names;
+
 	private final JdbcPlanQueries queries;
 
 	private final Clock clock;
@@ -35,10 +37,11 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 
 	private final CapacityRecommendations recommendations;
 
-	DefaultNaturalLanguageQueries(JdbcCmdbValues values, JdbcPlanQueries queries, Clock clock,
+	DefaultNaturalLanguageQueries(JdbcCmdbValues values, CiNameMatcher names, JdbcPlanQueries queries, Clock clock,
 			@Nullable LlmPlanReader llm, Predictions predictions, MetricInsights insights,
 			CapacityRecommendations recommendations) {
 		this.values = values;
+		this.names = names;
 		this.queries = queries;
 		this.clock = clock;
 		this.llm = llm;
@@ -50,10 +53,16 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 	@Override
 	public QueryAnswer ask(Question question) {
 		String text = check(question.query());
-		CmdbValues known = this.values.current();
-		known = known.with(Condition.Field.NAME, this.values.names(QuestionReader.nameCandidates(text.toLowerCase(java.util.Locale.ROOT))));
-		SourcedPlan read = (this.llm != null) ? this.llm.read(text, known) : SourcedPlan.offline(text, known);
+		List<NameMention> mentions = this.names.mentions(text);
+		CmdbValues known = this.values.current().with(Condition.Field.NAME, mentions.stream()
+			.filter((m) -> !m.ambiguous())
+			.flatMap((m) -> m.names().stream())
+			.distinct()
+			.toList());
+		SourcedPlan read = (this.llm != null) ? this.llm.read(text, known, mentions)
+				: SourcedPlan.offline(text, known, mentions);
 		QueryPlan plan = read.plan();
+		refuseNamesOfAnotherType(plan);
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
 		ZoneId zone = zone(question.timeZone());
 		List<Map<String, @Nullable Object>> results = results(plan, asOf);
@@ -116,6 +125,33 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 			throw new InvalidInputException("context.time_zone",
 					"'" + timeZone + "' is not a time zone; use an IANA name such as Europe/Berlin or UTC");
 		}
+	}
+
+	/**
+	 * A CI named together with a kind of CI it is not ("servers with Apache Log4j 2.14.1 installed") is about
+	 * how the two relate, which the filters do not say: as filters they could only answer nothing.
+	 */
+	private void refuseNamesOfAnotherType(QueryPlan plan) {
+		Condition type = plan.filters()
+			.stream()
+			.filter((c) -> c.field() == Condition.Field.TYPE && !c.negated())
+			.findFirst()
+			.orElse(null);
+		Condition named = plan.filters().stream().filter((c) -> c.field() == Condition.Field.NAME).findFirst().orElse(null);
+		if (type == null || named == null) {
+			return;
+		}
+		java.util.Set<String> types = this.names.types(named.values());
+		if (!types.isEmpty() && !types.contains(String.valueOf(type.values().get(0)))) {
+			String are = String.join(" or ", types.stream().map((t) -> kind(t) + " CI").toList());
+			throw new QueryNotUnderstoodException("'" + named.from() + "' is " + are + ", not " + kind(
+					String.valueOf(type.values().get(0))) + "; how the two relate is not read", QuestionReader.SUGGESTIONS);
+		}
+	}
+
+	private static String kind(String type) {
+		String words = type.replace('_', ' ');
+		return ("aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ") + words;
 	}
 
 	private static List<String> insights(QueryPlan plan, List<Map<String, @Nullable Object>> results) {

@@ -8,15 +8,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the CMDB's values for the reader's vocabulary, again only when the CMDB has changed since (core's
- * per-type change counters, {@code configuration_item_version}, tell).
+ * Reads the CMDB's values for the reader's vocabulary, again only when the CMDB has changed since
+ * ({@link CmdbChanges} tells).
  */
 @Component
 class JdbcCmdbValues {
-
-	// the CMDB's change counters, and the event sources seen (a new source is a new value to read)
-	private static final String VERSION = "SELECT coalesce(sum(version), 0) + (SELECT count(DISTINCT source) FROM event)"
-			+ " FROM configuration_item_version";
 
 	// the JSON paths are fixed per field, never taken from a question
 	private static final Map<Condition.Field, String> COLUMNS = Map.of(Condition.Field.ENVIRONMENT,
@@ -33,16 +29,19 @@ class JdbcCmdbValues {
 
 	private final JdbcClient jdbc;
 
+	private final CmdbChanges changes;
+
 	private volatile long version = -1;
 
 	private volatile CmdbValues values = new CmdbValues(Map.of());
 
-	JdbcCmdbValues(JdbcClient jdbc) {
+	JdbcCmdbValues(JdbcClient jdbc, CmdbChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	CmdbValues current() {
-		long now = this.jdbc.sql(VERSION).query(Long.class).single();
+		long now = this.changes.ofCisAndEventSources();
 		if (now != this.version) {
 			synchronized (this) {
 				if (now != this.version) {
@@ -52,17 +51,6 @@ class JdbcCmdbValues {
 			}
 		}
 		return this.values;
-	}
-
-	/** The CIs' names among the candidates (compared case-insensitively), as the CMDB spells them. */
-	java.util.List<String> names(java.util.Collection<String> candidates) {
-		if (candidates.isEmpty()) {
-			return java.util.List.of();
-		}
-		return this.jdbc.sql("SELECT DISTINCT name FROM configuration_item WHERE lower(name) = ANY(?) ORDER BY 1")
-			.param(candidates.stream().map((c) -> c.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new))
-			.query(String.class)
-			.list();
 	}
 
 	private CmdbValues read() {

@@ -93,12 +93,18 @@ class LlmPlanReader {
 
 	/** The model's plan when it is valid, else the offline reader's (which may refuse the question). */
 	SourcedPlan read(String question, CmdbValues values) {
+		return read(question, values, null);
+	}
+
+	/** The model's plan, or the offline reader's (with the names found beforehand, when given). */
+	SourcedPlan read(String question, CmdbValues values, java.util.@org.jspecify.annotations.Nullable List<NameMention> mentions) {
 		try {
 			return new SourcedPlan(PlanJson.plan(ask(question, values), values), "llm");
 		}
 		catch (PlanJson.Rejected ex) {
 			logger.info("LLM plan refused ({}): {}; the question is read offline", ex.reason(), ex.getMessage());
-			return SourcedPlan.offline(question, values);
+			return (mentions != null) ? SourcedPlan.offline(question, values, mentions)
+					: SourcedPlan.offline(question, values);
 		}
 	}
 

@@ -124,7 +124,16 @@ final class QuestionReader {
 	private QuestionReader() {
 	}
 
+	/** Reads a question whose CI names are those of {@code values} written as they are (no misspellings). */
 	static QueryPlan read(String question, CmdbValues values) {
+		return read(question, values, literalNames(question, values.of(Field.NAME)));
+	}
+
+	/**
+	 * Reads a question whose CI names were found beforehand ({@link CiNameMatcher}); an ambiguous one makes
+	 * the question not understood, with the question asked of each name it could mean.
+	 */
+	static QueryPlan read(String question, CmdbValues values, List<NameMention> mentions) {
 		String text = normalised(question);
 		Reading reading = new Reading(text);
 		List<Condition> filters = new ArrayList<>();
@@ -134,8 +143,9 @@ final class QuestionReader {
 		// "databases running PostgreSQL" is their engine, and "alerts from prometheus" the events' source:
 		// neither is software installed
 		boolean softwareMeant = !DATABASES.matcher(text).find() && !EventReader.mentioned(text);
-		RelationClause relation = RelationReader.read(reading, values.of(Field.NAME), values.software(), softwareMeant);
-		names(reading, values, filters);
+		refuseAmbiguous(question, mentions);
+		RelationClause relation = RelationReader.read(reading, mentions, values.software(), softwareMeant);
+		names(reading, mentions, filters);
 		roleOfServers(reading, values, filters);
 		Matcher eventWord = EventReader.mention(reading);
 		boolean aboutEvents = eventWord != null;
@@ -220,20 +230,30 @@ final class QuestionReader {
 		return written.toString();
 	}
 
-	private static void names(Reading reading, CmdbValues values, List<Condition> filters) {
+	private static void refuseAmbiguous(String question, List<NameMention> mentions) {
+		for (NameMention mention : mentions) {
+			if (mention.ambiguous()) {
+				throw ambiguous(question, mention);
+			}
+		}
+	}
+
+	private static void names(Reading reading, List<NameMention> mentions, List<Condition> filters) {
 		List<Object> named = new ArrayList<>();
-		for (String name : values.of(Field.NAME)) {
+		List<String> written = new ArrayList<>();
+		for (NameMention mention : mentions) {
 			// "on PROD-WEB-01" reads the "on" with the name, except after a verb of a relationship ("runs on"),
 			// which the relationship reader reads, or leaves unread when it makes no sense there
 			Matcher matcher = reading.find(Pattern.compile("(?:(?<!\\b(?:running|runs|run|hosted|installed|deployed) )"
-					+ "\\b(?:on|of|for|at|about)\\s+)?(?<![\\p{L}\\p{N}_-])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
-					+ "(?![\\p{L}\\p{N}_-])"));
+					+ "\\b(?:on|of|for|at|about)\\s+)?(?<![\\p{L}\\p{N}_-])(" + spelled(mention.written())
+					+ ")(?![\\p{L}\\p{N}_-])"));
 			if (matcher != null) {
-				named.add(name);
+				mention.names().stream().filter((name) -> !named.contains(name)).forEach(named::add);
+				written.add(matcher.group(1));
 			}
 		}
 		if (!named.isEmpty()) {
-			filters.add(new Condition(Field.NAME, "in", named, false, String.join(", ", named.stream().map(String::valueOf).toList())));
+			filters.add(new Condition(Field.NAME, "in", named, false, String.join(", ", written)));
 		}
 	}
 
@@ -265,6 +285,47 @@ final class QuestionReader {
 		filters.add(new Condition(Field.ROLE, "=", List.of(role), reading.negated(matcher), matcher.group()));
 	}
 
+	/** The words of a mention as the reader's text has them: lower-cased, with any separators between. */
+	static String spelled(String written) {
+		List<String> words = new ArrayList<>();
+		for (String word : written.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+			if (!word.isEmpty()) {
+				words.add(Pattern.quote(word));
+			}
+		}
+		return String.join("[^\\p{L}\\p{N}]+", words);
+	}
+
+	private static QueryNotUnderstoodException ambiguous(String question, NameMention mention) {
+		String message = (mention.count() == 1)
+				? "'" + mention.written() + "' is not a CI's name; did you mean " + mention.names().get(0) + "?"
+				: "'" + mention.written() + "' could name " + mention.count() + " CIs; which one?";
+		boolean inPlace = mention.end() <= question.length()
+				&& question.regionMatches(true, mention.start(), mention.written(), 0, mention.written().length());
+		List<String> suggestions = mention.names()
+			.stream()
+			.limit(CiNameIndex.MAX_NAMES)
+			.map((name) -> inPlace ? question.substring(0, mention.start()) + name + question.substring(mention.end())
+					: question.replace(mention.written(), name))
+			.toList();
+		return new QueryNotUnderstoodException(message, suggestions);
+	}
+
+	/** The names found as they are written in the question, case aside. */
+	private static List<NameMention> literalNames(String question, List<String> names) {
+		String text = question.toLowerCase(Locale.ROOT);
+		List<NameMention> mentions = new ArrayList<>();
+		for (String name : names) {
+			Matcher matcher = Pattern.compile("(?<![\\p{L}\\p{N}_-])" + Pattern.quote(name.toLowerCase(Locale.ROOT))
+					+ "(?![\\p{L}\\p{N}_-])").matcher(text);
+			if (matcher.find()) {
+				mentions.add(NameMention.exact(matcher.start(), matcher.end(), matcher.group(), name));
+			}
+		}
+		mentions.sort(java.util.Comparator.comparingInt(NameMention::start));
+		return mentions;
+	}
+
 	private static void role(Reading reading, CmdbValues values, List<Condition> filters) {
 		for (String role : values.of(Field.ROLE)) {
 			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(role.toLowerCase(Locale.ROOT)) + "\\b"));
@@ -273,33 +334,6 @@ final class QuestionReader {
 				return;
 			}
 		}
-	}
-
-	/**
-	 * The words written like a CI name (with a digit, a dash or a dot), for the names lookup before reading.
-	 */
-	static List<String> nameCandidates(String question) {
-		List<String> words = new ArrayList<>();
-		Matcher matcher = WORD.matcher(question);
-		while (matcher.find()) {
-			words.add(matcher.group());
-		}
-		List<String> candidates = new ArrayList<>();
-		for (int i = 0; i < words.size(); i++) {
-			String word = words.get(i);
-			// a single word names a CI only when it is not one of the reader's own words
-			if (word.length() <= 200 && word.matches(".*\\p{L}.*") && !FILLER.contains(word)
-					&& (word.matches(".*[\\d_.-].*") || !ENTITY.matcher(word).matches())) {
-				candidates.add(word);
-			}
-			// names of several words: "Payments API", "Billing Engine"
-			StringBuilder phrase = new StringBuilder(word);
-			for (int j = i + 1; j < Math.min(words.size(), i + 6); j++) {
-				phrase.append(' ').append(words.get(j));
-				candidates.add(phrase.toString());
-			}
-		}
-		return candidates;
 	}
 
 	private static @Nullable String entity(Reading reading, List<Condition> filters) {
@@ -400,6 +434,10 @@ final class QuestionReader {
 		});
 	}
 
+	// the short names people write for an engine, by the engine's name
+	private static final Map<String, String> ENGINE_ALIASES = Map.of("postgres", "postgresql", "pg", "postgresql",
+			"mssql", "sql server", "ms sql", "sql server");
+
 	private static void engine(Reading reading, CmdbValues values, List<Condition> filters) {
 		Map<String, List<String>> byName = new LinkedHashMap<>();
 		for (String value : values.of(Field.ENGINE)) {
@@ -407,7 +445,8 @@ final class QuestionReader {
 			byName.computeIfAbsent(name, (k) -> new ArrayList<>()).add(value);
 		}
 		byName.forEach((name, matching) -> {
-			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(name) + "(?:\\s+(\\d+(?:\\.\\d+)*))?\\b"));
+			Matcher matcher = reading.find(Pattern.compile("\\b(?:" + engineSpellings(name, reading.text)
+					+ ")(?:\\s+(\\d+(?:\\.\\d+)*))?\\b"));
 			if (matcher != null) {
 				String version = matcher.group(1);
 				List<Object> narrowed = matching.stream()
@@ -417,6 +456,28 @@ final class QuestionReader {
 				filters.add(new Condition(Field.ENGINE, "in", narrowed, reading.negated(matcher), matcher.group()));
 			}
 		});
+	}
+
+	/**
+	 * An engine as a question writes it: its name, a short name ("postgres", "mssql"), or a long name misspelt
+	 * by one letter ("postgressql"), which no other word of a question is.
+	 */
+	private static String engineSpellings(String name, String text) {
+		List<String> spellings = new ArrayList<>(List.of(name));
+		ENGINE_ALIASES.forEach((alias, engine) -> {
+			if (engine.equals(name)) {
+				spellings.add(alias);
+			}
+		});
+		if (name.length() >= 6 && !name.contains(" ")) {
+			Matcher word = WORD.matcher(text);
+			while (word.find()) {
+				if (NameKeys.distance(word.group(), name) == 1) {
+					spellings.add(word.group());
+				}
+			}
+		}
+		return String.join("|", spellings.stream().map(Pattern::quote).toList());
 	}
 
 	private static void department(Reading reading, CmdbValues values, List<Condition> filters) {

@@ -99,10 +99,12 @@ final class RelationReader {
 	 * The hop the question asks for, if any, its words read. {@code names} are the CI names the question wrote;
 	 * {@code software} maps each software product (as the CMDB spells it) to the names of its CIs, one per version.
 	 */
-	static @Nullable RelationClause read(QuestionReader.Reading reading, List<String> names,
+	static @Nullable RelationClause read(QuestionReader.Reading reading, List<NameMention> mentions,
 			Map<String, List<String>> software, boolean softwareMeant) {
-		RelationClause relation = named(reading, names);
+		List<NameMention> named = mentions.stream().filter((m) -> !m.ambiguous()).toList();
+		RelationClause relation = named(reading, named);
 		if (relation == null && softwareMeant) {
+			List<String> names = named.stream().flatMap((m) -> m.names().stream()).toList();
 			relation = installed(reading, names, software);
 		}
 		if (relation != null && !relation.transitive() && reading.find(TRANSITIVE) != null) {
@@ -111,13 +113,15 @@ final class RelationReader {
 		return relation;
 	}
 
-	private static @Nullable RelationClause named(QuestionReader.Reading reading, List<String> names) {
+	private static @Nullable RelationClause named(QuestionReader.Reading reading, List<NameMention> names) {
 		if (names.isEmpty()) {
 			return null;
 		}
+		// each name as the question wrote it (misspelt, or with other separators), longest first
 		String alternatives = String.join("|", names.stream()
+			.map(NameMention::written)
 			.sorted(Comparator.comparingInt(String::length).reversed())
-			.map((n) -> Pattern.quote(n.toLowerCase(Locale.ROOT)))
+			.map((written) -> "(?<![\\p{L}\\p{N}_-])" + QuestionReader.spelled(written) + "(?![\\p{L}\\p{N}_-])")
 			.toList());
 		Matcher impact = first(reading, IMPACT, alternatives);
 		if (impact != null) {
@@ -147,7 +151,7 @@ final class RelationReader {
 	}
 
 	private static @Nullable RelationClause kindOn(QuestionReader.Reading reading, String alternatives,
-			List<String> names) {
+			List<NameMention> names) {
 		Pattern on = Pattern.compile("\\bon\\s+" + N.replace("{NAMES}", alternatives));
 		Matcher matcher = reading.find(on, (m) -> KIND_BEFORE_ON.matcher(reading.text().substring(0, m.start())).find());
 		if (matcher == null) {
@@ -240,16 +244,21 @@ final class RelationReader {
 		return null;
 	}
 
-	private static RelationClause clause(String answer, List<String> types, Matcher matcher, List<String> names,
+	private static RelationClause clause(String answer, List<String> types, Matcher matcher, List<NameMention> names,
 			boolean transitive) {
-		String written = matcher.group("name");
+		String written = key(matcher.group("name"));
 		List<String> anchors = new ArrayList<>();
-		for (String name : names) {
-			if (name.equalsIgnoreCase(written)) {
-				anchors.add(name);
+		for (NameMention name : names) {
+			if (key(name.written()).equals(written)) {
+				name.names().stream().filter((n) -> !anchors.contains(n)).forEach(anchors::add);
 			}
 		}
 		return new RelationClause(answer, types, anchors, transitive, matcher.group().strip());
+	}
+
+	// a name's letters and digits, as the question's spellings of it are compared
+	private static String key(String written) {
+		return written.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	private static @Nullable String group(Matcher matcher, String name) {

@@ -10,4 +10,8 @@ record SourcedPlan(QueryPlan plan, String source) {
 		return new SourcedPlan(QuestionReader.read(question, values), "offline");
 	}
 
+	static SourcedPlan offline(String question, CmdbValues values, java.util.List<NameMention> mentions) {
+		return new SourcedPlan(QuestionReader.read(question, values, mentions), "offline");
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.nopesight.nlq.Condition.Field;
+import io.nopesight.nlq.NameMention.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -223,6 +224,87 @@ class QuestionReaderTests {
 
 	private static QueryPlan read(String question, CmdbValues values) {
 		return QuestionReader.read(question, values);
+	}
+
+	@Test
+	void readWhenANameIsMisspeltFiltersOnTheNameAsTheCmdbSpellsIt() {
+		// given
+		String question = "events on PROD-WBE-01 in the last 30 days";
+		NameMention misspelt = new NameMention(10, 21, "PROD-WBE-01", List.of("PROD-WEB-01"), Kind.MISSPELT, 1);
+		// when
+		QueryPlan plan = QuestionReader.read(question, VALUES, List.of(misspelt));
+		// then
+		assertThat(plan.entity()).isEqualTo("event");
+		assertThat(plan.filters()).extracting(Condition::field, Condition::values, Condition::from)
+			.containsExactly(tuple(Field.NAME, List.of("PROD-WEB-01"), "prod-wbe-01"));
+	}
+
+	@Test
+	void readWhenANameIsWrittenWithSpacesReadsItsWordsAndTheWordLeadingIt() {
+		// given
+		String question = "peak cpu of prod web 01 yesterday";
+		NameMention spaced = new NameMention(12, 23, "prod web 01", List.of("PROD-WEB-01"), Kind.EXACT, 1);
+		// when
+		QueryPlan plan = QuestionReader.read(question, VALUES, List.of(spaced));
+		// then
+		assertThat(plan.filters()).extracting(Condition::field, Condition::values)
+			.containsExactly(tuple(Field.NAME, List.of("PROD-WEB-01")));
+		assertThat(plan.metric()).extracting(MetricClause::metric, MetricClause::aggregate)
+			.containsExactly("cpu_usage", "max");
+	}
+
+	@Test
+	void readWhenAMisspeltNameFollowsAVerbOfARelationshipStartsTheHopFromIt() {
+		// given
+		NameMention misspelt = new NameMention(13, 26, "VMWARE-HST-02", List.of("VMWARE-HOST-02"), Kind.MISSPELT, 1);
+		// when
+		QueryPlan plan = QuestionReader.read("what runs on VMWARE-HST-02", VALUES, List.of(misspelt));
+		// then
+		assertThat(plan.relation()).extracting(RelationClause::answer, RelationClause::types, RelationClause::anchors)
+			.containsExactly("sources", List.of("runs_on"), List.of("VMWARE-HOST-02"));
+		assertThat(plan.filters()).isEmpty();
+	}
+
+	@Test
+	void readWhenANameIsAmbiguousAsksWhichOneWithTheQuestionAskedOfEach() {
+		// given
+		String question = "average cpu of PROD-WEB last week";
+		List<String> candidates = java.util.stream.IntStream.rangeClosed(1, 10)
+			.mapToObj((i) -> String.format("PROD-WEB-%02d", i))
+			.toList();
+		NameMention ambiguous = new NameMention(15, 23, "PROD-WEB", candidates, Kind.AMBIGUOUS, 12);
+		// when, then
+		assertThatThrownBy(() -> QuestionReader.read(question, VALUES, List.of(ambiguous)))
+			.isInstanceOfSatisfying(QueryNotUnderstoodException.class, (ex) -> {
+				assertThat(ex).hasMessage("'PROD-WEB' could name 12 CIs; which one?");
+				assertThat(ex.suggestions()).hasSize(10)
+					.startsWith("average cpu of PROD-WEB-01 last week", "average cpu of PROD-WEB-02 last week")
+					.endsWith("average cpu of PROD-WEB-10 last week");
+			});
+	}
+
+	@Test
+	void readWhenNamesComeWithTheValuesReadsThemAsWritten() {
+		// given
+		CmdbValues named = VALUES.with(Field.NAME, List.of("PROD-WEB-01", "orders-db"));
+		// when
+		QueryPlan plan = QuestionReader.read("peak cpu of prod-web-01 yesterday", named);
+		// then
+		assertThat(plan.filters()).extracting(Condition::field, Condition::values, Condition::from)
+			.containsExactly(tuple(Field.NAME, List.of("PROD-WEB-01"), "prod-web-01"));
+	}
+
+	@Test
+	void readWhenAnEngineIsWrittenShortOrMisspeltReadsTheEngine() {
+		assertThat(read("postgres databases").filters()).extracting(Condition::field, Condition::values, Condition::from)
+			.contains(tuple(Field.ENGINE, List.of("PostgreSQL 15.4", "PostgreSQL 16.1"), "postgres"));
+		assertThat(read("how many postgressql 16 databases").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.ENGINE, List.of("PostgreSQL 16.1")));
+		CmdbValues withSqlServer = VALUES.with(Field.ENGINE, List.of("MySQL 8.0.35", "SQL Server 2019"));
+		assertThat(QuestionReader.read("mssql databases", withSqlServer).filters())
+			.extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.ENGINE, List.of("SQL Server 2019")));
+		assertThatThrownBy(() -> read("mysqk databases")).isInstanceOf(QueryNotUnderstoodException.class);
 	}
 
 }
