@@ -31,7 +31,8 @@ final class QuestionReader {
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._\\-]*[\\p{L}\\p{N}])?");
 
-	private static final Set<String> FILLER = Set.of("show", "me", "all", "list", "the", "a", "an", "of", "in", "with",
+	// a word may be listed twice: the set keeps it once
+	private static final Set<String> FILLER = Set.copyOf(List.of("show", "me", "all", "list", "the", "a", "an", "of", "in", "with",
 			"which", "what", "are", "is", "there", "how", "many", "count", "number", "that", "have", "has", "having",
 			"by", "per", "for", "please", "give", "find", "display", "get", "do", "does", "we", "our", "any", "every",
 			"running", "under", "owned", "to", "who", "where", "whose", "and", "those", "these",
@@ -42,11 +43,12 @@ final class QuestionReader {
 			"anything", "happened", "occurred", "happen", "occur", "raised", "fired", "triggered", "logged", "reported",
 			"recorded", "seen", "used", "utilized", "utilised", "consumed", "made", "manufactured", "built",
 			"right", "so", "far", "presently", "exist", "exists", "existing", "registered", "known", "inventory",
-			"cmdb", "listed", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole");
+			"cmdb", "listed", "latest", "recent", "newest", "those", "ones", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
-					+ "\\s*(?:(?:running|in|on|from|the|a|an|using|with|of|located|based|hosted)\\s+)*$");
+					+ "\\s*(?:(?:running|in|on|from|the|a|an|using|with|of|located|based|hosted|those|these|ones|that"
+					+ "|which|are|is|for)\\s+)*$");
 
 	private static final Map<String, String> ENTITIES = entities();
 
@@ -86,6 +88,12 @@ final class QuestionReader {
 	private static final Pattern LINUX = Pattern.compile("linux|ubuntu|debian|redhat|rhel|centos|suse|fedora|rocky|alma");
 
 	private static final Pattern DATABASES = Pattern.compile("\\b(?:databases?|dbs)\\b");
+
+	private static final Pattern LIST_GAP = Pattern.compile("(?:,|\\bor|\\band|/)\\s*$");
+
+	// the "or"/"and" between environments, read once they are
+	private static final Pattern ENVIRONMENT_JOIN = Pattern.compile(
+			"(?<=\\b(?:production|prod|staging|stg|stage|development|dev|testing|test))\\s+(?:or|and)\\b");
 
 	private static final Pattern EVENT_GROUP = Pattern.compile("\\b(?:by|per)\\s+(severity|source|status)\\b");
 
@@ -368,18 +376,44 @@ final class QuestionReader {
 		}
 	}
 
+	/**
+	 * "production", "non-production", and several at once: "staging or development", "production and staging
+	 * databases" are CIs in any of them; each negated one is left out ("not in production or staging").
+	 */
 	private static void environment(Reading reading, CmdbValues values, List<Condition> filters) {
-		Matcher matcher = reading.find(ENVIRONMENT);
-		if (matcher == null) {
-			return;
+		List<Object> wanted = new ArrayList<>();
+		List<String> from = new ArrayList<>();
+		Matcher matcher;
+		boolean negatedBefore = false;
+		while ((matcher = reading.find(ENVIRONMENT)) != null) {
+			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
+			List<String> known = known(values, ENVIRONMENTS.get(matcher.group(1)));
+			if (negated) {
+				filters.add(new Condition(Field.ENVIRONMENT, "in", List.copyOf(known), true, matcher.group()));
+			}
+			else {
+				known.stream().filter((v) -> !wanted.contains(v)).forEach(wanted::add);
+				from.add(matcher.group());
+			}
+			negatedBefore = negated;
 		}
-		String canonical = ENVIRONMENTS.get(matcher.group(1));
+		if (!wanted.isEmpty()) {
+			filters.add(new Condition(Field.ENVIRONMENT, "in", wanted, false, String.join(", ", from)));
+		}
+		reading.find(ENVIRONMENT_JOIN);
+	}
+
+	// the second of "production or staging": only "or", "and" or a comma between the two
+	private static boolean listed(String text, Matcher matcher) {
+		return LIST_GAP.matcher(text.substring(0, matcher.start())).find();
+	}
+
+	private static List<String> known(CmdbValues values, String canonical) {
 		List<String> known = values.of(Field.ENVIRONMENT)
 			.stream()
 			.filter((v) -> v.equalsIgnoreCase(canonical) || v.toLowerCase(Locale.ROOT).startsWith(canonical))
 			.toList();
-		filters.add(new Condition(Field.ENVIRONMENT, "in", List.copyOf(known.isEmpty() ? List.of(canonical) : known),
-				reading.negated(matcher), matcher.group()));
+		return known.isEmpty() ? List.of(canonical) : known;
 	}
 
 	private static void os(Reading reading, CmdbValues values, List<Condition> filters) {
