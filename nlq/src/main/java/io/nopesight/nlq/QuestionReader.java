@@ -43,7 +43,7 @@ final class QuestionReader {
 			"anything", "happened", "occurred", "happen", "occur", "raised", "fired", "triggered", "logged", "reported",
 			"recorded", "seen", "used", "utilized", "utilised", "consumed", "made", "manufactured", "built",
 			"right", "so", "far", "presently", "exist", "exists", "existing", "registered", "known", "inventory",
-			"cmdb", "listed", "latest", "recent", "newest", "those", "ones", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole"));
+			"cmdb", "listed", "latest", "recent", "newest", "those", "ones", "old", "still", "their", "anywhere", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
@@ -92,8 +92,8 @@ final class QuestionReader {
 	private static final Pattern LIST_GAP = Pattern.compile("(?:,|\\bor|\\band|/)\\s*$");
 
 	// the "or"/"and" between environments, read once they are
-	private static final Pattern ENVIRONMENT_JOIN = Pattern.compile(
-			"(?<=\\b(?:production|prod|staging|stg|stage|development|dev|testing|test))\\s+(?:or|and)\\b");
+	private static final Pattern ENVIRONMENT_JOIN = Pattern.compile("\\b(?:or|and)\\b(?=\\s+(?:not\\s+|non\\s+)?"
+			+ "(?:production|prod|staging|stg|stage|development|dev|testing|test)\\b)");
 
 	private static final Pattern EVENT_GROUP = Pattern.compile("\\b(?:by|per)\\s+(severity|source|status)\\b");
 
@@ -400,7 +400,9 @@ final class QuestionReader {
 		if (!wanted.isEmpty()) {
 			filters.add(new Condition(Field.ENVIRONMENT, "in", wanted, false, String.join(", ", from)));
 		}
-		reading.find(ENVIRONMENT_JOIN);
+		while (reading.find(ENVIRONMENT_JOIN) != null) {
+			// read
+		}
 	}
 
 	// the second of "production or staging": only "or", "and" or a comma between the two
@@ -479,7 +481,8 @@ final class QuestionReader {
 			byName.computeIfAbsent(name, (k) -> new ArrayList<>()).add(value);
 		}
 		byName.forEach((name, matching) -> {
-			Matcher matcher = reading.find(Pattern.compile("\\b(?:" + engineSpellings(name, reading.text)
+			Matcher matcher = reading.find(Pattern.compile("\\b(?:(?:runs?\\s+on|running\\s+on|running|runs?|on|using)\\s+)?"
+					+ "(?:" + engineSpellings(name, reading.text)
 					+ ")(?:\\s+(\\d+(?:\\.\\d+)*))?\\b"));
 			if (matcher != null) {
 				String version = matcher.group(1);

@@ -307,4 +307,15 @@ class QuestionReaderTests {
 		assertThatThrownBy(() -> read("mysqk databases")).isInstanceOf(QueryNotUnderstoodException.class);
 	}
 
+	@Test
+	void readsSeveralEnvironmentsAtOnceAndNegatesEachOfANegatedList() {
+		assertThat(read("servers in staging or development").filters())
+			.contains(new Condition(Field.ENVIRONMENT, "in", List.of("staging", "development"), false, "staging, development"));
+		assertThat(read("servers that are not production or staging").filters())
+			.extracting(Condition::field, Condition::values, Condition::negated)
+			.contains(tuple(Field.ENVIRONMENT, List.of("production"), true), tuple(Field.ENVIRONMENT, List.of("staging"), true));
+		assertThat(read("how many databases run on MySQL").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.ENGINE, List.of("MySQL 8.0.35")));
+	}
+
 }
