@@ -43,7 +43,7 @@ final class QuestionReader {
 			"anything", "happened", "occurred", "happen", "occur", "raised", "fired", "triggered", "logged", "reported",
 			"recorded", "seen", "used", "utilized", "utilised", "consumed", "made", "manufactured", "built",
 			"right", "so", "far", "presently", "exist", "exists", "existing", "registered", "known", "inventory",
-			"cmdb", "listed", "latest", "recent", "newest", "those", "ones", "old", "still", "their", "anywhere", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole"));
+			"cmdb", "listed", "latest", "recent", "newest", "those", "ones", "old", "still", "their", "anywhere", "whats", "thats", "theres", "wheres", "whos", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
