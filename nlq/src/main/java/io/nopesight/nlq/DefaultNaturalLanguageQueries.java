@@ -37,9 +37,11 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 
 	private final CapacityRecommendations recommendations;
 
+	private final Rewording rewording;
+
 	DefaultNaturalLanguageQueries(JdbcCmdbValues values, CiNameMatcher names, JdbcPlanQueries queries, Clock clock,
 			@Nullable LlmPlanReader llm, Predictions predictions, MetricInsights insights,
-			CapacityRecommendations recommendations) {
+			CapacityRecommendations recommendations, Rewording rewording) {
 		this.values = values;
 		this.names = names;
 		this.queries = queries;
@@ -48,25 +50,33 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 		this.predictions = predictions;
 		this.insights = insights;
 		this.recommendations = recommendations;
+		this.rewording = rewording;
 	}
 
 	@Override
 	public QueryAnswer ask(Question question) {
 		String text = check(question.query());
-		List<NameMention> mentions = this.names.mentions(text);
-		CmdbValues known = this.values.current().with(Condition.Field.NAME, mentions.stream()
-			.filter((m) -> !m.ambiguous())
-			.flatMap((m) -> m.names().stream())
-			.distinct()
-			.toList());
-		SourcedPlan read = (this.llm != null) ? this.llm.read(text, known, mentions)
-				: SourcedPlan.offline(text, known, mentions);
+		List<String> reworded = new ArrayList<>();
+		SourcedPlan read;
+		try {
+			read = read(text);
+		}
+		catch (QueryNotUnderstoodException ex) {
+			Rewording.Reworded other = this.rewording.reword(text, ex.unread()).orElseThrow(() -> ex);
+			try {
+				read = read(other.question());
+			}
+			catch (QueryNotUnderstoodException again) {
+				throw ex;
+			}
+			reworded.addAll(other.facts());
+		}
 		QueryPlan plan = read.plan();
-		refuseNamesOfAnotherType(plan);
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
 		ZoneId zone = zone(question.timeZone());
 		List<Map<String, @Nullable Object>> results = results(plan, asOf);
-		List<String> facts = new ArrayList<>(insights(plan, results));
+		List<String> facts = new ArrayList<>(reworded);
+		facts.addAll(insights(plan, results));
 		MetricClause metric = plan.metric();
 		if (metric != null && plan.events() == null && !plan.entity().equals("event") && metric.aggregate() == null) {
 			MetricInsights.Insights found = this.insights.of(metric, results, asOf, zone);
@@ -86,6 +96,19 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 				plan.metric(), plan.events(), plan.relation(), (window != null) ? asOf.minus(window) : null,
 				(window != null) ? asOf : null);
 		return new QueryAnswer(interpretation, plan.answerType().key(), results, facts, advice);
+	}
+
+	private SourcedPlan read(String text) {
+		List<NameMention> mentions = this.names.mentions(text);
+		CmdbValues known = this.values.current().with(Condition.Field.NAME, mentions.stream()
+			.filter((m) -> !m.ambiguous())
+			.flatMap((m) -> m.names().stream())
+			.distinct()
+			.toList());
+		SourcedPlan read = (this.llm != null) ? this.llm.read(text, known, mentions)
+				: SourcedPlan.offline(text, known, mentions);
+		refuseNamesOfAnotherType(read.plan());
+		return read;
 	}
 
 	/** The rows: from SQL, and for "will run out" questions those of them whose forecast reaches 100 in time. */

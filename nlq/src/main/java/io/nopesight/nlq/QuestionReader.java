@@ -186,14 +186,14 @@ final class QuestionReader {
 		if (entity == null && !aboutEvents && relation == null
 				&& filters.stream().noneMatch((c) -> c.field() == Field.IP_ADDRESS || c.field() == Field.NAME)) {
 			throw new QueryNotUnderstoodException("No kind of CI was named (servers, workstations, databases, "
-					+ "applications, software, network devices)", SUGGESTIONS);
+					+ "applications, software, network devices)", SUGGESTIONS, unread);
 		}
 		if (!unread.isEmpty()) {
 			throw new QueryNotUnderstoodException("Not understood: '" + String.join("', '", unread)
 					+ "'. Questions about the inventory (types, status, environment, OS, location, manufacturer, "
 					+ "department, cost center, sizes, IP), metrics (CPU, memory, disk over a window), events and "
 					+ "relationships (runs on, hosts, depends on, impact, installed software) are read",
-					SUGGESTIONS);
+					SUGGESTIONS, unread);
 		}
 		Field groupBy = (group != null) ? GROUPS.get(group.group(1)) : null;
 		String eventGroupBy = (eventGroup != null) ? eventGroup.group(1) : null;

@@ -51,7 +51,8 @@ class CiNameMatcherIntegrationTests {
 		CmdbChanges changes = new CmdbChanges(jdbc);
 		return new DefaultNaturalLanguageQueries(new JdbcCmdbValues(jdbc, changes), matcher,
 				new JdbcPlanQueries(jdbc, null), Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC), null,
-				new Predictions(null), new MetricInsights(null, null), new CapacityRecommendations(null));
+				new Predictions(null), new MetricInsights(null, null), new CapacityRecommendations(null),
+				new Rewording(new Synonyms(), new Lemmas()));
 	}
 
 	private static QueryAnswer ask(String question) {
