@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Another wording of a question whose words were not all read: each unread word (or run of them) replaced by
  * the vocabulary term it means ({@link Synonyms}: "notebooks" is workstations) or by its dictionary form
- * ({@link Lemmas}: "ran" is run). The question is read again once with every replacement; if that fails too,
+ * ({@link Lemmas}: "ran" is run). The question is read again once with the replacements; if that fails too,
  * the first refusal stands.
  */
 @Component
@@ -36,21 +36,17 @@ class Rewording {
 		}
 		Map<String, String> replaced = new LinkedHashMap<>();
 		List<String> facts = new ArrayList<>();
-		for (String phrase : phrases(question, unread)) {
-			// the dictionary form first: "ran" is run, a surer step than a word of similar meaning
-			String lemma = lemma(question, phrase);
-			if (lemma != null) {
-				replaced.put(phrase, lemma);
-				facts.add("Read '" + phrase + "' as '" + lemma + "'");
-				continue;
+		for (String run : phrases(question, unread)) {
+			// the run as a whole ("storage space"), else each of its words; a word with no other wording stays,
+			// as another reader may read it once its neighbours are ("notifications last week")
+			if (!replace(question, run, replaced, facts)) {
+				for (String word : run.split(" ")) {
+					replace(question, word, replaced, facts);
+				}
 			}
-			Optional<Synonyms.Synonym> synonym = this.synonyms.nearest(phrase);
-			if (synonym.isEmpty()) {
-				return Optional.empty();
-			}
-			replaced.put(phrase, synonym.get().term().word());
-			facts.add(String.format(Locale.ROOT, "Read '%s' as '%s' (similar meaning, %.2f)", phrase,
-					synonym.get().term().word(), synonym.get().similarity()));
+		}
+		if (replaced.isEmpty()) {
+			return Optional.empty();
 		}
 		String reworded = question;
 		for (Map.Entry<String, String> replacement : replaced.entrySet()) {
@@ -60,6 +56,36 @@ class Rewording {
 				.replaceAll(Matcher.quoteReplacement(replacement.getValue()));
 		}
 		return Optional.of(new Reworded(reworded, facts));
+	}
+
+	private boolean replace(String question, String phrase, Map<String, String> replaced, List<String> facts) {
+		Lemmas.Token token = token(question, phrase);
+		// a verb in another form first ("ran" is run): a surer step than a word of similar meaning, and it keeps
+		// the words around it ("ran on")
+		if (token != null && token.tag().startsWith("VERB") && differs(token, phrase)) {
+			return put(phrase, token.lemma(), "Read '" + phrase + "' as '" + token.lemma() + "'", replaced, facts);
+		}
+		Optional<Synonyms.Synonym> synonym = this.synonyms.nearest(phrase);
+		if (synonym.isPresent()) {
+			return put(phrase, synonym.get().term().word(), String.format(Locale.ROOT,
+					"Read '%s' as '%s' (similar meaning, %.2f)", phrase, synonym.get().term().word(),
+					synonym.get().similarity()), replaced, facts);
+		}
+		if (token != null && differs(token, phrase)) {
+			return put(phrase, token.lemma(), "Read '" + phrase + "' as '" + token.lemma() + "'", replaced, facts);
+		}
+		return false;
+	}
+
+	private static boolean put(String phrase, String replacement, String fact, Map<String, String> replaced,
+			List<String> facts) {
+		replaced.put(phrase, replacement);
+		facts.add(fact);
+		return true;
+	}
+
+	private static boolean differs(Lemmas.Token token, String phrase) {
+		return !token.lemma().equalsIgnoreCase(phrase) && token.lemma().matches("\\p{L}+");
 	}
 
 	/** The unread words as the runs they form in the question: "storage space" is one phrase, not two words. */
@@ -83,16 +109,14 @@ class Rewording {
 		return phrases;
 	}
 
-	// a single word whose dictionary form differs: "hosting" is host, "ran" is run
-	private String lemma(String question, String phrase) {
+	// the token a single word of the question is, with its tag and dictionary form
+	private Lemmas.@org.jspecify.annotations.Nullable Token token(String question, String phrase) {
 		if (phrase.contains(" ")) {
 			return null;
 		}
 		return this.lemmas.of(question)
 			.stream()
 			.filter((token) -> token.text().equalsIgnoreCase(phrase))
-			.map(Lemmas.Token::lemma)
-			.filter((lemma) -> !lemma.equalsIgnoreCase(phrase) && lemma.matches("\\p{L}+"))
 			.findFirst()
 			.orElse(null);
 	}

@@ -48,9 +48,19 @@ class RewordingTests {
 
 	@Test
 	void wordsWithNoOtherWordingLeaveTheQuestionNotUnderstood() {
-		assertThat(REWORDING.reword("servers with frequent reboots lately", List.of("frequent", "reboots", "lately")))
-			.isEmpty();
+		// "reboots" has a dictionary form, but "frequent" and "lately" still are not read
+		assertThatThrownBy(() -> readReworded("servers with frequent reboots lately", QuestionReaderTests.VALUES))
+			.isInstanceOf(QueryNotUnderstoodException.class);
 		assertThat(REWORDING.reword("servers bananas", List.of("bananas"))).isEmpty();
+	}
+
+	@Test
+	void aRewordedWordLetsItsNeighboursBeReadToo() {
+		// the window is read only once the events are: the run "notifications last week" is reworded word by word
+		QueryPlan plan = readReworded("servers with notifications last week", QuestionReaderTests.VALUES);
+		assertThat(plan.events()).isNotNull();
+		assertThat(plan.events().ofCis()).isTrue();
+		assertThat(plan.events().window()).isEqualTo(java.time.Duration.ofDays(7));
 	}
 
 }
