@@ -151,7 +151,7 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 	}
 
 	/**
-	 * A CI named together with a kind of CI it is not ("servers with Apache Log4j 2.14.1 installed") is about
+	 * A CI named together with a kind of CI it is not ("ESX-HOST-07 workstations") is about
 	 * how the two relate, which the filters do not say: as filters they could only answer nothing.
 	 */
 	private void refuseNamesOfAnotherType(QueryPlan plan) {
@@ -194,7 +194,7 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 
 	private static String check(@Nullable String query) {
 		if (query == null || query.isBlank()) {
-			throw new InvalidInputException("query", "a question is required, e.g. \"How many servers are in production?\"");
+			throw new InvalidInputException("query", "a question is required, e.g. \"How many workstations are in staging?\"");
 		}
 		if (query.length() > Question.MAX_LENGTH) {
 			throw new InvalidInputException("query", "a question is at most " + Question.MAX_LENGTH + " characters");

@@ -25,9 +25,9 @@ import io.nopesight.nlq.Condition.Field;
  */
 final class QuestionReader {
 
-	static final List<String> SUGGESTIONS = List.of("How many servers are in production?",
-			"Windows servers in DC1", "servers with more than 64 GB of memory", "count servers by environment",
-			"workstations not running Windows", "databases in staging");
+	static final List<String> SUGGESTIONS = List.of("How many workstations are in staging?",
+			"Ubuntu servers in DC2", "servers with more than 64 GB of memory", "count workstations by department",
+			"top 3 servers by memory usage last week", "critical events in the last 7 days");
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._\\-]*[\\p{L}\\p{N}])?");
 
@@ -731,7 +731,7 @@ final class QuestionReader {
 
 		/**
 		 * Whether a match begins and ends on word boundaries of the question's own words: "host" inside a CI's
-		 * name such as VMWARE-HOST-02 is not the word "host".
+		 * name such as ESX-HOST-07 is not the word "host".
 		 */
 		private boolean aligned(int start, int end) {
 			int trimmed = end;

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a hop through the relationship graph: what runs on a host, which servers host an application, what
  * depends on a CI and what it depends on, what a CI's failure impacts (transitively), and where software is
- * installed. The named CI is the hop's anchor, not a filter on the answer: "what runs on VMWARE-HOST-02" lists
+ * installed. The named CI is the hop's anchor, not a filter on the answer: "what runs on ESX-HOST-07" lists
  * the guests, not the host.
  */
 final class RelationReader {
@@ -75,7 +75,7 @@ final class RelationReader {
 					+ "|installed)\\s+(?:on|in|at)\\s+" + N,
 			"\\bhosted\\s+by\\s+" + N, "\\b(?:guests|tenants|workloads)\\s+(?:of|on)\\s+" + N);
 
-	// "VMs on VMWARE-HOST-02": a kind of CI, then on a named CI
+	// "VMs on ESX-HOST-07": a kind of CI, then on a named CI
 	private static final Pattern KIND_BEFORE_ON = Pattern.compile("\\b(?<kind>servers?|vms?|virtual\\s+machines?"
 			+ "|machines?|guests?|applications?|apps?|software|packages?)\\s+(?:(?:that|which)\\s+(?:are|is)\\s+)?"
 			+ "(?:currently\\s+)?$");
