@@ -11,7 +11,8 @@ NOPESIGHT_DEMO=true (which moves the demo forward by whole days).
 import json, os, statistics, sys, time, urllib.parse, urllib.request, urllib.error
 from datetime import datetime, timedelta, timezone
 
-args = [a for a in sys.argv[1:] if not a.startswith("--")]
+as_of_at = sys.argv.index("--as-of") if "--as-of" in sys.argv else -1
+args = [a for i, a in enumerate(sys.argv[1:], 1) if not a.startswith("--") and i != as_of_at + 1]
 base, token = args[0].rstrip("/"), args[1]
 here = os.path.dirname(os.path.abspath(__file__))
 bank = args[2] if len(args) > 2 else os.path.join(here, "..", "api", "src", "test", "resources", "nlq", "nlq-dev.jsonl")
