@@ -88,11 +88,7 @@ final class JdbcEventQueries {
 				+ " JOIN event e ON c.id = ANY(e.affected_cis) WHERE " + where
 				+ " GROUP BY c.id, c.name, c.type, c.status ORDER BY n DESC, c.name, c.id LIMIT ?", parameters)
 			.query((rs, i) -> {
-				Map<String, @Nullable Object> row = new LinkedHashMap<>();
-				row.put("ci_id", rs.getString("id"));
-				row.put("name", rs.getString("name"));
-				row.put("type", rs.getString("type"));
-				row.put("status", rs.getString("status"));
+				Map<String, @Nullable Object> row = JdbcPlanQueries.ciRow(rs);
 				row.put("event_count", rs.getLong("n"));
 				return row;
 			})

@@ -130,11 +130,7 @@ class JdbcPlanQueries {
 				+ "c.custom_fields::text AS custom_fields FROM configuration_item c WHERE " + where
 				+ " ORDER BY c.name, c.id LIMIT " + MAX_ROWS, parameters)
 			.query((rs, i) -> {
-				Map<String, @Nullable Object> row = new LinkedHashMap<>();
-				row.put("ci_id", rs.getString("id"));
-				row.put("name", rs.getString("name"));
-				row.put("type", rs.getString("type"));
-				row.put("status", rs.getString("status"));
+				Map<String, @Nullable Object> row = ciRow(rs);
 				Map<String, Object> attributes = Json.object(rs.getString("attributes"));
 				Map<String, Object> custom = Json.object(rs.getString("custom_fields"));
 				for (Field field : shown) {
@@ -144,6 +140,16 @@ class JdbcPlanQueries {
 				return row;
 			})
 			.list();
+	}
+
+	/** A CI row as every CI answer starts: {@code ci_id}, {@code name}, {@code type}, {@code status}. */
+	static Map<String, @Nullable Object> ciRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		row.put("ci_id", rs.getString("id"));
+		row.put("name", rs.getString("name"));
+		row.put("type", rs.getString("type"));
+		row.put("status", rs.getString("status"));
+		return row;
 	}
 
 	JdbcClient.StatementSpec statement(String sql, List<Object> parameters) {
