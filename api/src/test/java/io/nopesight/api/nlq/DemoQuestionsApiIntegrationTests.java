@@ -121,6 +121,8 @@ class DemoQuestionsApiIntegrationTests {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
 		answer.json().get("results").forEach((row) -> assertThat(row.get("duration_above_threshold").asString())
 			.matches("\\d+(h \\d+m|d \\d+h)"));
+		assertThat(answer.json().at("/interpretation/entities").toString()).isEqualTo("[\"servers\",\"cpu_usage\"]");
+		assertThat(answer.json().at("/interpretation/time_range").asString()).isEqualTo("last_7_days");
 		assertThat(strings(answer.json().get("insights"))).anySatisfy((insight) -> assertThat(insight)
 			.contains("business hours").contains("America/New_York"));
 		Response badZone = api.post("/v1/reports/ai/query", Map.of("query", "servers with high CPU usage in the last week",
