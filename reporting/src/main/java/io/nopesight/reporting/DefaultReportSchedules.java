@@ -29,6 +29,8 @@ class DefaultReportSchedules implements ReportSchedules {
 
 	private static final int MAX_NAME = 200;
 
+	private static final int MAX_MISSED = 100_000;
+
 	private final JdbcScheduleRepository schedules;
 
 	private final ReportRequestCheck checks;
@@ -105,7 +107,15 @@ class DefaultReportSchedules implements ReportSchedules {
 		if (schedule == null || schedule.nextRunAt() == null) {
 			return false;
 		}
-		ScheduleTiming timing = schedule.timing();
+		ScheduleTiming timing;
+		try {
+			timing = schedule.timing();
+		}
+		catch (IllegalStateException ex) {
+			// stored before a change in what reads: it stops here, saying why, rather than block those due after it
+			this.schedules.ran(schedule.id(), now, null, null, "stopped: " + ex.getMessage());
+			return true;
+		}
 		Instant due = latestDue(timing, schedule.nextRunAt(), now);
 		Instant next = timing.next(now).orElse(null);
 		try {
@@ -125,10 +135,14 @@ class DefaultReportSchedules implements ReportSchedules {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
+	// bounded, as a schedule every second that missed a week has 600 000 times; past the bound a later one does
 	private static Instant latestDue(ScheduleTiming timing, Instant first, Instant now) {
 		Instant due = first;
-		for (Instant next = timing.next(due).orElse(null); next != null && !next.isAfter(now);
-				next = timing.next(due).orElse(null)) {
+		for (int i = 0; i < MAX_MISSED; i++) {
+			Instant next = timing.next(due).orElse(null);
+			if (next == null || next.isAfter(now)) {
+				break;
+			}
 			due = next;
 		}
 		return due;

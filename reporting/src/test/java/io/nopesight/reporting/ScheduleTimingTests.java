@@ -127,6 +127,12 @@ class ScheduleTimingTests {
 	}
 
 	@Test
+	void readWhenACronIsAMacroReadsItAsSpringDoes() {
+		assertThat(read("@daily", null, ZoneOffset.UTC).next(Instant.parse("2025-06-02T07:00:00Z")))
+			.contains(Instant.parse("2025-06-03T00:00:00Z"));
+	}
+
+	@Test
 	void nextWhenTheCronNamesADayThatNeverComesIsEmpty() {
 		assertThat(read("0 0 30 2 *", null, ZoneOffset.UTC).next(Instant.parse("2025-01-01T00:00:00Z"))).isEmpty();
 	}
