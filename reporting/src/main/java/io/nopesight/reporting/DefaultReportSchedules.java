@@ -135,7 +135,8 @@ class DefaultReportSchedules implements ReportSchedules {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
-	// bounded, as a schedule every second that missed a week has 600 000 times; past the bound a later one does
+	// bounded: a schedule every second that missed a week has 600 000 times; past the bound the report is as of
+	// the last time looked at, still in the past
 	private static Instant latestDue(ScheduleTiming timing, Instant first, Instant now) {
 		Instant due = first;
 		for (int i = 0; i < MAX_MISSED; i++) {
