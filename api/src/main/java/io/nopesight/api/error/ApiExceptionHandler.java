@@ -38,6 +38,7 @@ import io.nopesight.core.NotFoundException;
 import io.nopesight.core.PreconditionFailedException;
 import io.nopesight.core.database.ConnectionFailures;
 import io.nopesight.core.database.DatabaseAvailability;
+import io.nopesight.reporting.ReportExpiredException;
 
 /**
  * The one place exceptions become HTTP answers, all in the reference's error format: domain errors from
@@ -63,6 +64,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<Object> handle(ConflictException ex, WebRequest request) {
 		return error(ErrorCode.CONFLICT, ex.getMessage(), List.of(), request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handle(ReportExpiredException ex, WebRequest request) {
+		return error(ErrorCode.GONE, ex.getMessage(), List.of(), request);
 	}
 
 	@ExceptionHandler

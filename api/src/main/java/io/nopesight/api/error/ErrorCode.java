@@ -11,6 +11,8 @@ public enum ErrorCode {
 	PERMISSION_DENIED(HttpStatus.FORBIDDEN), RESOURCE_NOT_FOUND(HttpStatus.NOT_FOUND),
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED), NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
 	CONFLICT(HttpStatus.CONFLICT), PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED),
+	// a resource that existed and is gone for good (a report past its expiry)
+	GONE(HttpStatus.GONE),
 	// an agent could not read what a question asks for (the body is valid, its meaning is not understood)
 	QUERY_NOT_UNDERSTOOD(HttpStatus.UNPROCESSABLE_CONTENT),
 	PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE), URI_TOO_LONG(HttpStatus.URI_TOO_LONG),
@@ -38,6 +40,7 @@ public enum ErrorCode {
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;
 			case 409 -> CONFLICT;
+			case 410 -> GONE;
 			case 412 -> PRECONDITION_FAILED;
 			case 413 -> PAYLOAD_TOO_LARGE;
 			case 414 -> URI_TOO_LONG;

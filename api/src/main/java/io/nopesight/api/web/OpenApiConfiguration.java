@@ -40,6 +40,9 @@ class OpenApiConfiguration {
 			tag("Services", "Business services: components, dependencies, health and SLA, the dependency map"),
 			tag("Forecasts", "Capacity forecasts with intervals and projected exhaustion, for one CI or many; anomalies"),
 			tag("AI query", "Plain-English questions about the estate, answered with how they were understood"),
+			tag("Reports", "Generate reports in the background, follow their status and deliveries, download them; "
+					+ "the templates"),
+			tag("Report schedules", "Reports on a cron or a daily, weekly or monthly period, delivered by e-mail"),
 			tag("AI Agents", "The Infrastructure Optimizer and the Event Analyst: their performance, and questions to them"),
 			tag("Integrations", "Receivers for other tools' notifications: Prometheus Alertmanager"),
 			tag("Tokens", "Exchange credentials for a JWT"), tag("API keys", "Create, list and revoke API keys"),
