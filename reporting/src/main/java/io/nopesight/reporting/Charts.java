@@ -67,7 +67,7 @@ final class Charts {
 
 	/**
 	 * Bars of each series per category, across the page ({@code horizontal}) when there are many categories or
-	 * long names, with each bar's value at its end.
+	 * long names, the last series' bars with their value at their end.
 	 */
 	static JFreeChart bars(DefaultCategoryDataset data, String valueAxis, boolean horizontal, List<Color> colors,
 			String valueFormat) {
@@ -91,6 +91,10 @@ final class Charts {
 		renderer.setDefaultItemLabelFont(ChartFonts.regular(7f));
 		for (int i = 0; i < colors.size(); i++) {
 			renderer.setSeriesPaint(i, colors.get(i));
+		}
+		// side by side, the figures of close bars overlap: only the last series says its figures
+		for (int i = 0; i < data.getRowCount() - 1; i++) {
+			renderer.setSeriesItemLabelsVisible(i, false);
 		}
 		CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
 		plot.setOrientation(horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL);

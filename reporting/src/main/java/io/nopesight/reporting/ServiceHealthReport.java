@@ -113,8 +113,8 @@ class ServiceHealthReport implements ReportSource {
 	private static Renderable chart(List<ServiceRow> rows) {
 		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		for (ServiceRow row : rows) {
-			data.addValue(row.availability(), "availability %", row.service());
 			data.addValue(row.target(), "SLA target %", row.service());
+			data.addValue(row.availability(), "availability %", row.service());
 		}
 		double lowest = rows.stream()
 			.flatMap((r) -> java.util.stream.Stream.of(r.availability(), (r.target() != null) ? r.target() : 100.0))
@@ -123,7 +123,7 @@ class ServiceHealthReport implements ReportSource {
 			.orElse(99);
 		double floor = Math.max(0, Math.floor(lowest - 0.5));
 		return Charts.image(Charts.bars(data, String.format(Locale.ROOT, "%% of the period (from %.0f%%)", floor), true,
-				List.of(Charts.BLUE, Charts.GREY), "0.00", floor), 515, 250);
+				List.of(Charts.GREY, Charts.BLUE), "0.00", floor), 515, 250);
 	}
 
 }

@@ -62,7 +62,7 @@ public final class InventoryReportBenchmark {
 				Runtime.getRuntime().maxMemory() >> 20);
 		try (ConfigurableApplicationContext app = new SpringApplication(ReportingTestApplication.class).run(
 				"--nopesight.db.url=" + url, "--nopesight.data-dir=" + PostgresForTests.freshDataDir(),
-				"--logging.level.root=WARN");
+				"--logging.level.root=WARN", "--spring.main.banner-mode=off");
 				Connection jdbc = DriverManager.getConnection(url, PostgresForTests.user(), "")) {
 			load(jdbc);
 			ReportTemplates templates = app.getBean(ReportTemplates.class);
