@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The application reporting's tests start: core's beans, correlation, analytics and reporting on a real
- * PostgreSQL.
+ * The application reporting's tests start: core's beans, the correlation and analytics modules and reporting
+ * on a real PostgreSQL.
  */
 @SpringBootApplication
 public class ReportingTestApplication {
