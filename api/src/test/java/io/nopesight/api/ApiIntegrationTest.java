@@ -34,6 +34,8 @@ import io.nopesight.core.TestClockConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "nopesight.admin.token=" + ApiClient.ADMIN_TOKEN, "nopesight.metrics.retention-cron=-",
 				"nopesight.discovery.connection-retention-cron=-",
+				// webhook tests deliver to a receiver on loopback, which is otherwise refused
+				"nopesight.webhook.allowed-hosts=127.0.0.1",
 				// so that the deprecation headers are tested end to end without a context of their own
 				"nopesight.api.deprecations[0].path=/v1/cmdb/relationships/**",
 				"nopesight.api.deprecations[0].date=2025-01-01",

@@ -26,6 +26,7 @@ public final class ApiTestProperties {
 		registry.add("nopesight.admin.token", () -> ApiClient.ADMIN_TOKEN);
 		registry.add("nopesight.metrics.retention-cron", () -> "-");
 		registry.add("nopesight.discovery.connection-retention-cron", () -> "-");
+		registry.add("nopesight.webhook.allowed-hosts", () -> "127.0.0.1");
 	}
 
 	/**

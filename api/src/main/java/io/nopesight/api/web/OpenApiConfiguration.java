@@ -44,6 +44,8 @@ class OpenApiConfiguration {
 					+ "the templates"),
 			tag("Report schedules", "Reports on a cron or a daily, weekly or monthly period, delivered by e-mail"),
 			tag("AI Agents", "The Infrastructure Optimizer and the Event Analyst: their performance, and questions to them"),
+			tag("Webhooks", "Every change sent to your endpoints, signed (Standard Webhooks v1) and retried; "
+					+ "deliveries and redelivery"),
 			tag("Integrations", "Receivers for other tools' notifications: Prometheus Alertmanager"),
 			tag("Tokens", "Exchange credentials for a JWT"), tag("API keys", "Create, list and revoke API keys"),
 			tag("Service accounts", "Service accounts and their keys"),

@@ -25,9 +25,9 @@ import com.sun.net.httpserver.HttpServer;
  * status its policy gives; {@link #verify} is the Standard Webhooks reference verification, written from the
  * spec rather than shared with the signer.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-	record Received(String id, String timestamp, String signature, String body, String path,
+	public record Received(String id, String timestamp, String signature, String body, String path,
 			com.sun.net.httpserver.Headers headers) {
 	}
 
@@ -46,36 +46,36 @@ final class WebhookReceiver implements AutoCloseable {
 		this.server.start();
 	}
 
-	static WebhookReceiver start() throws IOException {
+	public static WebhookReceiver start() throws IOException {
 		return new WebhookReceiver(0);
 	}
 
-	static WebhookReceiver startOn(int port) throws IOException {
+	public static WebhookReceiver startOn(int port) throws IOException {
 		return new WebhookReceiver(port);
 	}
 
 	/**
 	 * A loopback port nothing listens on (yet): a receiver that is down.
 	 */
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
-	void answer(ToIntFunction<Received> status) {
+	public void answer(ToIntFunction<Received> status) {
 		this.status = status;
 	}
 
-	List<Received> received() {
+	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
 
-	List<Received> received(String path) {
+	public List<Received> received(String path) {
 		return this.received.stream().filter((r) -> r.path().equals(path)).toList();
 	}
 
@@ -103,7 +103,7 @@ final class WebhookReceiver implements AutoCloseable {
 	 * {@code id.timestamp.body}, base64, and compare in constant time with each space-separated {@code v1,}
 	 * signature of the header.
 	 */
-	static boolean verify(String secret, Received request) throws Exception {
+	public static boolean verify(String secret, Received request) throws Exception {
 		byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(key, "HmacSHA256"));
