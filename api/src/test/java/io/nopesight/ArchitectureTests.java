@@ -71,7 +71,6 @@ class ArchitectureTests {
 			Map.entry("metric", Set.of("cmdb", "database")),
 			Map.entry("outbox", Set.of()),
 			Map.entry("scheduling", Set.of()),
-			// not there yet: the work-item queue and webhook delivery
 			Map.entry("work", Set.of("database", "scheduling")),
 			Map.entry("webhook", Set.of("outbox", "work", "database", "scheduling"))));
 
