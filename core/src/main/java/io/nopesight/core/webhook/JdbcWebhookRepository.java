@@ -115,9 +115,10 @@ class JdbcWebhookRepository {
 			RETURNING d.id AS delivery_id, d.body, d.attempts, %s
 			""".formatted(ENDPOINT_COLUMNS);
 
+	// a finished delivery keeps claimed_by: the node that sent it last
 	private static final String SUCCEEDED = """
 			UPDATE webhook_delivery SET status = 'succeeded', response_code = :code, latency_ms = :latency,
-			    last_error = NULL, next_attempt_at = NULL, claimed_by = NULL, lease_until = NULL, finished_at = :now
+			    last_error = NULL, next_attempt_at = NULL, lease_until = NULL, finished_at = :now
 			WHERE id = :id AND claimed_by = :node AND status = 'delivering'
 			""";
 
@@ -129,7 +130,7 @@ class JdbcWebhookRepository {
 
 	private static final String FAILED = """
 			UPDATE webhook_delivery SET status = 'failed', response_code = :code, latency_ms = :latency,
-			    last_error = :error, next_attempt_at = NULL, claimed_by = NULL, lease_until = NULL, finished_at = :now
+			    last_error = :error, next_attempt_at = NULL, lease_until = NULL, finished_at = :now
 			WHERE id = :id AND claimed_by = :node AND status = 'delivering'
 			""";
 

@@ -1,6 +1,7 @@
 package io.nopesight.core.webhook;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,6 +195,46 @@ class WebhookDeliveryIntegrationTests {
 			assertThat(d.attempts()).isEqualTo(2);
 			assertThat(d.responseCode()).isEqualTo(410);
 		});
+	}
+
+	@Test
+	void deliverWhenReceiverAsksToRetryLaterWaitsThatLong() throws Exception {
+		// given a receiver that is overloaded for two minutes
+		WebhookReceiver receiver = receiver();
+		receiver.answer((request) -> 503);
+		receiver.retryAfter("120");
+		WebhookSecret endpoint = register(receiver.url("/later"), List.of("*"), Map.of());
+		Instant now = this.clock.freeze();
+
+		// when
+		this.webhooks.sendTest(endpoint.endpoint().id());
+
+		// then the next attempt is when it asked, not the schedule's 5 s
+		await().atMost(CEILING).untilAsserted(() -> assertThat(deliveries(endpoint)).singleElement()
+			.satisfies((d) -> {
+				assertThat(d.attempts()).isEqualTo(1);
+				assertThat(d.responseCode()).isEqualTo(503);
+				assertThat(d.nextAttemptAt()).isBetween(now.plusSeconds(119), now.plusSeconds(121));
+			}));
+	}
+
+	@Test
+	void deliverWhenEveryAttemptFailsForFiveDaysDisablesAndFlagsTheEndpoint() throws Exception {
+		// given a receiver that always fails
+		WebhookReceiver receiver = receiver();
+		receiver.answer((request) -> 500);
+		WebhookSecret endpoint = register(receiver.url("/failing"), List.of("*"), Map.of());
+		this.webhooks.sendTest(endpoint.endpoint().id());
+		await().atMost(CEILING).until(() -> this.webhooks.endpoint(endpoint.endpoint().id()).failingSince() != null);
+		assertThat(this.webhooks.endpoint(endpoint.endpoint().id()).active()).isTrue();
+
+		// when five days pass and it still fails
+		this.clock.advance(Duration.ofDays(5).plusMinutes(1));
+		this.webhooks.sendTest(endpoint.endpoint().id());
+
+		// then
+		await().atMost(CEILING).until(() -> !this.webhooks.endpoint(endpoint.endpoint().id()).active());
+		assertThat(this.webhooks.endpoint(endpoint.endpoint().id()).disabledReason()).contains("5 days");
 	}
 
 	@Test

@@ -17,6 +17,8 @@ import java.util.function.ToIntFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -38,6 +40,8 @@ public final class WebhookReceiver implements AutoCloseable {
 	private final ExecutorService executor = Executors.newFixedThreadPool(4);
 
 	private volatile ToIntFunction<Received> status = (request) -> 204;
+
+	private volatile @Nullable String retryAfter;
 
 	private WebhookReceiver(int port) throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -71,6 +75,13 @@ public final class WebhookReceiver implements AutoCloseable {
 		this.status = status;
 	}
 
+	/**
+	 * Sends this {@code Retry-After} with every answer from now on.
+	 */
+	public void retryAfter(String value) {
+		this.retryAfter = value;
+	}
+
 	public List<Received> received() {
 		return List.copyOf(this.received);
 	}
@@ -88,6 +99,10 @@ public final class WebhookReceiver implements AutoCloseable {
 					exchange.getRequestURI().getPath(), exchange.getRequestHeaders());
 			this.received.add(request);
 			int code = this.status.applyAsInt(request);
+			String wait = this.retryAfter;
+			if (wait != null) {
+				exchange.getResponseHeaders().add("Retry-After", wait);
+			}
 			exchange.sendResponseHeaders(code, -1);
 		}
 		finally {
