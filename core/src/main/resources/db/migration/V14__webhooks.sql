@@ -48,3 +48,5 @@ CREATE INDEX webhook_delivery_open_idx ON webhook_delivery (endpoint_id, resourc
     WHERE status IN ('pending', 'delivering');
 CREATE INDEX webhook_delivery_endpoint_idx ON webhook_delivery (endpoint_id, seq DESC);
 CREATE INDEX webhook_delivery_finished_idx ON webhook_delivery (finished_at) WHERE finished_at IS NOT NULL;
+-- what each endpoint has in flight (its cap) and what a dead node left behind, without walking the backlog
+CREATE INDEX webhook_delivery_delivering_idx ON webhook_delivery (endpoint_id) WHERE status = 'delivering';

@@ -61,6 +61,8 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private @Nullable ExecutorService senders;
 
+	private @Nullable Instant lastSweep;
+
 	private @Nullable Instant lastPrune;
 
 	WebhookDispatcher(JdbcWebhookRepository webhooks, WebhookFanOut fanOut, WebhookSender sender,
@@ -121,11 +123,19 @@ class WebhookDispatcher implements SmartLifecycle {
 	}
 
 	private void run() {
+		long nextFanOut = System.nanoTime();
 		while (this.running) {
 			boolean busy = false;
 			try {
 				if (this.database.isAvailable()) {
-					busy = this.fanOut.pass() | dispatch();
+					// fan-out reads the outbox once per poll interval, or at once again while it has a backlog;
+					// claiming runs whenever a sender frees up
+					if (System.nanoTime() - nextFanOut >= 0) {
+						boolean more = this.fanOut.pass();
+						nextFanOut = System.nanoTime() + (more ? 0 : this.settings.pollInterval().toNanos());
+						busy = more;
+					}
+					busy |= dispatch();
 					housekeeping();
 				}
 			}
@@ -207,7 +217,10 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private void housekeeping() {
 		Instant now = this.clock.instant();
-		this.webhooks.releaseLapsed(now);
+		if (this.lastSweep == null || !now.isBefore(this.lastSweep.plus(this.settings.lease().dividedBy(4)))) {
+			this.webhooks.releaseLapsed(now);
+			this.lastSweep = now;
+		}
 		if (this.lastPrune == null || !now.isBefore(this.lastPrune.plus(PRUNE_EVERY))) {
 			this.webhooks.prune(now.minus(this.settings.retention()));
 			this.lastPrune = now;

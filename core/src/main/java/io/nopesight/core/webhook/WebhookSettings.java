@@ -26,7 +26,7 @@ public record WebhookSettings(@Nullable List<String> allowedHosts, int workers, 
 		workers = (workers > 0) ? workers : 16;
 		perEndpoint = (perEndpoint > 0) ? perEndpoint : 4;
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(15);
-		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofMillis(500);
+		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofMillis(200);
 		lease = (lease != null) ? lease : Duration.ofMinutes(1);
 		secretOverlap = (secretOverlap != null) ? secretOverlap : Duration.ofHours(24);
 		disableAfter = (disableAfter != null) ? disableAfter : Duration.ofDays(5);

@@ -8,8 +8,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.function.ToIntFunction;
@@ -30,14 +30,14 @@ import com.sun.net.httpserver.HttpServer;
 public final class WebhookReceiver implements AutoCloseable {
 
 	public record Received(String id, String timestamp, String signature, String body, String path,
-			com.sun.net.httpserver.Headers headers) {
+			com.sun.net.httpserver.Headers headers, long receivedAtMillis) {
 	}
 
-	private final List<Received> received = new CopyOnWriteArrayList<>();
+	private final List<Received> received = new ArrayList<>();
 
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(4);
+	private final ExecutorService executor = Executors.newFixedThreadPool(16);
 
 	private volatile ToIntFunction<Received> status = (request) -> 204;
 
@@ -83,11 +83,21 @@ public final class WebhookReceiver implements AutoCloseable {
 	}
 
 	public List<Received> received() {
-		return List.copyOf(this.received);
+		synchronized (this.received) {
+			return List.copyOf(this.received);
+		}
 	}
 
 	public List<Received> received(String path) {
-		return this.received.stream().filter((r) -> r.path().equals(path)).toList();
+		synchronized (this.received) {
+			return this.received.stream().filter((r) -> r.path().equals(path)).toList();
+		}
+	}
+
+	public int count() {
+		synchronized (this.received) {
+			return this.received.size();
+		}
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -96,8 +106,10 @@ public final class WebhookReceiver implements AutoCloseable {
 			Received request = new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
 					exchange.getRequestHeaders().getFirst("webhook-timestamp"),
 					exchange.getRequestHeaders().getFirst("webhook-signature"), body,
-					exchange.getRequestURI().getPath(), exchange.getRequestHeaders());
-			this.received.add(request);
+					exchange.getRequestURI().getPath(), exchange.getRequestHeaders(), System.currentTimeMillis());
+			synchronized (this.received) {
+				this.received.add(request);
+			}
 			int code = this.status.applyAsInt(request);
 			String wait = this.retryAfter;
 			if (wait != null) {

@@ -32,7 +32,7 @@ class WebhookSignerTests {
 
 		// then each secret verifies on its own with the reference algorithm
 		WebhookReceiver.Received request = new WebhookReceiver.Received("msg_1", "1700000000", signature, "{}", "/",
-				new com.sun.net.httpserver.Headers());
+				new com.sun.net.httpserver.Headers(), 0);
 		assertThat(signature.split(" ")).hasSize(2).allMatch((s) -> s.startsWith("v1,"));
 		assertThat(WebhookReceiver.verify(current, request)).isTrue();
 		assertThat(WebhookReceiver.verify(previous, request)).isTrue();
