@@ -88,9 +88,8 @@ class JdbcWebhookRepository {
 	// resource), at most per-endpoint in flight per endpoint (a slow receiver holds only its share of the
 	// workers); rows another node is claiming are skipped, and status is checked again on the locked row.
 	private static final String CLAIM = """
-			WITH candidate AS (
-			    SELECT d.id, d.endpoint_id, d.next_attempt_at, d.seq,
-			           row_number() OVER (PARTITION BY d.endpoint_id ORDER BY d.next_attempt_at, d.seq) AS rank
+			WITH due AS (
+			    SELECT d.id, d.endpoint_id, d.next_attempt_at, d.seq
 			    FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id AND e.active
 			    WHERE d.status = 'pending' AND d.next_attempt_at <= :now
 			      AND NOT EXISTS (SELECT 1 FROM webhook_delivery o
@@ -98,6 +97,10 @@ class JdbcWebhookRepository {
 			                        AND o.seq < d.seq AND o.status IN ('pending', 'delivering'))
 			    ORDER BY d.next_attempt_at, d.seq
 			    LIMIT :scan),
+			-- ranked after the limit: a window over the whole backlog would walk all of it on every claim
+			candidate AS (
+			    SELECT due.*, row_number() OVER (PARTITION BY due.endpoint_id ORDER BY due.next_attempt_at, due.seq) AS rank
+			    FROM due),
 			busy AS (
 			    SELECT endpoint_id, count(*) AS n FROM webhook_delivery WHERE status = 'delivering' GROUP BY endpoint_id),
 			chosen AS (
