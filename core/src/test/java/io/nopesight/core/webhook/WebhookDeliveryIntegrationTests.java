@@ -238,6 +238,22 @@ class WebhookDeliveryIntegrationTests {
 	}
 
 	@Test
+	void pruneWhenDeliveryFinishedLongerAgoThanRetentionDeletesIt() throws Exception {
+		// given a delivered message
+		WebhookReceiver receiver = receiver();
+		WebhookSecret endpoint = register(receiver.url("/prune"), List.of("*"), Map.of());
+		this.webhooks.sendTest(endpoint.endpoint().id());
+		await().atMost(CEILING).until(() -> deliveries(endpoint).stream().anyMatch((d) -> d.status().equals("succeeded")));
+
+		// when the retention (7 days) and the hourly pruning interval have passed
+		this.clock.advance(Duration.ofDays(8));
+
+		// then only the delivery row goes; the outbox is left to its other followers
+		await().atMost(CEILING).until(() -> deliveries(endpoint).isEmpty());
+		assertThat(this.webhooks.endpoint(endpoint.endpoint().id()).active()).isTrue();
+	}
+
+	@Test
 	void registerWhenUrlIsPrivateOrHeaderIsReservedRefusesIt() {
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.webhooks
 			.register(new WebhookEndpointSpec("private", "http://10.0.0.1/in", List.of("ci.*"), Map.of(), true)));
