@@ -19,6 +19,7 @@ import io.nopesight.core.TestClock;
 import io.nopesight.core.outbox.DomainEventOutbox;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,6 +50,9 @@ class WebhookDeliveryIntegrationTests {
 
 	@Autowired
 	private TestClock clock;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@AfterEach
 	void cleanUp() {
@@ -251,6 +255,37 @@ class WebhookDeliveryIntegrationTests {
 		// then only the delivery row goes; the outbox is left to its other followers
 		await().atMost(CEILING).until(() -> deliveries(endpoint).isEmpty());
 		assertThat(this.webhooks.endpoint(endpoint.endpoint().id()).active()).isTrue();
+	}
+
+	@Test
+	void deliverWhenNodeDiedMidAttemptSendsTheSameMessageOnceItsLeaseLapses() throws Exception {
+		// given a message a node claimed, tried once and never finished (it died)
+		WebhookReceiver receiver = receiver();
+		WebhookSecret endpoint = register(receiver.url("/orphan"), List.of("*"), Map.of());
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				INSERT INTO webhook_delivery (id, endpoint_id, event_type, resource_key, body, status, attempts,
+				    claimed_by, lease_until, created_at)
+				VALUES ('msg_orphan_1', :endpoint, 'ci.updated', 'ci_orphan', '{"event":"ci.updated"}', 'delivering', 1,
+				    'node_dead', :leaseUntil, :now)
+				""")
+			.param("endpoint", endpoint.endpoint().id())
+			.param("leaseUntil", java.sql.Timestamp.from(now.plusSeconds(60)))
+			.param("now", java.sql.Timestamp.from(now))
+			.update();
+
+		// when its lease runs out
+		this.clock.advance(Duration.ofMinutes(2));
+
+		// then a live node sends it, under the same webhook-id and body
+		await().atMost(CEILING).until(() -> receiver.received("/orphan").size() == 1);
+		assertThat(receiver.received("/orphan").get(0).id()).isEqualTo("msg_orphan_1");
+		assertThat(receiver.received("/orphan").get(0).body()).isEqualTo("{\"event\":\"ci.updated\"}");
+		await().atMost(CEILING).untilAsserted(() -> assertThat(deliveries(endpoint)).singleElement()
+			.satisfies((d) -> {
+				assertThat(d.status()).isEqualTo("succeeded");
+				assertThat(d.attempts()).isEqualTo(2);
+			}));
 	}
 
 	@Test
