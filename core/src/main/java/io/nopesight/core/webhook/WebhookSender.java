@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -114,11 +116,11 @@ class WebhookSender {
 		}
 		catch (NumberFormatException ex) {
 			try {
-				Instant at = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.get().strip(),
+				Instant at = DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.get().strip(),
 						Instant::from);
 				return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
 			}
-			catch (java.time.format.DateTimeParseException unreadable) {
+			catch (DateTimeParseException unreadable) {
 				return null;
 			}
 		}
