@@ -78,7 +78,8 @@ class ExternalDatabaseOutageIntegrationTests {
 			await().atMost(PATIENCE).until(() -> writes.acknowledgedCount() >= before + 20);
 			writes.stop();
 			EmbeddedDatabaseOutageIntegrationTests.assertOutageAnswers(writes);
-			writes.assertAllPresent();
+			// the search index follows the outbox in the background: every acknowledged write is found once it has
+			await().atMost(PATIENCE).untilAsserted(writes::assertAllPresent);
 		}
 		finally {
 			writes.stop();
