@@ -36,6 +36,10 @@ class CapacityRecommendations {
 
 	private final @Nullable Agents agents;
 
+	// the set of agents is fixed at start; listing them also checks predictions and tallies decisions, which a
+	// question must not pay for each time
+	private volatile @Nullable String infrastructureAgent;
+
 	CapacityRecommendations(@Nullable Agents agents) {
 		this.agents = agents;
 	}
@@ -49,8 +53,7 @@ class CapacityRecommendations {
 		if (this.agents == null || names.isEmpty() || names.size() > MAX_CIS) {
 			return List.of();
 		}
-		String agent = this.agents.list().stream().filter((a) -> INFRASTRUCTURE.equals(a.type())).map(Agent::id)
-			.findFirst().orElse(null);
+		String agent = infrastructureAgent(this.agents);
 		if (agent == null) {
 			return List.of();
 		}
@@ -66,6 +69,14 @@ class CapacityRecommendations {
 		}
 		return (answer.response() instanceof CapacityAdvice advice) ? recommendations(advice, Set.copyOf(names))
 				: List.of();
+	}
+
+	private @Nullable String infrastructureAgent(Agents agents) {
+		if (this.infrastructureAgent == null) {
+			this.infrastructureAgent = agents.list().stream().filter((a) -> INFRASTRUCTURE.equals(a.type()))
+				.map(Agent::id).findFirst().orElse(null);
+		}
+		return this.infrastructureAgent;
 	}
 
 	private static List<Recommendation> recommendations(CapacityAdvice advice, Set<String> names) {

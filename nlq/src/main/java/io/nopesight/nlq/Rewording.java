@@ -36,12 +36,14 @@ class Rewording {
 		}
 		Map<String, String> replaced = new LinkedHashMap<>();
 		List<String> facts = new ArrayList<>();
+		// the question is tagged once, for all its unread words
+		List<Lemmas.Token> tokens = this.lemmas.of(question);
 		for (String run : phrases(question, unread)) {
 			// the run as a whole ("storage space"), else each of its words; a word with no other wording stays,
 			// as another reader may read it once its neighbours are ("notifications last week")
-			if (!replace(question, run, replaced, facts)) {
+			if (!replace(tokens, run, replaced, facts)) {
 				for (String word : run.split(" ")) {
-					replace(question, word, replaced, facts);
+					replace(tokens, word, replaced, facts);
 				}
 			}
 		}
@@ -58,8 +60,9 @@ class Rewording {
 		return Optional.of(new Reworded(reworded, facts));
 	}
 
-	private boolean replace(String question, String phrase, Map<String, String> replaced, List<String> facts) {
-		Lemmas.Token token = token(question, phrase);
+	private boolean replace(List<Lemmas.Token> tokens, String phrase, Map<String, String> replaced,
+			List<String> facts) {
+		Lemmas.Token token = token(tokens, phrase);
 		// a verb in another form first ("ran" is run): a surer step than a word of similar meaning, and it keeps
 		// the words around it ("ran on")
 		if (token != null && token.tag().startsWith("VERB") && differs(token, phrase)) {
@@ -110,12 +113,11 @@ class Rewording {
 	}
 
 	// the token a single word of the question is, with its tag and dictionary form
-	private Lemmas.@org.jspecify.annotations.Nullable Token token(String question, String phrase) {
+	private static Lemmas.@org.jspecify.annotations.Nullable Token token(List<Lemmas.Token> tokens, String phrase) {
 		if (phrase.contains(" ")) {
 			return null;
 		}
-		return this.lemmas.of(question)
-			.stream()
+		return tokens.stream()
 			.filter((token) -> token.text().equalsIgnoreCase(phrase))
 			.findFirst()
 			.orElse(null);
