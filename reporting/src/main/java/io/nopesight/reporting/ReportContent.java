@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
+import io.nopesight.core.PiecesInputStream;
+
 /**
  * Keeps a rendered file in PostgreSQL in pieces of 1 MiB, written in the transaction that completes the
  * report, so the report is completed exactly when its whole file is there, and read back a piece at a time.
@@ -43,63 +45,7 @@ class ReportContent {
 	}
 
 	InputStream open(String reportId) {
-		return new PiecesInputStream(reportId);
-	}
-
-	/**
-	 * Reads the pieces one query at a time, outside any transaction, so a slow download holds no connection
-	 * between pieces.
-	 */
-	private final class PiecesInputStream extends InputStream {
-
-		private final String reportId;
-
-		private int next;
-
-		private byte[] current = new byte[0];
-
-		private int position;
-
-		private boolean ended;
-
-		PiecesInputStream(String reportId) {
-			this.reportId = reportId;
-		}
-
-		@Override
-		public int read() {
-			return fill() ? (this.current[this.position++] & 0xff) : -1;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) {
-			if (length == 0) {
-				return 0;
-			}
-			if (!fill()) {
-				return -1;
-			}
-			int count = Math.min(length, this.current.length - this.position);
-			System.arraycopy(this.current, this.position, buffer, offset, count);
-			this.position += count;
-			return count;
-		}
-
-		private boolean fill() {
-			while (!this.ended && this.position >= this.current.length) {
-				byte[] piece = ReportContent.this.reports.piece(this.reportId, this.next).orElse(null);
-				if (piece == null) {
-					this.ended = true;
-				}
-				else {
-					this.current = piece;
-					this.position = 0;
-					this.next++;
-				}
-			}
-			return !this.ended;
-		}
-
+		return new PiecesInputStream((piece) -> this.reports.piece(reportId, piece));
 	}
 
 }

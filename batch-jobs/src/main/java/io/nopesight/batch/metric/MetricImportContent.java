@@ -9,6 +9,8 @@ import java.nio.file.Path;
 
 import org.springframework.stereotype.Component;
 
+import io.nopesight.core.PiecesInputStream;
+
 /**
  * Keeps an uploaded import file in PostgreSQL, in pieces of 1 MiB, from the upload until its import
  * completes, so whichever node runs (or resumes) the import can read it. Files of imports accepted before
@@ -59,7 +61,7 @@ class MetricImportContent {
 		if (stored.file() != null) {
 			return Files.newInputStream(Path.of(stored.file()));
 		}
-		return new PiecesInputStream(stored.id());
+		return new PiecesInputStream((piece) -> this.imports.piece(stored.id(), piece));
 	}
 
 	void delete(JdbcMetricImportRepository.StoredImport stored) {
@@ -72,62 +74,6 @@ class MetricImportContent {
 				throw new UncheckedIOException(ex);
 			}
 		}
-	}
-
-	/**
-	 * Reads the pieces one query at a time, outside any transaction, so a long import holds no connection
-	 * or snapshot between pieces.
-	 */
-	private final class PiecesInputStream extends InputStream {
-
-		private final String importId;
-
-		private int next;
-
-		private byte[] current = new byte[0];
-
-		private int position;
-
-		private boolean ended;
-
-		PiecesInputStream(String importId) {
-			this.importId = importId;
-		}
-
-		@Override
-		public int read() {
-			return fill() ? (this.current[this.position++] & 0xff) : -1;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) {
-			if (length == 0) {
-				return 0;
-			}
-			if (!fill()) {
-				return -1;
-			}
-			int count = Math.min(length, this.current.length - this.position);
-			System.arraycopy(this.current, this.position, buffer, offset, count);
-			this.position += count;
-			return count;
-		}
-
-		private boolean fill() {
-			while (!this.ended && this.position >= this.current.length) {
-				byte[] piece = MetricImportContent.this.imports.piece(this.importId, this.next).orElse(null);
-				if (piece == null) {
-					this.ended = true;
-				}
-				else {
-					this.current = piece;
-					this.position = 0;
-					this.next++;
-				}
-			}
-			return !this.ended;
-		}
-
 	}
 
 }
