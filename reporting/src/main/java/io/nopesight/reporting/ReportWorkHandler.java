@@ -1,8 +1,6 @@
 package io.nopesight.reporting;
 
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
-import io.nopesight.core.database.ConnectionFailures;
 import io.nopesight.core.work.WorkHandler;
 import io.nopesight.core.work.WorkItem;
 import io.nopesight.reporting.ReportRendering.RenderContext;
@@ -77,15 +74,16 @@ class ReportWorkHandler implements WorkHandler {
 						report.format().key(), rendered.rows());
 			}
 		}
-		catch (Exception ex) {
-			if (!stopped(ex)) {
-				this.completion.fail(report, describe(ex));
-			}
-			throw ex;
-		}
 		finally {
 			this.folder.delete(file);
 		}
+	}
+
+	@Override
+	public void failed(WorkItem item, String error) {
+		this.reports.find(item.subjectId())
+			.ifPresent((report) -> this.completion.fail(report,
+					(error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error));
 	}
 
 	private RenderedReport render(StoredReport report, Path file) throws Exception {
@@ -96,25 +94,6 @@ class ReportWorkHandler implements WorkHandler {
 			return this.rendering.render(report.templateId(), parameters, report.format(),
 					new RenderContext(report.asOf(), report.zone(), report.createdBy()), out);
 		}
-	}
-
-	// not the report's fault: the node is stopping or the database went away, and the item runs again
-	private static boolean stopped(Throwable ex) {
-		if (Thread.currentThread().isInterrupted() || ConnectionFailures.isConnectionFailure(ex)) {
-			return true;
-		}
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof InterruptedException || cause instanceof InterruptedIOException
-					|| cause instanceof ClosedByInterruptException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String describe(Exception ex) {
-		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-		return (message.length() > MAX_ERROR) ? message.substring(0, MAX_ERROR) : message;
 	}
 
 }

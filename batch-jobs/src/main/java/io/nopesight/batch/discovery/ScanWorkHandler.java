@@ -53,13 +53,16 @@ class ScanWorkHandler implements WorkHandler {
 			if (BatchJobRuns.interrupted(execution)) {
 				throw new InterruptedException("The discovery job of scan " + scanId + " was stopped");
 			}
-			String failure = BatchJobRuns.failureOf(execution);
-			this.scans.failed(scanId, failure);
-			throw new IllegalStateException(failure);
+			throw new IllegalStateException(BatchJobRuns.failureOf(execution));
 		}
 		finally {
 			this.parsed.forget(scanId);
 		}
+	}
+
+	@Override
+	public void failed(WorkItem item, String error) {
+		this.scans.failed(item.subjectId(), error);
 	}
 
 }

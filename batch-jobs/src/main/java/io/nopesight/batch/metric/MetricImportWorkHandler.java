@@ -74,8 +74,12 @@ class MetricImportWorkHandler implements WorkHandler {
 			.map(MetricImportWorkHandler::describe)
 			.collect(Collectors.joining("; "));
 		error = error.isEmpty() ? execution.getExitStatus().getExitDescription() : error;
-		this.imports.finish(id, "failed", error);
 		throw new IllegalStateException(error);
+	}
+
+	@Override
+	public void failed(WorkItem item, String error) {
+		this.imports.finish(item.subjectId(), "failed", error);
 	}
 
 	private static String describe(Throwable ex) {

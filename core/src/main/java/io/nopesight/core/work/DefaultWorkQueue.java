@@ -219,14 +219,27 @@ class DefaultWorkQueue implements WorkQueue, SmartLifecycle {
 				putBack(item, state, ex);
 			}
 			else {
-				logger.warn("{} {} failed: {}", item.kind(), item.subjectId(), ex.getMessage());
-				finish(item, state, WorkStatus.FAILED, String.valueOf(ex.getMessage()));
+				fail(item, handler, state, ex);
 			}
 		}
 		finally {
 			this.running.remove(item.id());
 			wake();
 		}
+	}
+
+	private void fail(WorkItem item, WorkHandler handler, Running state, Throwable ex) {
+		String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		logger.warn("{} {} failed: {}", item.kind(), item.subjectId(), error);
+		try {
+			// the subject is marked failed before the item, so a failure is never left unrecorded on it
+			handler.failed(item, error);
+		}
+		catch (RuntimeException recordFailure) {
+			putBack(item, state, recordFailure);
+			return;
+		}
+		finish(item, state, WorkStatus.FAILED, error);
 	}
 
 	private void finish(WorkItem item, Running state, WorkStatus status, @Nullable String error) {

@@ -20,4 +20,13 @@ public interface WorkHandler {
 
 	void perform(WorkItem item) throws Exception;
 
+	/**
+	 * Called once the queue has marked an item failed, with the message of what {@link #perform} threw;
+	 * not called for an item put back because its node was stopping, lost its lease or lost the database.
+	 * A handler records the failure on its own subject here rather than in {@code perform}, which cannot
+	 * tell a stop from a failure as surely as the queue can.
+	 */
+	default void failed(WorkItem item, String error) {
+	}
+
 }

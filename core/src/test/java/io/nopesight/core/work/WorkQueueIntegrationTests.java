@@ -97,6 +97,7 @@ class WorkQueueIntegrationTests {
 		await().atMost(PATIENCE).until(() -> status(subject) == WorkStatus.FAILED);
 		assertThat(this.queue.find(RecordingHandler.KIND, subject).orElseThrow().error())
 			.isEqualTo("refused " + subject);
+		assertThat(this.handler.failures).containsEntry(subject, "refused " + subject);
 		// when
 		Boolean resubmitted = this.transaction.execute((status) -> this.queue.resubmit(RecordingHandler.KIND, subject));
 		// then
@@ -155,6 +156,9 @@ class WorkQueueIntegrationTests {
 				.query(String.class)
 				.optional()).isEmpty();
 			assertThat(this.handler.interrupted).contains(subject);
+			// it ended with an ordinary exception (as a job does that sees its JDBC call cut off), yet the
+			// handler is not told it failed
+			assertThat(this.handler.failures).doesNotContainKey(subject);
 		}
 		finally {
 			// the next start takes it up again, and this time it does not block
@@ -181,7 +185,7 @@ class WorkQueueIntegrationTests {
 
 	/**
 	 * Counts runs per subject; subjects named {@code fail_…} throw, {@code block_…} wait (the first time)
-	 * until interrupted.
+	 * until interrupted and then throw an exception that hides the interrupt. Keeps what it is told failed.
 	 */
 	static class RecordingHandler implements WorkHandler {
 
@@ -192,6 +196,8 @@ class WorkQueueIntegrationTests {
 		final Map<String, Boolean> blockOnce = new ConcurrentHashMap<>();
 
 		final List<String> interrupted = new CopyOnWriteArrayList<>();
+
+		final Map<String, String> failures = new ConcurrentHashMap<>();
 
 		final CountDownLatch blocking = new CountDownLatch(1);
 
@@ -219,9 +225,14 @@ class WorkQueueIntegrationTests {
 				}
 				catch (InterruptedException ex) {
 					this.interrupted.add(subject);
-					throw ex;
+					throw new IllegalStateException("cut off while waiting");
 				}
 			}
+		}
+
+		@Override
+		public void failed(WorkItem item, String error) {
+			this.failures.put(item.subjectId(), error);
 		}
 
 		int runs(String subject) {
