@@ -119,6 +119,46 @@ class WebhookApiIntegrationTests {
 	}
 
 	@Test
+	void readWhenWebhookHasCustomHeadersHidesTheirValuesAndAReplacementThatSendsThemBackKeepsThem() throws Exception {
+		// given
+		WebhookReceiver receiver = receiver();
+		Response created = this.admin.post("/v1/webhooks", Map.of("name", "Hidden", "url", receiver.url("/hidden"),
+				"events", List.of("ci.created"), "headers", Map.of("X-Custom-Auth", "secret-token")));
+		String id = created.json().get("id").asString();
+		String secret = created.json().get("secret").asString();
+
+		// when
+		JsonNode read = this.admin.get("/v1/webhooks/" + id).json();
+
+		// then
+		assertThat(read.at("/headers/X-Custom-Auth").asString()).isEqualTo("********");
+		assertThat(this.admin.get("/v1/webhooks").body()).doesNotContain("secret-token");
+
+		// when: the endpoint as read goes back with another name
+		Response replaced = this.admin.put("/v1/webhooks/" + id, Map.of("name", "Hidden 2", "url",
+				receiver.url("/hidden"), "events", List.of("ci.created"), "headers", Map.of("X-Custom-Auth", "********")));
+		this.admin.post("/v1/cmdb/ci", Map.of("name", "HIDDEN-HEADER-01", "type", "server"));
+
+		// then: the receiver still gets the stored value
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertThat(replaced.json().at("/headers/X-Custom-Auth").asString()).isEqualTo("********");
+		await().atMost(PATIENCE).until(() -> receiver.received("/hidden").size() == 1);
+		WebhookReceiver.Received request = receiver.received("/hidden").get(0);
+		assertThat(WebhookReceiver.verify(secret, request)).isTrue();
+		assertThat(request.headers().getFirst("X-Custom-Auth")).isEqualTo("secret-token");
+
+		// when: a header it never had, given as hidden
+		Response unknown = this.admin.put("/v1/webhooks/" + id, Map.of("name", "Hidden 3", "url",
+				receiver.url("/hidden"), "events", List.of("ci.created"), "headers", Map.of("X-Other", "********")));
+
+		// then
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().at("/error/details/0/field").asString()).isEqualTo("headers");
+		assertThat(this.admin.get("/v1/webhooks/" + id).json().get("name").asString()).isEqualTo("Hidden 2");
+		this.admin.delete("/v1/webhooks/" + id);
+	}
+
+	@Test
 	void createWhenInputIsBadAnswers400AndWithoutScope403() throws Exception {
 		Response privateUrl = this.admin.post("/v1/webhooks",
 				Map.of("name", "Bad", "url", "http://169.254.169.254/latest", "events", List.of("ci.*")));

@@ -3,6 +3,7 @@ package io.nopesight.core.webhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,22 +53,44 @@ class DefaultWebhookManagement implements WebhookManagement {
 
 	@Override
 	public List<WebhookEndpoint> endpoints() {
-		return this.webhooks.all().stream().map(StoredEndpoint::endpoint).toList();
+		return this.webhooks.all().stream().map((stored) -> stored.endpoint().withHeaderValuesHidden()).toList();
 	}
 
 	@Override
 	public WebhookEndpoint endpoint(String id) {
-		return stored(id).endpoint();
+		return stored(id).endpoint().withHeaderValuesHidden();
 	}
 
 	@Override
 	@Transactional
 	public WebhookEndpoint update(String id, WebhookEndpointSpec spec) {
-		validate(spec);
-		if (!this.webhooks.update(id, spec, this.clock.instant())) {
+		WebhookEndpointSpec replacement = withStoredValues(spec, stored(id).endpoint().headers());
+		validate(replacement);
+		if (!this.webhooks.update(id, replacement, this.clock.instant())) {
 			throw new WebhookNotFoundException("Webhook", id);
 		}
 		return endpoint(id);
+	}
+
+	// a client that read the endpoint and sends it back with one change keeps the header values it never saw
+	private static WebhookEndpointSpec withStoredValues(WebhookEndpointSpec spec, Map<String, String> stored) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		spec.headers().forEach((name, value) -> {
+			if (!WebhookEndpoint.HIDDEN_VALUE.equals(value)) {
+				headers.put(name, value);
+			}
+			else if (stored.containsKey(name)) {
+				headers.put(name, stored.get(name));
+			}
+			else {
+				errors.add(new FieldError("headers", "Header '" + name + "' is new: give its value"));
+			}
+		});
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		return new WebhookEndpointSpec(spec.name(), spec.url(), spec.events(), headers, spec.active());
 	}
 
 	@Override
