@@ -1,10 +1,12 @@
 package io.nopesight.core.webhook;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,8 +78,17 @@ class WebhookSender {
 		catch (InvalidInputException ex) {
 			return failure(started, ex.getMessage());
 		}
+		catch (HttpTimeoutException ex) {
+			return failure(started, "no answer within " + this.timeout.toSeconds() + " s");
+		}
+		catch (ConnectException ex) {
+			// the JDK's client gives no message when the receiver refuses the connection
+			return failure(started, "could not connect to " + delivery.endpoint().endpoint().url()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
+		}
 		catch (IOException ex) {
-			return failure(started, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return failure(started, ex.getClass().getSimpleName()
+					+ ((ex.getMessage() != null) ? ": " + ex.getMessage() : ""));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -109,8 +109,10 @@ class WebhookDeliveryIntegrationTests {
 		await().atMost(CEILING).untilAsserted(() -> {
 			List<WebhookDelivery> all = deliveries(endpoint);
 			assertThat(all).hasSize(20);
-			assertThat(all).filteredOn((d) -> d.attempts() > 0).hasSize(5)
-				.allSatisfy((d) -> assertThat(d.status()).isEqualTo("pending"));
+			assertThat(all).filteredOn((d) -> d.attempts() > 0).hasSize(5).allSatisfy((d) -> {
+				assertThat(d.status()).isEqualTo("pending");
+				assertThat(d.lastError()).isEqualTo("could not connect to http://127.0.0.1:" + port + "/down");
+			});
 		});
 
 		// when the receiver comes up, and time passes for the retries
