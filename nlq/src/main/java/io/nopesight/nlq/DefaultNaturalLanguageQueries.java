@@ -71,7 +71,7 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 			}
 			reworded.addAll(other.facts());
 		}
-		QueryPlan plan = read.plan();
+		QueryPlan plan = read.plan().without(question.without());
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
 		ZoneId zone = zone(question.timeZone());
 		List<Map<String, @Nullable Object>> results = results(plan, asOf);

@@ -1,5 +1,7 @@
 package io.nopesight.api.nlq;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +42,8 @@ class QueryController {
 					+ "the forecasts. `include_predictions` adds `projected_exhaustion` and `exhaustion_interval` to CI rows; "
 					+ "`insights` are facts about the result in `time_zone`; `recommendations` come from the capacity "
 					+ "agent. A question it cannot read is answered 422 `QUERY_NOT_UNDERSTOOD` with suggestions, never "
-					+ "guessed.")
+					+ "guessed. `without` leaves parts of the reading out (`filters/N`, the N-th of `interpretation.filters` "
+					+ "as the question alone is read, and `group_by`), as the console does when a chip is removed.")
 	QueryAnswer ask(@RequestBody(required = false) @Nullable QueryRequest request) {
 		if (request == null) {
 			throw new InvalidInputException("query", "a JSON body with a query is required");
@@ -49,10 +52,15 @@ class QueryController {
 		return this.queries.ask(new Question((request.query() != null) ? request.query() : "",
 				(context != null) ? Timestamps.parseField("context.as_of", context.asOf()) : null,
 				(context != null) ? context.timeZone() : null,
-				context != null && Boolean.TRUE.equals(context.includePredictions())));
+				context != null && Boolean.TRUE.equals(context.includePredictions()),
+				(request.without() != null) ? request.without() : List.of()));
 	}
 
-	record QueryRequest(@Nullable String query, @Nullable Context context) {
+	/**
+	 * {@code without}: parts of the question's reading to leave out, as an analyst removes them from the
+	 * interpretation ({@code filters/N}, {@code group_by}).
+	 */
+	record QueryRequest(@Nullable String query, @Nullable Context context, @Nullable List<String> without) {
 
 		record Context(@Nullable String timeZone, @Nullable String asOf, @Nullable Boolean includePredictions) {
 		}

@@ -11,14 +11,17 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import io.nopesight.api.error.ApiError;
 import io.nopesight.api.error.ApiErrorWriter;
 import io.nopesight.api.error.ErrorCode;
 
 /**
- * Every {@code /v1} path needs a bearer token, except the OpenAPI document; the rest (Swagger UI, health,
- * unknown paths) is open. Refusals use the API's error format.
+ * Every {@code /v1} path needs a bearer token, except the OpenAPI document; the rest (the console, Swagger UI,
+ * health, unknown paths) is open. Refusals use the API's error format. Every answer carries a
+ * Content-Security-Policy without inline scripts, {@code X-Content-Type-Options}, {@code Referrer-Policy} and
+ * frame-ancestors none.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +29,12 @@ class SecurityConfiguration {
 	// what Spring Security's StrictHttpFirewall lets through by default
 	private static final List<String> FIREWALL_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
 			"OPTIONS");
+
+	// the console's scripts and data come from this server only; styles may be set inline because the charts
+	// size their canvases that way; no page may frame ours
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, TokenAuthenticator authenticator,
@@ -36,6 +45,9 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.frameOptions((frames) -> frames.deny()))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/v1/openapi.json", "/v1/openapi.json/**")
 				.permitAll()
 				.requestMatchers("/v1/**")
