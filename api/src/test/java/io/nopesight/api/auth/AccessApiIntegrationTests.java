@@ -91,6 +91,20 @@ class AccessApiIntegrationTests {
 	}
 
 	@Test
+	void whoAmIWhenTokenOfEveryKindAsksAnswersItsScopesAndWithoutATokenIs401() {
+		for (Kind kind : kinds()) {
+			String token = kind.issue().apply(Set.of("cmdb.read", "events.read"));
+			Response me = as(token).get("/v1/auth/whoami");
+			assertThat(me.status()).as(kind.name() + " " + me.body()).isEqualTo(200);
+			assertThat(me.json().get("scopes").valueStream().map(JsonNode::asString).toList()).as(kind.name())
+				.containsExactly("cmdb.read", "events.read");
+			assertThat(me.json().get("owner").asString()).isNotBlank();
+		}
+		assertThat(this.admin.get("/v1/auth/whoami").json().get("scopes").get(0).asString()).isEqualTo("admin");
+		assertThat(as("nsk_not-a-real-key-at-all").get("/v1/auth/whoami").status()).isEqualTo(401);
+	}
+
+	@Test
 	void callWhenTokenHasAdminScopeSucceedsEverywhere() {
 		for (Kind kind : kinds()) {
 			String token = kind.issue().apply(Set.of("admin"));

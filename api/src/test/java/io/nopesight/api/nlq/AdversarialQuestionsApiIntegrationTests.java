@@ -66,6 +66,17 @@ class AdversarialQuestionsApiIntegrationTests {
 	}
 
 	@Test
+	void withoutWhenThePartIsNotInTheReadingIs400NamingWithout() {
+		for (List<String> without : List.of(List.of("filters/7"), List.of("group_by"), List.of("nonsense"),
+				List.of("filters/0"))) {
+			Response response = this.api.post("/v1/reports/ai/query",
+					Map.of("query", "servers in production", "without", without));
+			assertThat(response.status()).as(without + " " + response.body()).isEqualTo(400);
+			assertThat(response.json().at("/error/details/0/field").asString()).isEqualTo("without");
+		}
+	}
+
+	@Test
 	void otherLanguagesAreRefusedWithSuggestionsAndAnUnknownValueAnswersEmpty() {
 		for (String question : List.of("¿Cuántos servidores hay en producción?", "本番環境のサーバーはいくつありますか",
 				"Wie viele Server gibt es?")) {
