@@ -48,7 +48,11 @@ function metricName(metric, labels) {
 }
 
 function ciLink(id, name) {
-  return id ? h('a', { href: '#/ci/' + encodeURIComponent(id) }, name || id) : (name || '');
+  const link = id ? h('a', { href: '#/ci/' + encodeURIComponent(id) }, name || id) : null;
+  if (link) {
+    link.style.whiteSpace = 'nowrap';
+  }
+  return link || name || '';
 }
 
 function money(amount, currency) {
@@ -158,8 +162,7 @@ function exhaustionChart(rows, days) {
     grid: { left: 8, right: 24, top: 30, bottom: 40, containLabel: true },
     legend: { top: 0, data: ['Days until projected exhaustion', '80% interval'] },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, renderMode: 'richText' },
-    xAxis: { type: 'value', name: 'days from the forecast’s start (an arrow: the interval runs past the horizon)',
-      nameLocation: 'middle', nameGap: 24, min: 0, max: Number(days) },
+    xAxis: { type: 'value', name: 'days ahead', nameLocation: 'middle', nameGap: 24, min: 0, max: Number(days) },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { fontSize: 11 } },
     series: [
       { type: 'bar', name: 'Days until projected exhaustion', data: bars, itemStyle: { color: '#c65a1e' },
@@ -199,7 +202,9 @@ export async function render(container) {
             : `Forecast as of ${formatTime(result.shownAsOf)}${result.lastSample ? `, from data up to ${formatTime(result.lastSample)}` : ''}.`,
           ` Looking ${days} days ahead; 100% is the capacity line.`),
         result.rows.length
-          ? exhaustionChart(result.rows, days)
+          ? [exhaustionChart(result.rows, days), h('p', { class: 'sub' }, h('small', {}, 'Bars: days until the point '
+            + 'forecast reaches 100%. Lines: the 80% interval of that date; an arrow means it runs past the '
+            + `${days} days shown. Lines without a bar: only the upper bound reaches 100%, a risk rather than a date.`))]
           : notice('info', `No server’s CPU, memory or disk is forecast to reach 100% within ${days} days.`),
         h('div', { 'data-test': 'exhaustion-table' }, table(columns, result.rows, {
           caption: `Server metrics reaching capacity within ${days} days, soonest first`,

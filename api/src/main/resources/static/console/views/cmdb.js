@@ -133,7 +133,9 @@ async function load(filters, results, go) {
   } catch (error) {
     fill(results, errorNotice(error, 'cmdb.read'),
       h('p', {}, h('a', { href: '#/cmdb' }, 'Show all configuration items')));
-    ready('cmdb');
+    if (results.isConnected) {
+      ready('cmdb');
+    }
     return;
   }
   const rows = answer.data || [];
@@ -175,6 +177,9 @@ async function load(filters, results, go) {
   fill(results, list, pager,
     rows.length === 0 && total > 0 ? notice('info', h('a', { href: hashOf({ ...filters, page: 1 }) }, 'Go to the first page')) : null,
     h('div', { class: 'actions' }, csv));
+  if (!results.isConnected) {
+    return; // the user has moved on
+  }
   ready('cmdb');
 
   if (focusAfter) {
@@ -182,7 +187,9 @@ async function load(filters, results, go) {
     focusAfter = null;
     if (target && !target.disabled) {
       if (target.id === 'cmdb-results') {
+        // a landmark for screen readers to start reading the new results from, not a control
         target.setAttribute('tabindex', '-1');
+        target.style.outline = 'none';
       }
       target.focus({ preventScroll: target.id !== 'cmdb-results' });
     } else if (target) {

@@ -38,19 +38,22 @@ export async function render(container, params) {
     disposeCharts(container);
     const actions = actionsPanel(incident, canWrite, result, load);
     fill(container,
-      heading(incident.title || id, `${incident.id} · ${incident.event_count} event${incident.event_count === 1 ? '' : 's'}`
-        + ` on ${(incident.affected_cis || []).length} CI${(incident.affected_cis || []).length === 1 ? '' : 's'}`),
+      heading(incident.title || id, subtitle(incident)),
       h('p', {}, h('a', { href: '#/incidents' }, '‹ All incidents')),
+      incident.status === 'merged' ? notice('info', 'This incident was merged into ', incident.merged_into
+        ? h('a', { href: '#/incidents/' + encodeURIComponent(incident.merged_into), 'data-test': 'merged-into' },
+          incident.merged_into) : 'another incident', '; its events are there now.') : null,
       h('div', { class: 'columns' },
         h('div', {}, rootCausePanel(incident), timelinePanel(incident)),
         h('div', {}, factsPanel(incident), actions.panel)),
       eventsPanel(incident),
       historyPanel(incident));
+    // the merge and move targets come before ready, so the actions are usable once it is set
+    await actions.loadTargets();
     if (!shownOnce) {
       shownOnce = true;
       ready('incident');
     }
-    actions.loadTargets();
   };
 
   fill(container, heading('Incident', id), loading('Loading the incident…'));
@@ -58,12 +61,30 @@ export async function render(container, params) {
 }
 
 // charts of a view that is redrawn let go of their canvases and listeners (app.js does it on navigation)
+function subtitle(incident) {
+  const events = incident.events ? incident.events.length : incident.event_count;
+  const cis = (incident.affected_cis || []).length;
+  return `${incident.id} · ${incident.severity} · ${incident.status} · ${events} event${events === 1 ? '' : 's'}`
+    + ` on ${cis} CI${cis === 1 ? '' : 's'} · started ${formatTime(incident.started_at)}`;
+}
+
 function disposeCharts(container) {
   container.querySelectorAll('.chart').forEach((element) => element.dispatchEvent(new Event('dispose')));
 }
 
 function ciLink(ci) {
   return h('a', { href: '#/ci/' + encodeURIComponent(ci.id || ci.ci_id) }, ci.name || ci.ci_name || ci.id || ci.ci_id);
+}
+
+function nowrap(element) {
+  element.style.whiteSpace = 'nowrap';
+  return element;
+}
+
+function minWidth(element, width) {
+  element.style.display = 'inline-block';
+  element.style.minWidth = width;
+  return element;
 }
 
 function incidentLink(incident) {
@@ -95,7 +116,7 @@ function factsPanel(incident) {
       ['Severity', badge(incident.severity)],
       ['Started', formatTime(incident.started_at)],
       ['Last event', [formatTime(incident.last_event_at), ` (${minutesBetween(incident.started_at, incident.last_event_at)} after the start)`]],
-      ['Events', String(incident.event_count)],
+      ['Events', String(incident.events ? incident.events.length : incident.event_count)],
       ['Affected CIs', cis.length ? cis.map((ci, i) => [i ? ', ' : '', ciLink(ci)]) : 'none'],
       ['Merged into', incident.merged_into ? h('a', { href: '#/incidents/' + encodeURIComponent(incident.merged_into) },
         incident.merged_into) : null],
@@ -126,7 +147,7 @@ function rootCausePanel(incident) {
     top.evidence ? evidence(top.evidence) : null);
   if (candidates.length > 1) {
     panel.append(h('h3', {}, 'Other candidates'), table([
-      { key: 'ci_name', label: 'CI', render: (row) => ciLink(row) },
+      { key: 'ci_name', label: 'CI', render: (row) => nowrap(ciLink(row)) },
       { key: 'ci_type', label: 'Type' },
       { key: 'confidence', label: 'Belief', numeric: true, render: (row) => percent(row.confidence) },
       { key: 'reaches', label: 'Reaches', numeric: true, value: (row) => row.evidence?.reaches_alerting_cis,
@@ -136,7 +157,7 @@ function rootCausePanel(incident) {
       candidates.some((row) => row.evidence?.metric_moved_first) ? { key: 'metric', label: 'Metric moved first',
         value: (row) => row.evidence?.metric_moved_first?.at, render: (row) => movedText(row.evidence?.metric_moved_first) } : null,
       { key: 'path', label: 'Path', value: (row) => (row.evidence?.topology_path || []).join(' → '),
-        render: (row) => (row.evidence?.topology_path || []).join(' → ') },
+        render: (row) => minWidth(h('span', {}, (row.evidence?.topology_path || []).join(' → ')), '14em') },
     ].filter(Boolean), candidates.slice(1), { caption: 'The other CIs that may have caused it, by share of belief' }));
   }
   return panel;
@@ -245,8 +266,8 @@ function historyPanel(incident) {
   return h('section', { id: 'incident-history', 'aria-labelledby': 'incident-history-title' },
     h('h2', { id: 'incident-history-title' }, 'History'),
     activities.length
-      ? h('ul', { class: 'plain panel' }, activities.map((entry) => h('li', {}, h('span', { class: 'sub' }, formatTime(entry.at)),
-        ' ', entry.summary, entry.actor ? ` (by ${entry.actor})` : '')))
+      ? h('div', { class: 'panel' }, h('ul', { class: 'plain' }, activities.map((entry) => h('li', {},
+        h('span', { class: 'sub' }, formatTime(entry.at)), ' ', entry.summary, entry.actor ? ` (by ${entry.actor})` : ''))))
       : h('p', { class: 'sub' }, 'No one has acknowledged, resolved, merged or regrouped this incident.'));
 }
 
@@ -259,6 +280,7 @@ function actionsPanel(incident, canWrite, result, reload) {
   const resolved = incident.status === 'resolved';
   const locked = !canWrite || merged;
   const controls = [];
+  let targets = [];
   const control = (element) => {
     controls.push(element);
     element.disabled = element.disabled || locked;
@@ -308,7 +330,8 @@ function actionsPanel(incident, canWrite, result, reload) {
         return;
       }
       const intoThis = mergeDirection.value === 'into-this';
-      const label = mergeTarget.selectedOptions[0].textContent;
+      const chosen = targets.find((t) => t.id === other);
+      const label = chosen ? `${chosen.title} (${chosen.id})` : other;
       act('Merging', () => api('/v1/incidents/' + encodeURIComponent(intoThis ? incident.id : other) + '/merge',
         { method: 'POST', body: { incident_ids: [intoThis ? other : incident.id] } }),
       (answer) => (intoThis ? `Merged “${label}” into this incident: its events are here now.`
@@ -370,7 +393,6 @@ function actionsPanel(incident, canWrite, result, reload) {
       fill(mergeTarget, option('', '—'));
       return;
     }
-    let targets;
     try {
       targets = await openIncidentsNear(incident);
     } catch (error) {

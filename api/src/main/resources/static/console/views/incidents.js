@@ -130,7 +130,8 @@ function show(found, reload) {
   return [
     h('p', { id: 'incidents-summary' }, summary,
       found.rows.length < found.total && !found.paged ? ' (the newest ones are shown)' : ''),
-    counts.length ? h('ul', { class: 'chips', 'aria-label': 'Shown incidents by severity' }, counts) : null,
+    counts.length ? h('ul', { class: 'chips', 'aria-label': 'Shown incidents by severity' },
+      h('li', { class: 'sub' }, found.paged && found.pages > 1 ? 'On this page:' : 'Of these:'), counts) : null,
     found.rows.length === 0 && state.status === 'active'
       ? notice('info', 'No open incidents: everything reported has been resolved. Pick “Resolved” or “All” to see past ones.')
       : null,

@@ -25,10 +25,21 @@ function labelOf(name) {
   return words[0] === 'CI' ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** "last_30_days" → "Last 30 days". */
+/** "last_30_days" → "Last 30 days", "cpu" → "CPU", "90d" → "90 days". */
 function optionLabel(value) {
-  const text = String(value).replace(/_/g, ' ');
+  const days = /^(\d+)d$/.exec(String(value));
+  if (days) {
+    return days[1] + ' days';
+  }
+  const words = String(value).split('_').map((w) => (/^(cpu|ci|sla)$/i.test(w) ? w.toUpperCase() : w));
+  const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Shows or hides an element whatever its class's display (the hidden attribute loses to .row and .field). */
+function shown(element, visible) {
+  element.hidden = !visible;
+  element.style.display = visible ? '' : 'none';
 }
 
 function sizeText(bytes) {
@@ -74,7 +85,7 @@ function parameterForm(template, prefix, values = {}) {
       const to = h('input', { id: id + '-to', type: 'date', value: day(values.to) });
       const custom = h('div', { class: 'row' }, labelled('From', from), labelled('To (whole day)', to));
       const sync = () => {
-        custom.hidden = range.value !== 'custom';
+        shown(custom, range.value === 'custom');
       };
       range.addEventListener('change', sync);
       sync();
@@ -153,7 +164,7 @@ function pager(pagination, noun, go) {
   const total = pagination ? pagination.total : 0;
   return h('div', { class: 'actions', role: 'navigation', 'aria-label': `Pages of ${noun}` },
     h('button', { type: 'button', class: 'secondary', disabled: page <= 1, onclick: () => go(page - 1) }, 'Previous'),
-    h('span', { style: 'align-self: center' }, `Page ${page} of ${Math.max(pages, 1)} (${total} ${noun})`),
+    h('span', { style: 'align-self: center' }, `Page ${page} of ${Math.max(pages, 1)} (${total} ${total === 1 ? noun.replace(/s$/, '') : noun})`),
     h('button', { type: 'button', class: 'secondary', disabled: page >= pages, onclick: () => go(page + 1) }, 'Next'));
 }
 
@@ -230,7 +241,7 @@ export async function render(container) {
   const listProblem = h('div');
 
   /** Follows a report's status once a second until it is completed, failed or expired. */
-  const watch = async (accepted, area, hook) => {
+  const watch = async (accepted, area, hook, onDone) => {
     const id = accepted.report_id;
     area.dataset.watching = id;
     const started = Date.now();
@@ -277,6 +288,9 @@ export async function render(container) {
     }
     if (area.isConnected && last.status !== 'generating') {
       loadReports(state.page);
+      if (onDone) {
+        onDone(last);
+      }
     }
   };
 
@@ -314,14 +328,8 @@ export async function render(container) {
     { key: 'created_at', label: 'Created', render: (r) => formatTime(r.created_at) },
     { key: 'name', label: 'Report', render: (r) => h('span', {}, r.name || r.template_id,
       r.schedule_id ? h('small', {}, h('br'), 'scheduled') : null) },
-    { key: 'parameters', label: 'Parameters', value: (r) => formatValue(r.parameters),
-      render: (r) => h('small', {}, formatValue(r.parameters)) },
-    { key: 'format', label: 'Format', render: (r) => String(r.format || '').toUpperCase() },
     { key: 'status', label: 'Status', render: (r) => h('span', {}, badge(r.status),
       r.error ? h('small', {}, h('br'), r.error) : null) },
-    { key: 'rows', label: 'Rows', numeric: true },
-    { key: 'size_bytes', label: 'Size', numeric: true, render: (r) => sizeText(r.size_bytes) },
-    { key: 'created_by', label: 'By' },
     { key: 'download', label: 'File', value: (r) => r.file_name || '', render: (r) => {
       if (r.status !== 'completed') {
         return '';
@@ -331,6 +339,12 @@ export async function render(container) {
       'Download');
       return button;
     } },
+    { key: 'format', label: 'Format', render: (r) => String(r.format || '').toUpperCase() },
+    { key: 'rows', label: 'Rows', numeric: true },
+    { key: 'size_bytes', label: 'Size', numeric: true, render: (r) => sizeText(r.size_bytes) },
+    { key: 'created_by', label: 'By' },
+    { key: 'parameters', label: 'Parameters', value: (r) => formatValue(r.parameters),
+      render: (r) => h('small', {}, formatValue(r.parameters)) },
   ];
 
   const loadReports = async (page) => {
@@ -364,7 +378,7 @@ export async function render(container) {
       await api(`/v1/reports/schedules/${encodeURIComponent(schedule.id)}`, { method: 'DELETE' });
       state.confirmDelete = null;
       if (state.editing && state.editing.id === schedule.id) {
-        showScheduleForm(null);
+        showScheduleForm(false);
       }
       fill(scheduleRunArea, notice('info', `Schedule “${schedule.name}” deleted; the reports it made stay until they expire.`));
       loadSchedules();
@@ -379,7 +393,7 @@ export async function render(container) {
       const accepted = await api(`/v1/reports/schedules/${encodeURIComponent(schedule.id)}/run`, { method: 'POST' });
       loadReports(1);
       fill(scheduleRunArea, h('p', {}, `Running “${schedule.name}” now:`), h('div', {}));
-      watch(accepted, scheduleRunArea.lastChild, 'schedule-run-status');
+      watch(accepted, scheduleRunArea.lastChild, 'schedule-run-status', () => loadSchedules());
     } catch (error) {
       fill(scheduleRunArea, errorNotice(error, 'reports.write'));
     } finally {
@@ -434,9 +448,18 @@ export async function render(container) {
       empty: 'No schedules yet.' }), pager(answer.pagination, 'schedules', loadSchedules));
   };
 
+  /** The form for a new schedule (null) or to edit one; false closes it. */
   const showScheduleForm = (schedule) => {
-    state.editing = schedule;
+    state.editing = schedule || null;
+    if (schedule === false) {
+      fill(scheduleFormArea);
+      return;
+    }
     fill(scheduleFormArea, scheduleForm(schedule));
+    const first = scheduleFormArea.querySelector('input');
+    if (first) {
+      first.focus();
+    }
   };
 
   const scheduleForm = (schedule) => {
@@ -480,10 +503,10 @@ export async function render(container) {
     const cronFields = h('div', {}, labelled('Cron expression', cron, 'Five fields (minute hour day-of-month month '
       + 'day-of-week), e.g. 0 8 * * MON-FRI; or @daily, @weekly, @monthly.'));
     const syncKind = () => {
-      periodFields.hidden = !kindPeriod.checked;
-      cronFields.hidden = !kindCron.checked;
-      weekField.hidden = frequency.value !== 'weekly';
-      monthField.hidden = frequency.value !== 'monthly';
+      shown(periodFields, kindPeriod.checked);
+      shown(cronFields, kindCron.checked);
+      shown(weekField, frequency.value === 'weekly');
+      shown(monthField, frequency.value === 'monthly');
     };
     [kindPeriod, kindCron, frequency].forEach((c) => c.addEventListener('change', syncKind));
 
@@ -531,7 +554,7 @@ export async function render(container) {
         const saved = schedule
           ? await api(`/v1/reports/schedules/${encodeURIComponent(schedule.id)}`, { method: 'PUT', body })
           : await api('/v1/reports/schedules', { method: 'POST', body });
-        showScheduleForm(null);
+        showScheduleForm(false);
         fill(scheduleRunArea, notice('info', `Schedule “${saved.name}” ${schedule ? 'saved' : 'created'}; `
           + `next run ${formatTime(saved.next_run_at) || 'not set'}.`));
         loadSchedules();
@@ -564,7 +587,10 @@ export async function render(container) {
             h('div', { class: 'field' }, h('label', {}, enabled, ' Enabled (unchecked: kept, but not run)')))),
         problem,
         h('div', { class: 'actions' }, save,
-          schedule ? h('button', { type: 'button', class: 'secondary', onclick: () => showScheduleForm(null) }, 'Cancel') : null)));
+          h('button', { type: 'button', class: 'secondary', onclick: () => {
+            showScheduleForm(false);
+            container.querySelector('#schedule-new').focus();
+          } }, 'Cancel'))));
   };
 
   // --- the page ---
@@ -596,10 +622,7 @@ export async function render(container) {
       h('h2', { id: 'schedules-title' }, 'Schedules'),
       scheduleRunArea, schedulesArea,
       h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', id: 'schedule-new',
-        disabled: !canWrite, onclick: () => {
-          showScheduleForm(null);
-          scheduleFormArea.querySelector('input').focus();
-        } }, 'New schedule')),
+        disabled: !canWrite || !state.templates.length, onclick: () => showScheduleForm(null) }, 'New schedule')),
       scheduleFormArea));
 
   const [templates] = await Promise.all([
@@ -614,7 +637,7 @@ export async function render(container) {
     state.templates.forEach((t) => state.byId.set(t.template_id, t));
     fill(templateSelect, state.templates.map((t) => h('option', { value: t.template_id }, t.name)));
     showTemplate();
-    showScheduleForm(null);
+    container.querySelector('#schedule-new').disabled = !canWrite;
   }
   ready('reports');
   loadSchedules(1);

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -21,8 +21,6 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.util.logging.Level;
 
 /**
  * Debian's chromium, headless, driven through its chromedriver (both installed by {@code bin/test}); nothing is
@@ -146,20 +144,31 @@ final class ConsoleBrowser implements AutoCloseable {
 		return (List<String>) found;
 	}
 
-	void screenshot(Path file, int width, int height) throws IOException {
-		Dimension before = this.driver.manage().window().getSize();
-		this.driver.manage().window().setSize(new Dimension(width, height));
+	/**
+	 * The page at this width, as tall as its content (up to {@code maxHeight}): device metrics are emulated,
+	 * since a headless window cannot be made narrower than about 500 pixels.
+	 */
+	void screenshot(Path file, int width, int maxHeight) throws IOException {
+		emulate(width, 900);
 		try {
-			// the charts follow the window's resize event
-			script("window.dispatchEvent(new Event('resize'));");
-			((JavascriptExecutor) this.driver).executeAsyncScript(
-					"const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+			Object content = script("return document.documentElement.scrollHeight;");
+			emulate(width, Math.min(maxHeight, Math.max(600, ((Number) content).intValue())));
 			Files.createDirectories(file.getParent());
 			Files.write(file, this.driver.getScreenshotAs(OutputType.BYTES));
 		}
 		finally {
-			this.driver.manage().window().setSize(before);
+			this.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+			script("window.dispatchEvent(new Event('resize'));");
 		}
+	}
+
+	private void emulate(int width, int height) {
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+		// the charts follow the window's resize event; two frames later they have drawn at the new size
+		script("window.dispatchEvent(new Event('resize'));");
+		((JavascriptExecutor) this.driver).executeAsyncScript(
+				"const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
 	}
 
 	@Override

@@ -44,7 +44,7 @@ class ConsoleBrowserTests {
 
 	private static final Path OUTPUT = Path.of("target", "console");
 
-	private static final Map<String, Double> timings = new LinkedHashMap<>();
+	private static final Map<String, double[]> timings = new LinkedHashMap<>();
 
 	private static ConsoleBrowser browser;
 
@@ -80,7 +80,8 @@ class ConsoleBrowserTests {
 		}
 		Files.createDirectories(OUTPUT);
 		List<String> lines = new ArrayList<>();
-		timings.forEach((view, ms) -> lines.add(String.format("%-10s %6.0f ms", view, ms)));
+		lines.add("view       first visit  visit again   (ms from navigation start to the view's first data on screen)");
+		timings.forEach((view, ms) -> lines.add(String.format("%-10s %11.0f  %11.0f", view, ms[0], ms[1])));
 		Files.write(OUTPUT.resolve("timings.txt"), lines);
 	}
 
@@ -254,13 +255,16 @@ class ConsoleBrowserTests {
 		views.put("reports", "#/reports");
 		List<String> problems = new ArrayList<>();
 		for (Map.Entry<String, String> view : views.entrySet()) {
-			// when
+			// when: opened twice, the first time with nothing cached on the server (the forecasts behind the CI and
+			// capacity views are computed then), the second as an analyst coming back finds it
 			browser.open(view.getValue(), ApiClient.ADMIN_TOKEN);
-			timings.put(view.getKey(), browser.awaitReady(view.getKey()));
+			double first = browser.awaitReady(view.getKey());
+			browser.open(view.getValue(), ApiClient.ADMIN_TOKEN);
+			timings.put(view.getKey(), new double[] { first, browser.awaitReady(view.getKey()) });
 			// then
 			browser.seriousAccessibilityViolations().forEach((v) -> problems.add(view.getKey() + ": " + v));
 			browser.consoleErrors().forEach((e) -> problems.add(view.getKey() + ": console: " + e));
-			browser.screenshot(OUTPUT.resolve(view.getKey() + ".png"), 1280, 900);
+			browser.screenshot(OUTPUT.resolve(view.getKey() + ".png"), 1280, 1600);
 			browser.screenshot(OUTPUT.resolve(view.getKey() + "-phone.png"), 390, 844);
 		}
 		browser.signOut();
@@ -269,9 +273,8 @@ class ConsoleBrowserTests {
 		browser.driver.navigate().refresh();
 		browser.find("#token");
 		browser.seriousAccessibilityViolations().forEach((v) -> problems.add("signin: " + v));
-		browser.screenshot(OUTPUT.resolve("signin.png"), 1280, 900);
+		browser.screenshot(OUTPUT.resolve("signin.png"), 1280, 700);
 		assertThat(problems).isEmpty();
-		System.out.println("Console views, time to interactive from navigation start: " + timings);
 	}
 
 	@Test
