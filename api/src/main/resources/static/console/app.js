@@ -1,7 +1,7 @@
 // The console: signs in with a token, then shows the view the address names (#/ask, #/cmdb, #/ci/{id},
 // #/incidents, #/incidents/{id}, #/services, #/services/{id}, #/capacity, #/reports).
 import { api, onApiError, session } from './api.js';
-import { fill, h, notice } from './ui.js';
+import { disposeCharts, fill, h, notice } from './ui.js';
 
 const VIEWS = {
   ask: { module: './views/ask.js', scope: 'reports.query', nav: 'ask' },
@@ -44,7 +44,7 @@ function route(hash) {
 async function show() {
   const serial = ++shown;
   // a view's charts let go of their canvases and listeners
-  root.querySelectorAll('.chart').forEach((chart) => chart.dispatchEvent(new Event('dispose')));
+  disposeCharts(root);
   if (!session.token() || !session.me) {
     if (session.token() && await checkToken(session.token())) {
       return show();
@@ -66,6 +66,7 @@ async function show() {
     }
   });
   document.body.dataset.view = name;
+  delete document.body.dataset.ready;
   const container = h('div', { class: 'view', 'data-view': name });
   fill(root, container);
   if (!session.has(view.scope)) {

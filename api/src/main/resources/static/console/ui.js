@@ -208,3 +208,25 @@ export function ready(view) {
   }
   document.body.dataset.ready = view;
 }
+
+/** Terms and values as a definition list; empty values are left out. */
+export function facts(pairs) {
+  return h('dl', { class: 'facts' }, pairs.filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
+}
+
+/** Lets go of the charts inside an element (their canvases and resize listeners) before it is redrawn. */
+export function disposeCharts(element) {
+  element.querySelectorAll('.chart').forEach((chart) => chart.dispatchEvent(new Event('dispose')));
+}
+
+/** Keeps an element's text on one line. */
+export function nowrap(element) {
+  element.style.whiteSpace = 'nowrap';
+  return element;
+}
+
+/** A link to a CI's page, named by its name (or id). */
+export function ciLink(id, name) {
+  return id ? nowrap(h('a', { href: '#/ci/' + encodeURIComponent(id) }, name || id)) : (name || '');
+}

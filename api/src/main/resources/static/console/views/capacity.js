@@ -1,8 +1,8 @@
 // Capacity: the servers whose CPU, memory or disk forecasts reach 100% soonest (date and 80% interval, as a
 // table and a chart), and the upgrades the Infrastructure Optimizer recommends within a budget typed here.
 import { api, session } from '../api.js';
-import { chart, errorNotice, exportCsv, fill, formatDate, formatTime, formatValue, h, heading, notice, ready, table }
-  from '../ui.js';
+import { chart, ciLink, errorNotice, exportCsv, fill, formatDate, formatTime, formatValue, h, heading, notice, ready,
+  table } from '../ui.js';
 
 const OPTIMIZER = 'agent_infrastructure_optimizer';
 const METRICS = ['cpu_usage', 'memory_usage', 'disk_usage'];
@@ -45,14 +45,6 @@ function metricName(metric, labels) {
   const extra = labels && Object.keys(labels).length
     ? ' (' + Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ') + ')' : '';
   return name + extra;
-}
-
-function ciLink(id, name) {
-  const link = id ? h('a', { href: '#/ci/' + encodeURIComponent(id) }, name || id) : null;
-  if (link) {
-    link.style.whiteSpace = 'nowrap';
-  }
-  return link || name || '';
 }
 
 function money(amount, currency) {

@@ -3,8 +3,8 @@
 // connections, what its failure affects, and its events. Each section loads on its own and shows its own error;
 // the view is ready once the attributes and the first metric chart are on screen.
 import { api, query, session } from '../api.js';
-import { badge, chart, errorNotice, field, fill, formatTime, formatValue, h, loading, needsScope, notice, ready, table }
-  from '../ui.js';
+import { badge, chart, disposeCharts, errorNotice, field, fill, formatTime, formatValue, h, loading, needsScope,
+  notice, ready, table } from '../ui.js';
 
 // The metrics the analytics read (percentages); a CI's charts are those of them it has samples of.
 const METRICS = ['cpu_usage', 'memory_usage', 'disk_usage', 'swap_usage'];
@@ -524,10 +524,6 @@ function marker(colour) {
   Object.assign(dot.style, { display: 'inline-block', width: '10px', height: '10px', borderRadius: '5px',
     marginRight: '6px', background: colour });
   return dot;
-}
-
-function disposeCharts(element) {
-  element.querySelectorAll('.chart').forEach((c) => c.dispatchEvent(new Event('dispose')));
 }
 
 function nextFrame() {

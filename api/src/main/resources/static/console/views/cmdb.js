@@ -2,8 +2,8 @@
 // Back works and a search can be linked; the results are a sortable table whose names lead to #/ci/{id}, with
 // Previous/Next paging over the API's pages.
 import { api, query } from '../api.js';
-import { badge, errorNotice, exportCsv, field, fill, formatTime, formatValue, h, heading, loading, notice, ready, table }
-  from '../ui.js';
+import { badge, errorNotice, exportCsv, field, fill, formatTime, formatValue, h, heading, loading, notice, nowrap,
+  ready, table } from '../ui.js';
 
 // The documented CI types (the demo estate holds exactly these); another type given in the address is offered too.
 const TYPES = ['server', 'workstation', 'application', 'database', 'software', 'network_device'];
@@ -63,11 +63,6 @@ const COLUMNS = [
     render: (ci) => formatValue((ci.relationships || {}).count) },
   { key: 'updated_at', label: 'Updated', render: (ci) => nowrap(h('span', {}, formatTime(ci.updated_at))) },
 ];
-
-function nowrap(element) {
-  element.style.whiteSpace = 'nowrap';
-  return element;
-}
 
 function attribute(ci, key) {
   const value = (ci.attributes || {})[key];

@@ -2,8 +2,8 @@
 // timeline (one row per CI) and as a table, what people did to it, and the corrections an operator makes:
 // acknowledge, resolve, reopen, merge with another incident, move an event to another incident or to a new one.
 import { api, query, session } from '../api.js';
-import { badge, chart, errorNotice, field, fill, formatTime, formatValue, h, heading, loading, notice, ready, table }
-  from '../ui.js';
+import { badge, chart, disposeCharts, errorNotice, facts, field, fill, formatTime, formatValue, h, heading, loading,
+  notice, nowrap, ready, table } from '../ui.js';
 import { SEVERITY_RANK, percent } from './incidents.js';
 
 // colour and shape per severity: the shape and the legend's words carry the meaning as well as the colour
@@ -68,17 +68,8 @@ function subtitle(incident) {
     + ` on ${cis} CI${cis === 1 ? '' : 's'} · started ${formatTime(incident.started_at)}`;
 }
 
-function disposeCharts(container) {
-  container.querySelectorAll('.chart').forEach((element) => element.dispatchEvent(new Event('dispose')));
-}
-
 function ciLink(ci) {
   return h('a', { href: '#/ci/' + encodeURIComponent(ci.id || ci.ci_id) }, ci.name || ci.ci_name || ci.id || ci.ci_id);
-}
-
-function nowrap(element) {
-  element.style.whiteSpace = 'nowrap';
-  return element;
 }
 
 function minWidth(element, width) {
@@ -89,11 +80,6 @@ function minWidth(element, width) {
 
 function incidentLink(incident) {
   return h('a', { href: '#/incidents/' + encodeURIComponent(incident.id) }, incident.title || incident.id);
-}
-
-function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs.filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
 
 function minutesBetween(from, to) {

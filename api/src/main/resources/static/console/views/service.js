@@ -2,8 +2,7 @@
 // (CIs), the services it depends on and those that depend on it, and the dependency map (an SVG from the API,
 // fetched with the token and shown as an image through a blob URL).
 import { api, download, query } from '../api.js';
-import { badge, errorNotice, fill, formatTime, formatValue, h, heading, loading, ready, saveBlob, table }
-  from '../ui.js';
+import { badge, errorNotice, facts, fill, formatTime, formatValue, h, heading, loading, ready, saveBlob, table } from '../ui.js';
 import { healthBadge, metBadge, pct, periodPicker, reasonList } from './services.js';
 
 // the map of the service shown last: its blob URL is let go when another one is shown
@@ -61,11 +60,6 @@ export async function render(container, params) {
 
   await Promise.all([slaShown, showMap(map, service, dependencies, path)]);
   ready('service');
-}
-
-function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs.filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]));
 }
 
 function serviceLink(id, name) {
