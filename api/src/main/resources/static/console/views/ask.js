@@ -1,6 +1,6 @@
 // Ask: a question in plain English, what was understood as removable chips, the answer as a sortable table
 // with a chart where it has one, the insights and recommendations beside it.
-import { api, ApiError, session } from '../api.js';
+import { api, ApiError, query, session } from '../api.js';
 import { chart, errorNotice, exportCsv, fill, formatValue, h, heading, notice, ready, table } from '../ui.js';
 
 const EXAMPLES = [
@@ -112,6 +112,7 @@ function show(result, state, ask) {
         rows.length ? h('button', { type: 'button', class: 'secondary', id: 'export-csv',
           onclick: () => exportCsv('nopesight-answer.csv', columns, rows) }, 'Export CSV') : null),
       answerChart(result, rows),
+      metricOverTime(result, rows),
       table(columns, rows, { empty: 'No rows match.' })));
   return h('div', { class: 'columns' }, main, side);
 }
@@ -227,4 +228,55 @@ function bars(label, names, values, series) {
     yAxis: { type: 'value', name: series },
     series: [{ type: 'bar', name: series, data: values, itemStyle: { color: '#1f5fbf' } }],
   }, { height: 260 }));
+}
+
+const LINES = 5;
+
+// a metric question about CIs: their hourly series over the question's window, up to five of them, drawn once
+// they arrive (the answer is already on screen)
+function metricOverTime(result, rows) {
+  const interpretation = result.interpretation || {};
+  const metric = interpretation.metric;
+  if (!metric || !metric.metric || metric.horizon || !session.has('cmdb.read')) {
+    return null;
+  }
+  const to = interpretation.to || new Date().toISOString();
+  const from = interpretation.from || new Date(Date.parse(to) - 7 * 86_400_000).toISOString();
+  const holder = h('div', { class: 'panel', 'data-test': 'metric-over-time' });
+  cisOf(interpretation, rows).then((cis) => Promise.all(cis.map((ci) =>
+    api(`/v1/cmdb/ci/${encodeURIComponent(ci.id)}/metrics` + query({ metric: metric.metric, from, to, step: '1h' }))
+      .then((answer) => ({ name: ci.name, points: ((answer.series || [])[0] || {}).points || [] })))))
+    .then((lines) => {
+      const drawn = lines.filter((line) => line.points.length);
+      if (!drawn.length || !holder.isConnected) {
+        holder.remove();
+        return;
+      }
+      const label = metric.metric.replace(/_/g, ' ');
+      fill(holder, h('h3', {}, `${label} over the question's window, hourly`), chart(`${label} per hour of ${
+        drawn.map((line) => line.name).join(', ')}`, {
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+        xAxis: { type: 'time' },
+        yAxis: { type: 'value', name: '%', max: (value) => Math.max(100, Math.ceil(value.max)) },
+        series: drawn.map((line) => ({ type: 'line', name: line.name, showSymbol: false, z: 2, zlevel: 0,
+          data: line.points.map((point) => [point.timestamp, point.value]) })),
+      }, { height: 280 }));
+    })
+    .catch((error) => { console.warn("metric over time", error); holder.remove(); });
+  return holder;
+}
+
+// the CIs a metric answer is about: its rows' CIs, or those the question names
+async function cisOf(interpretation, rows) {
+  const listed = rows.filter((row) => row.ci_id).slice(0, LINES).map((row) => ({ id: row.ci_id, name: row.name }));
+  if (listed.length) {
+    return listed;
+  }
+  const named = (interpretation.filters || []).filter((f) => f.field === 'NAME' && !f.negated)
+    .flatMap((f) => f.values).slice(0, LINES);
+  const found = await Promise.all(named.map((name) => api('/v1/cmdb/ci' + query({ search: name, limit: 5 }))
+    .then((page) => (page.data || []).find((ci) => ci.name === name))));
+  return found.filter(Boolean).map((ci) => ({ id: ci.id, name: ci.name }));
 }

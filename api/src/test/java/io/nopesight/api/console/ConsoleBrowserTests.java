@@ -155,6 +155,20 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void askWhenTheAnswerIsAMetricOfCisDrawsItOverTheQuestionsWindow() {
+		// when
+		browser.open("#/ask?q=" + "top%203%20servers%20by%20cpu%20usage%20last%20week", ApiClient.ADMIN_TOKEN);
+		browser.awaitReady("ask");
+		// then: the ranking as bars, and the three servers' hourly series as lines
+		browser.find("[data-test=answer-chart] canvas");
+		browser.find("[data-test=metric-over-time] canvas");
+		assertThat(browser.find("[data-test=metric-over-time] .chart").getDomAttribute("aria-label"))
+			.contains(names().get(0));
+		assertThat(names()).hasSize(3);
+		assertThat(browser.consoleErrors()).isEmpty();
+	}
+
+	@Test
 	void ciPageWhenTheCiHasAForecastShowsItsMetricChartWithTheBand() {
 		// given
 		String id = ciId("PROD-DB-03");
