@@ -222,7 +222,7 @@ function answerChart(result, rows) {
 
 function bars(label, names, values, series) {
   return h('div', { class: 'panel', 'data-test': 'answer-chart' }, chart(label, {
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 6 ? 35 : 0 } },
     yAxis: { type: 'value', name: series },
@@ -255,7 +255,7 @@ function metricOverTime(result, rows) {
       const label = metric.metric.replace(/_/g, ' ');
       fill(holder, h('h3', {}, `${label} over the question's window, hourly`), chart(`${label} per hour of ${
         drawn.map((line) => line.name).join(', ')}`, {
-        tooltip: { trigger: 'axis' },
+        tooltip: { trigger: 'axis', renderMode: 'richText' },
         legend: { top: 0 },
         grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: 'time' },
@@ -264,7 +264,7 @@ function metricOverTime(result, rows) {
           data: line.points.map((point) => [point.timestamp, point.value]) })),
       }, { height: 280 }));
     })
-    .catch((error) => { console.warn("metric over time", error); holder.remove(); });
+    .catch(() => holder.remove());
   return holder;
 }
 
