@@ -1,5 +1,8 @@
 package io.nopesight.batch;
 
+import java.sql.SQLException;
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +13,10 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +39,47 @@ public class BatchJobRuns {
 		this.jobRepository = jobRepository;
 	}
 
+	// Spring Batch creates job instances in serialisable transactions, and two nodes creating theirs at the same
+	// moment can fail PostgreSQL's check (40001). Nothing was written then, so the call is simply made again.
+	private static final RetryTemplate TRANSIENT_FAILURES = new RetryTemplate(RetryPolicy.builder()
+		.predicate(BatchJobRuns::transientDatabaseFailure)
+		.maxRetries(6)
+		.delay(Duration.ofMillis(50))
+		.multiplier(2)
+		.jitter(Duration.ofMillis(50))
+		.build());
+
 	public JobExecution run(Job job, JobParameters parameters) throws Exception {
+		try {
+			return TRANSIENT_FAILURES.execute(() -> runOnce(job, parameters));
+		}
+		catch (RetryException ex) {
+			Throwable last = ex.getLastException();
+			throw (last instanceof Exception failure) ? failure : ex;
+		}
+	}
+
+	/**
+	 * A failure the database would not repeat: a serialisation failure or a deadlock, which roll the transaction
+	 * back whole.
+	 */
+	static boolean transientDatabaseFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TransientDataAccessException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private JobExecution runOnce(Job job, JobParameters parameters) throws Exception {
 		JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
 		if (last == null) {
 			return this.jobOperator.start(job, parameters);
