@@ -72,9 +72,6 @@ public class BatchJobRuns {
 					&& (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
 				return true;
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return false;
 	}

@@ -25,8 +25,6 @@ class ReportWorkHandler implements WorkHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReportWorkHandler.class);
 
-	private static final int MAX_ERROR = 2000;
-
 	private final JdbcReportRepository reports;
 
 	private final ReportTemplates templates;
@@ -81,9 +79,7 @@ class ReportWorkHandler implements WorkHandler {
 
 	@Override
 	public void failed(WorkItem item, String error) {
-		this.reports.find(item.subjectId())
-			.ifPresent((report) -> this.completion.fail(report,
-					(error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error));
+		this.reports.find(item.subjectId()).ifPresent((report) -> this.completion.fail(report, error));
 	}
 
 	private RenderedReport render(StoredReport report, Path file) throws Exception {

@@ -229,7 +229,8 @@ class DefaultWorkQueue implements WorkQueue, SmartLifecycle {
 	}
 
 	private void fail(WorkItem item, WorkHandler handler, Running state, Throwable ex) {
-		String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		String error = (message.length() > MAX_ERROR) ? message.substring(0, MAX_ERROR) : message;
 		logger.warn("{} {} failed: {}", item.kind(), item.subjectId(), error);
 		try {
 			// the subject is marked failed before the item, so a failure is never left unrecorded on it
@@ -244,8 +245,7 @@ class DefaultWorkQueue implements WorkQueue, SmartLifecycle {
 
 	private void finish(WorkItem item, Running state, WorkStatus status, @Nullable String error) {
 		state.finishing = true;
-		String kept = (error != null && error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error;
-		if (!this.items.finish(item.id(), this.node, status, kept)) {
+		if (!this.items.finish(item.id(), this.node, status, error)) {
 			logger.warn("{} {} ended here after another node had taken it over", item.kind(), item.subjectId());
 		}
 	}

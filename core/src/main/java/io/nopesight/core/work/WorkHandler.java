@@ -21,7 +21,8 @@ public interface WorkHandler {
 	void perform(WorkItem item) throws Exception;
 
 	/**
-	 * Called once the queue has marked an item failed, with the message of what {@link #perform} threw;
+	 * Called once the queue has marked an item failed, with the message of what {@link #perform} threw (its
+	 * first 2 000 characters);
 	 * not called for an item put back because its node was stopping, lost its lease or lost the database.
 	 * A handler records the failure on its own subject here rather than in {@code perform}, which cannot
 	 * tell a stop from a failure as surely as the queue can.
