@@ -1,7 +1,7 @@
 // The console: signs in with a token, then shows the view the address names (#/ask, #/cmdb, #/ci/{id},
 // #/incidents, #/incidents/{id}, #/services, #/services/{id}, #/capacity, #/reports).
 import { api, onApiError, session } from './api.js';
-import { disposeCharts, fill, h, notice } from './ui.js';
+import { disposeCharts, fill, h, needsScope, notice } from './ui.js';
 
 const VIEWS = {
   ask: { module: './views/ask.js', scope: 'reports.query', nav: 'ask' },
@@ -70,8 +70,7 @@ async function show() {
   const container = h('div', { class: 'view', 'data-view': name });
   fill(root, container);
   if (!session.has(view.scope)) {
-    fill(container, h('h1', {}, title(name)), notice('error', `This view needs the scope ${view.scope}, which your `
-      + 'token does not hold. Sign in with a token that holds it, or ask an administrator to add it.'));
+    fill(container, h('h1', {}, title(name)), needsScope(view.scope));
     return;
   }
   const module = await import(view.module);

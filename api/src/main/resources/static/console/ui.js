@@ -230,3 +230,11 @@ export function nowrap(element) {
 export function ciLink(id, name) {
   return id ? nowrap(h('a', { href: '#/ci/' + encodeURIComponent(id) }, name || id)) : (name || '');
 }
+
+/** A select of [value, label] options; a chosen value not among them (from the address) is kept as an option. */
+export function select(id, options, chosen, attributes = {}) {
+  const known = options.some(([value]) => value === chosen);
+  return h('select', { id, ...attributes },
+    options.map(([value, label]) => h('option', { value, selected: value === chosen }, label)),
+    !known && chosen ? h('option', { value: chosen, selected: true }, chosen) : null);
+}

@@ -3,7 +3,7 @@
 // Previous/Next paging over the API's pages.
 import { api, query } from '../api.js';
 import { badge, errorNotice, exportCsv, field, fill, formatTime, formatValue, h, heading, loading, notice, nowrap,
-  ready, table } from '../ui.js';
+  ready, select, table } from '../ui.js';
 
 // The documented CI types (the demo estate holds exactly these); another type given in the address is offered too.
 const TYPES = ['server', 'workstation', 'application', 'database', 'software', 'network_device'];
@@ -40,13 +40,6 @@ function hashOf(filters) {
   });
 }
 
-function select(id, name, options, value) {
-  const known = options.some(([v]) => v === value);
-  return h('select', { id, name },
-    options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)),
-    !known && value ? h('option', { value, selected: true }, value) : null);
-}
-
 const COLUMNS = [
   { key: 'name', label: 'Name', render: (ci) => nowrap(h('a', { href: '#/ci/' + encodeURIComponent(ci.id), class: 'ci-link' }, ci.name)) },
   { key: 'type', label: 'Type' },
@@ -74,11 +67,11 @@ export async function render(container, params) {
 
   const text = h('input', { id: 'cmdb-search', type: 'search', name: 'search', autocomplete: 'off', maxlength: 500,
     value: filters.search, placeholder: 'e.g. PROD-DB, 10.0.1.40, DC1-RACK-11, production' });
-  const type = select('cmdb-type', 'type', [['', 'Any type'], ...TYPES.map((t) => [t, t])], filters.type);
-  const status = select('cmdb-status', 'status', [['', 'Any status'], ...STATUSES.map((s) => [s, s])], filters.status);
-  const sort = select('cmdb-sort', 'sort', SORTS, filters.sort);
-  const order = select('cmdb-order', 'order', [['asc', 'Ascending'], ['desc', 'Descending']], filters.order || 'asc');
-  const limit = select('cmdb-limit', 'limit', LIMITS.map((n) => [String(n), String(n)]), String(filters.limit));
+  const type = select('cmdb-type', [['', 'Any type'], ...TYPES.map((t) => [t, t])], filters.type, { name: 'type' });
+  const status = select('cmdb-status', [['', 'Any status'], ...STATUSES.map((s) => [s, s])], filters.status, { name: 'status' });
+  const sort = select('cmdb-sort', SORTS, filters.sort, { name: 'sort' });
+  const order = select('cmdb-order', [['asc', 'Ascending'], ['desc', 'Descending']], filters.order || 'asc', { name: 'order' });
+  const limit = select('cmdb-limit', LIMITS.map((n) => [String(n), String(n)]), String(filters.limit), { name: 'limit' });
   order.disabled = !filters.sort;
   sort.addEventListener('change', () => {
     order.disabled = !sort.value;

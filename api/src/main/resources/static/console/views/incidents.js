@@ -1,7 +1,7 @@
 // Incidents: the open (and acknowledged) incidents by default, or resolved, merged or all of them, as a sortable
 // table with the likely root cause of each; a link per incident to #/incidents/{id}.
 import { api, query } from '../api.js';
-import { badge, errorNotice, field, fill, formatTime, h, heading, loading, notice, ready, table } from '../ui.js';
+import { badge, errorNotice, field, fill, formatTime, h, heading, loading, notice, ready, select, table } from '../ui.js';
 
 const PAGE = 100;
 // "Open or acknowledged" needs two lists; each is read whole up to this many pages of 100
@@ -66,10 +66,6 @@ export async function render(container) {
   fill(container, heading('Incidents', 'Alerts grouped into incidents as they arrive, with the CI that most likely '
     + 'caused each.'), form, results);
   await load();
-}
-
-function select(id, options, value) {
-  return h('select', { id }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
 }
 
 async function fetchIncidents() {
