@@ -63,6 +63,14 @@ final class EventReader {
 				sources.add(source);
 			}
 		}
+		// "critical or high", "open or acknowledged", "from nagios or zabbix": any of them
+		Pattern join = Pattern.compile("\\b(?:or|and)\\b(?=\\s+(?:from\\s+|still\\s+)?(?:critical|high|medium|low|open|unresolved"
+				+ "|acknowledged|acked|resolved|closed" + knownSources.stream()
+					.map((source) -> "|" + Pattern.quote(source.toLowerCase(Locale.ROOT)))
+					.collect(java.util.stream.Collectors.joining()) + ")\\b)");
+		while (reading.find(join) != null) {
+			// read
+		}
 		Matcher window = reading.find(MetricReader.WINDOW);
 		@Nullable Duration span = (window != null) ? MetricReader.span(window) : null;
 		return new EventClause(severities, statuses, sources, span, ofCis);

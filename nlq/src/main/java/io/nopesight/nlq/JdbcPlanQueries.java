@@ -37,11 +37,15 @@ class JdbcPlanQueries {
 			Map.entry(Field.CPU_CORES, number("cpu_cores")), Map.entry(Field.DISK_GB, number("disk_gb")),
 			Map.entry(Field.NAME, "c.name"));
 
-	private static final Map<Field, String> GROUPS = Map.of(Field.TYPE, "c.type", Field.STATUS, "c.status",
-			Field.ENVIRONMENT, "c.custom_fields->>'environment'", Field.DEPARTMENT, "c.custom_fields->>'department'",
-			Field.COST_CENTER, "c.custom_fields->>'cost_center'", Field.OWNER, "c.custom_fields->>'owner'", Field.OS,
-			"c.attributes->>'os'", Field.LOCATION, "nullif(split_part(c.attributes->>'location', '-', 1), '')",
-			Field.MANUFACTURER, "c.attributes->>'manufacturer'", Field.ENGINE, "c.attributes->>'engine'");
+	private static final Map<Field, String> GROUPS = Map.ofEntries(Map.entry(Field.TYPE, "c.type"),
+			Map.entry(Field.STATUS, "c.status"), Map.entry(Field.ENVIRONMENT, "c.custom_fields->>'environment'"),
+			Map.entry(Field.DEPARTMENT, "c.custom_fields->>'department'"),
+			Map.entry(Field.COST_CENTER, "c.custom_fields->>'cost_center'"),
+			Map.entry(Field.OWNER, "c.custom_fields->>'owner'"), Map.entry(Field.OS, "c.attributes->>'os'"),
+			Map.entry(Field.LOCATION, "c.attributes->>'location'"),
+			Map.entry(Field.SITE, "nullif(split_part(c.attributes->>'location', '-', 1), '')"),
+			Map.entry(Field.MANUFACTURER, "c.attributes->>'manufacturer'"),
+			Map.entry(Field.ENGINE, "c.attributes->>'engine'"));
 
 	private static final String VIRTUAL_MODEL = "VMware Virtual Platform";
 
@@ -225,8 +229,8 @@ class JdbcPlanQueries {
 				return column + " = ANY(?)";
 			}
 			case "starts_with" -> {
-				parameters.add(like(String.valueOf(condition.values().get(0))) + "%");
-				return column + " LIKE ?";
+				parameters.add(condition.values().stream().map((v) -> like(String.valueOf(v)) + "%").toArray(String[]::new));
+				return column + " LIKE ANY(?)";
 			}
 			case "=", "<", "<=", ">", ">=" -> {
 				Object value = condition.values().get(0);

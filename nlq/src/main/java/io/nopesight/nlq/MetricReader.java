@@ -16,7 +16,9 @@ final class MetricReader {
 
 	static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
 
-	private static final Pattern METRIC = Pattern.compile("\\b(?:(?:on|in|for|of)\\s+)?(cpu|processor|load|memory|ram|disk|storage|space)\\b"
+	// the "on" of "short on memory" and the "of" of "almost out of disk" belong to HIGH
+	private static final Pattern METRIC = Pattern.compile("\\b(?:(?<!(?:short|low|out)\\s)(?:on|in|for|of)\\s+)?"
+			+ "(cpu|processor|load|memory|ram|disk|storage|space)\\b"
 			+ "(?:\\s+(?:usage|utili[sz]ation|use|used|load|consumption|space|capacity))?");
 
 	// "will run out of disk", "are about to fill up", "projected to exhaust memory"
@@ -25,8 +27,10 @@ final class MetricReader {
 			+ "(?:run(?:ning|s)?\\s+out\\s+of|fill(?:ing|s)?\\s+up|exhaust(?:ed|ing|s)?|be(?:come)?\\s+full"
 			+ "|reach(?:es|ing)?\\s+(?:full\\s+capacity|capacity|100\\s*(?:%|percent)))");
 
-	static final Pattern HORIZON = Pattern.compile("\\b(?:(?:in|within|over|during|by|for)\\s+)?(?:the\\s+)?(?:next|coming)"
-			+ "\\s+(?:(\\d{1,4})\\s+(days?|weeks?|months?)|(week|month|quarter|year))\\b|\\bsoon\\b");
+	// "in the next 30 days", "over the coming quarter", and with no "next": "within 90 days", "in a month"
+	static final Pattern HORIZON = Pattern.compile("\\b(?:(?:(?:in|within|over|during|by|for)\\s+)?(?:the\\s+)?(?:next|coming)\\s+"
+			+ "|(?:in|within)\\s+(?:the\\s+|an?\\s+)?)(?:(\\d{1,4})\\s+(days?|weeks?|months?)|(week|month|quarter|year))\\b"
+			+ "|\\bsoon\\b");
 
 	static final Duration DEFAULT_HORIZON = Duration.ofDays(30);
 
@@ -40,10 +44,10 @@ final class MetricReader {
 					+ "(\\d+(?:\\.\\d+)?)\\s*(?:%|percent)?");
 
 	private static final Pattern LEVEL = Pattern.compile("\\b(above|over|more\\s+than|greater\\s+than|higher\\s+than|exceeding"
-			+ "|below|under|less\\s+than|lower\\s+than)\\s+(\\d+(?:\\.\\d+)?)\\s*(?:%|percent)");
+			+ "|at\\s+least|below|under|less\\s+than|lower\\s+than|at\\s+most)\\s+(\\d+(?:\\.\\d+)?)\\s*(?:%|percent)");
 
-	private static final Pattern HIGH = Pattern.compile("\\b(high|heavy|running\\s+hot|hot|busy|short\\s+on|almost\\s+out\\s+of"
-			+ "|low\\s+on|low|light)\\b");
+	private static final Pattern HIGH = Pattern.compile("\\b(high|heavy|running\\s+hot|hot|busy|(?:running\\s+)?short\\s+on"
+			+ "|(?:almost|nearly)\\s+out\\s+of|(?:running\\s+)?low\\s+on|low|light)\\b");
 
 	private static final Pattern TOP = Pattern.compile("\\b(?:top|the|which|bottom|first|lowest|highest|least|most)\\s+(\\d{1,4})\\b"
 			+ "|\\b(busiest|most\\s+loaded|least\\s+loaded|quietest)\\b");
@@ -166,7 +170,8 @@ final class MetricReader {
 	}
 
 	private static boolean below(String word) {
-		return word.startsWith("below") || word.startsWith("under") || word.startsWith("less") || word.startsWith("lower");
+		return word.startsWith("below") || word.startsWith("under") || word.startsWith("less") || word.startsWith("lower")
+				|| word.startsWith("at most");
 	}
 
 	private static String metricOf(String word) {

@@ -55,7 +55,8 @@ final class PlanJson {
 
 	// the fields JdbcPlanQueries can group CIs by
 	private static final Set<Field> GROUPABLE = EnumSet.of(Field.TYPE, Field.STATUS, Field.ENVIRONMENT,
-			Field.DEPARTMENT, Field.COST_CENTER, Field.OWNER, Field.OS, Field.LOCATION, Field.MANUFACTURER, Field.ENGINE);
+			Field.DEPARTMENT, Field.COST_CENTER, Field.OWNER, Field.OS, Field.LOCATION, Field.SITE, Field.MANUFACTURER,
+			Field.ENGINE);
 
 	private static final Set<Field> NUMERIC = EnumSet.of(Field.MEMORY_GB, Field.CPU_CORES, Field.DISK_GB);
 
@@ -296,13 +297,16 @@ final class PlanJson {
 
 	private static Field field(String key) {
 		return Arrays.stream(Field.values())
-			.filter((f) -> f.key().equals(key))
+			.filter((f) -> f != Field.SITE && f.key().equals(key))
 			.findFirst()
 			.orElseThrow(() -> new Rejected(Reason.UNKNOWN_FIELD, "field '" + key + "'"));
 	}
 
 	private static Field groupField(String key) {
-		Field field = field(key);
+		Field field = Arrays.stream(Field.values())
+			.filter((f) -> f.key().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new Rejected(Reason.UNKNOWN_FIELD, "group_by '" + key + "'"));
 		if (!GROUPABLE.contains(field)) {
 			throw new Rejected(Reason.UNKNOWN_FIELD, "group_by '" + key + "' cannot be grouped by");
 		}
@@ -518,7 +522,8 @@ final class PlanJson {
 
 	private static JsonObjectSchema conditionSchema() {
 		return JsonObjectSchema.builder()
-			.addProperty("field", enumOf(Arrays.stream(Field.values()).map(Field::key).toList(), null))
+			.addProperty("field", enumOf(Arrays.stream(Field.values()).filter((f) -> f != Field.SITE).map(Field::key).toList(),
+					null))
 			.addProperty("operator", enumOf(OPERATORS, null))
 			.addProperty("values", JsonArraySchema.builder().items(new JsonStringSchema()).build())
 			.addBooleanProperty("negated")

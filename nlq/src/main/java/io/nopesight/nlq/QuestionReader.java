@@ -43,12 +43,15 @@ final class QuestionReader {
 			"anything", "happened", "occurred", "happen", "occur", "raised", "fired", "triggered", "logged", "reported",
 			"recorded", "seen", "used", "utilized", "utilised", "consumed", "made", "manufactured", "built",
 			"right", "so", "far", "presently", "exist", "exists", "existing", "registered", "known", "inventory",
-			"cmdb", "listed", "latest", "recent", "newest", "those", "ones", "old", "still", "their", "anywhere", "whats", "thats", "theres", "wheres", "whos", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole"));
+			"cmdb", "listed", "latest", "recent", "newest", "those", "ones", "old", "still", "their", "anywhere", "whats", "thats", "theres", "wheres", "whos", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole", "need", "want", "see", "view", "know",
+			"fetch", "return", "provide", "enumerate", "pull", "track", "manage", "managed", "kindly", "could", "would",
+			"breakdown", "distribution", "overview", "summary", "current", "raise", "fire", "trigger", "log", "report",
+			"generate", "generated", "emit", "emitted", "send", "sent", "produce", "produced", "look", "looking"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
 					+ "\\s*(?:(?:running|in|on|from|the|a|an|using|with|of|located|based|hosted|those|these|ones|that"
-					+ "|which|are|is|for)\\s+)*$");
+					+ "|which|are|is|for|made|manufactured|built|by|produced|supplied|owned|assigned|deployed|sitting)\\s+)*$");
 
 	private static final Map<String, String> ENTITIES = entities();
 
@@ -80,7 +83,9 @@ final class QuestionReader {
 	// "top 5 servers by number of events", "which server has the most alerts"
 	private static final Pattern MOST_EVENTS = Pattern.compile("\\b(?:(?:by|with)\\s+)?(?:the\\s+)?(?:most|highest\\s+number\\s+of"
 			+ "|largest\\s+number\\s+of|greatest\\s+number\\s+of|number\\s+of|count\\s+of|most\\s+number\\s+of)"
-			+ "(?=\\s+(?:\\w+\\s+)?(?:events?|alerts?|alarms?|incidents?)\\b)");
+			+ "(?=\\s+(?:\\w+\\s+)?(?:events?|alerts?|alarms?|incidents?)\\b)"
+			// "by alert count": the count is read as a count, the alerts as what is counted
+			+ "|\\b(?:by|with)\\s+(?:the\\s+)?(?:highest\\s+|most\\s+)?(?=(?:\\w+\\s+)?(?:events?|alerts?|alarms?|incidents?)\\s+count\\b)");
 
 	private static final Pattern RANK = Pattern.compile("\\b(?:top|the|which|first)\\s+(\\d{1,4})\\b");
 
@@ -118,14 +123,24 @@ final class QuestionReader {
 			"\\b(?:owned\\s+by\\s+)?(?:the\\s+)?([\\p{L}&]+)\\s+(?:department|dept|team)\\b"
 					+ "|\\b(?:department|dept)\\s+(?:of\\s+)?([\\p{L}&]+)\\b");
 
-	private static final Pattern OWNER = Pattern.compile("\\b(?:owned\\s+by|owner(?:\\s+is)?)\\s+([\\w.+-]+@[\\w.-]+)");
+	private static final Pattern OWNER = Pattern.compile("(?:\\b(?:owned\\s+by|owner(?:\\s+is)?|belonging\\s+to|belongs\\s+to)\\s+)?"
+			+ "\\b([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)");
+
+	// the address a workstation is assigned to is its user's, not its owner's: not read
+	private static final Pattern ASSIGNED = Pattern.compile("\\b(?:assigned|allocated|issued|given)\\s+to\\s+$");
 
 	private static final Pattern VIRTUAL = Pattern.compile("\\b(virtual|physical|bare[\\s-]metal)\\b");
 
 	private static final Map<String, String> OS_FAMILIES = osFamilies();
 
 	private static final Pattern OS = Pattern.compile("\\b(?:(?:on|running|runs|run|with|using)\\s+)?(" + String.join("|", OS_FAMILIES.keySet())
-			+ ")(?:\\s+((?:server\\s+)?\\d+(?:\\.\\d+)*(?:\\s*h\\d)?))?\\b");
+			+ ")(?:\\s+((?:server\\s+)?\\d+(?:\\.\\d+)*(?:\\s*h\\d)?|server(?=\\s+" + "(?:servers?|machines?|hosts?|boxes|vms?"
+			+ "|virtual|instances?|nodes?|systems?|devices?)\\b)))?\\b");
+
+	// "16 GB of RAM or less", "16 or more cores": the number, its unit and noun, then the direction
+	private static final Pattern OR_MORE = Pattern.compile("\\b(\\d+(?:\\.\\d+)?(?:\\s*(?:gb|gib|g|tb|tib))?(?:\\s+(?:of\\s+)?"
+			+ "(?:memory|ram|disk|storage|cores?|cpus?|vcpus?))?)\\s+(?:or|and)\\s+(more|greater|higher|above|over|up|bigger"
+			+ "|larger|less|fewer|lower|below|under|smaller)\\b(?!\\s+(?:than\\s+)?\\d)");
 
 	private static final Pattern LOCATION_WORD = Pattern.compile("\\b([a-z]{2,4}\\d{0,2})\\b");
 
@@ -229,6 +244,7 @@ final class QuestionReader {
 			.replaceAll("'re\\b", " are")
 			.replaceAll("\\bnon-(?=\\p{L})", "non ")
 			.replaceAll("^(?:on|in|at)\\s+(which|what)\\b", "$1");
+		text = comparisonsInWords(abbreviationsSpeltOut(text));
 		Matcher numbers = NUMBER_WORDS.matcher(text);
 		StringBuilder written = new StringBuilder();
 		while (numbers.find()) {
@@ -236,6 +252,40 @@ final class QuestionReader {
 		}
 		numbers.appendTail(written);
 		return written.toString();
+	}
+
+	/** "w/ 8 cores" is "with 8 cores", "Win 11" and "rhel9" are "windows 11" and "rhel 9". */
+	private static String abbreviationsSpeltOut(String text) {
+		return text.replaceAll("\\bw/o\\b", "without").replaceAll("\\bw/(?=\\s|\\d|\\p{L})", "with ")
+			.replaceAll("\\bwin(?=\\s*\\d|\\s+server\\b|\\s+desktops?\\b|\\s+machines?\\b|\\s+boxes\\b|\\s+hosts?\\b)", "windows")
+			.replaceAll("\\b(windows|rhel|ubuntu|debian|centos|esxi)(?=\\d)", "$1 ")
+			.replaceAll("\\bred\\s*hat\\s+enterprise(?:\\s+linux)?\\b", "red hat")
+			.replaceAll("\\besx\\b", "esxi");
+	}
+
+	/**
+	 * Comparisons written as symbols or the other way round ("> 128GB", "16 GB or more", "a minimum of 32 cores",
+	 * "up to 16 GB", "8+ cores"), in the words the size and metric rules read.
+	 */
+	private static String comparisonsInWords(String text) {
+		String worded = text.replaceAll("(?:>=|=>|≥)\\s*(?=\\d)", " at least ")
+			.replaceAll("(?:<=|=<|≤)\\s*(?=\\d)", " at most ")
+			.replaceAll(">\\s*(?=\\d)", " more than ")
+			.replaceAll("<\\s*(?=\\d)", " less than ")
+			.replaceAll("\\b(\\d+(?:\\.\\d+)?)\\s*\\+", "at least $1")
+			.replaceAll("\\b(?:a\\s+)?(?:minimum\\s+of|min\\.?\\s+of|no\\s+less\\s+than|not\\s+less\\s+than|no\\s+fewer\\s+than"
+					+ "|not\\s+fewer\\s+than|no\\s+lower\\s+than)\\s+(?=\\d)", "at least ")
+			.replaceAll("\\b(?:a\\s+)?(?:maximum\\s+of|max\\.?\\s+of|no\\s+more\\s+than|not\\s+more\\s+than|up\\s+to"
+					+ "|no\\s+higher\\s+than)\\s+(?=\\d)", "at most ");
+		Matcher orMore = OR_MORE.matcher(worded);
+		StringBuilder written = new StringBuilder();
+		while (orMore.find()) {
+			String direction = orMore.group(2);
+			boolean more = List.of("more", "greater", "higher", "above", "over", "up", "bigger", "larger").contains(direction);
+			orMore.appendReplacement(written, Matcher.quoteReplacement((more ? "at least " : "at most ") + orMore.group(1)));
+		}
+		orMore.appendTail(written);
+		return written.toString().replaceAll("\\s{2,}", " ").strip();
 	}
 
 	private static void refuseAmbiguous(String question, List<NameMention> mentions) {
@@ -345,7 +395,10 @@ final class QuestionReader {
 	}
 
 	private static @Nullable String entity(Reading reading, List<Condition> filters) {
-		Matcher matcher = reading.find(ENTITY);
+		Matcher matcher = reading.find(ENTITY, (m) -> !windowsServer(reading.text(), m));
+		if (matcher == null) {
+			matcher = reading.find(ENTITY);
+		}
 		if (matcher == null) {
 			return null;
 		}
@@ -355,10 +408,16 @@ final class QuestionReader {
 			filters.add(new Condition(Field.VIRTUAL, "=", List.of(true), false, word));
 		}
 		if (type.equals("ci")) {
-			return null;
+			return type;
 		}
 		filters.add(0, new Condition(Field.TYPE, "=", List.of(type), false, word));
 		return type;
+	}
+
+	// "Windows Server 2019 boxes", "windows server hosts": that "server" names the OS, and the CIs come after
+	private static boolean windowsServer(String text, Matcher match) {
+		return match.group(1).equals("server") && text.substring(0, match.start()).endsWith("windows ")
+				&& Pattern.compile("^\\s+(?:\\d|" + ENTITY.pattern() + ")").matcher(text.substring(match.end())).find();
 	}
 
 	private static void ip(Reading reading, List<Condition> filters) {
@@ -442,14 +501,45 @@ final class QuestionReader {
 		}
 	}
 
+	/**
+	 * "in DC1" is a site (the location's first part), "in DC2-RACK-18" one location; several at once ("DC1 or DC2")
+	 * are CIs in any of them, and each negated one is left out ("outside DC1 and DC2").
+	 */
 	private static void location(Reading reading, CmdbValues values, List<Condition> filters) {
-		for (String prefix : values.of(Field.LOCATION)) {
-			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(prefix.toLowerCase(Locale.ROOT)) + "\\b"));
-			if (matcher != null && LOCATION_WORD.matcher(matcher.group()).matches()) {
-				filters.add(new Condition(Field.LOCATION, "starts_with", List.of(prefix + "-"), reading.negated(matcher),
-						matcher.group()));
-				return;
+		List<String> sites = values.of(Field.LOCATION)
+			.stream()
+			.map((site) -> site.toLowerCase(Locale.ROOT))
+			.filter((site) -> LOCATION_WORD.matcher(site).matches())
+			.toList();
+		if (sites.isEmpty()) {
+			return;
+		}
+		Pattern named = Pattern.compile("\\b(?:(?:on|at)\\s+)?(?:the\\s+)?(?:(?:rack|floor|site|data\\s*cent(?:er|re)|dc)\\s+)?"
+				+ "(?<location>(?:" + String.join("|", sites.stream().map(Pattern::quote).toList()) + ")(?:-[a-z0-9]+)*)\\b");
+		List<Object> wanted = new ArrayList<>();
+		List<String> from = new ArrayList<>();
+		boolean negatedBefore = false;
+		Matcher matcher;
+		while ((matcher = reading.find(named)) != null) {
+			String written = matcher.group("location").toUpperCase(Locale.ROOT);
+			String value = written.contains("-") ? written : written + "-";
+			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
+			if (negated) {
+				filters.add(new Condition(Field.LOCATION, "starts_with", List.of(value), true, matcher.group()));
 			}
+			else if (!wanted.contains(value)) {
+				wanted.add(value);
+				from.add(matcher.group());
+			}
+			negatedBefore = negated;
+		}
+		if (!wanted.isEmpty()) {
+			filters.add(new Condition(Field.LOCATION, "starts_with", wanted, false, String.join(", ", from)));
+		}
+		Pattern join = Pattern.compile("\\b(?:or|and)\\b(?=\\s+(?:(?:in|from)\\s+)?(?:not\\s+|non\\s+)?"
+				+ named.pattern().replace("?<location>", "?:") + ")");
+		while (reading.find(join) != null) {
+			// read
 		}
 	}
 
@@ -536,15 +626,19 @@ final class QuestionReader {
 		filters.add(new Condition(Field.DEPARTMENT, "in", matching, reading.negated(matcher), matcher.group()));
 	}
 
-	// "Finance workstations": a department the CMDB knows, named without the word "department"
+	/**
+	 * "Finance workstations": a department the CMDB knows, named without the word "department". A short or
+	 * common word ("IT", "HR") is a department only right before the kind of CI ("non-IT servers", "HR laptops").
+	 */
 	private static void bareDepartment(Reading reading, CmdbValues values, List<Condition> filters) {
 		for (String department : values.of(Field.DEPARTMENT)) {
 			String word = department.toLowerCase(Locale.ROOT);
-			if (word.length() < 3 || FILLER.contains(word) || ENTITY.matcher(word).matches()) {
+			if (word.isEmpty() || ENTITY.matcher(word).matches()) {
 				continue;
 			}
-			Matcher matcher = reading.find(Pattern.compile("\\b(?:(?:owned\\s+by|from|of|in|for)\\s+)?(?:the\\s+)?"
-					+ Pattern.quote(word) + "\\b"));
+			boolean common = word.length() < 3 || FILLER.contains(word);
+			Matcher matcher = reading.find(Pattern.compile(common ? "\\b" + Pattern.quote(word) + "(?=\\s+" + ENTITY.pattern() + ")"
+					: "\\b(?:(?:owned\\s+by|from|of|in|for)\\s+)?(?:the\\s+)?" + Pattern.quote(word) + "\\b"));
 			if (matcher != null) {
 				filters.add(new Condition(Field.DEPARTMENT, "in", List.of(department), reading.negated(matcher),
 						matcher.group()));
@@ -562,7 +656,8 @@ final class QuestionReader {
 	}
 
 	private static void owner(Reading reading, List<Condition> filters) {
-		Matcher matcher = reading.find(OWNER);
+		Matcher matcher = reading.find(OWNER,
+				(m) -> !ASSIGNED.matcher(reading.text().substring(0, m.start())).find());
 		if (matcher != null) {
 			filters.add(new Condition(Field.OWNER, "=", List.of(matcher.group(1)), reading.negated(matcher),
 					matcher.group()));
@@ -578,7 +673,8 @@ final class QuestionReader {
 					: noun.startsWith("disk") || noun.startsWith("stor") ? Field.DISK_GB
 							: (noun.startsWith("core") || noun.startsWith("cpu") || noun.startsWith("vcpu"))
 									? Field.CPU_CORES : Field.MEMORY_GB;
-			double amount = Double.parseDouble(matcher.group(2)) * (unit.startsWith("t") ? 1024 : 1);
+			// disks are sold, and the CMDB records them, in decimal units: 1 TB is 1000 GB
+			double amount = Double.parseDouble(matcher.group(2)) * (unit.startsWith("t") ? 1000 : 1);
 			String comparison = (matcher.group(1) != null) ? matcher.group(1).replaceAll("\\s+", " ") : "";
 			String operator = switch (comparison) {
 				case "more than", "greater than", "over", "above" -> ">";
@@ -615,10 +711,11 @@ final class QuestionReader {
 		for (String word : List.of("databases", "database", "dbs")) {
 			entities.put(word, "database");
 		}
-		for (String word : List.of("software", "packages", "package")) {
+		for (String word : List.of("software packages", "software package", "software", "packages", "package")) {
 			entities.put(word, "software");
 		}
-		for (String word : List.of("configuration items", "configuration item", "cis", "ci", "items", "assets")) {
+		for (String word : List.of("configuration items", "configuration item", "cis", "ci", "items", "assets", "devices",
+				"device", "systems", "system")) {
 			entities.put(word, "ci");
 		}
 		return entities;
@@ -631,8 +728,12 @@ final class QuestionReader {
 		groups.put("type", Field.TYPE);
 		groups.put("status", Field.STATUS);
 		groups.put("location", Field.LOCATION);
-		groups.put("data center", Field.LOCATION);
-		groups.put("datacenter", Field.LOCATION);
+		// a location is a rack or a floor (DC1-RACK-03); a site or data centre is its first part (DC1)
+		groups.put("data center", Field.SITE);
+		groups.put("data centre", Field.SITE);
+		groups.put("datacenter", Field.SITE);
+		groups.put("site", Field.SITE);
+		groups.put("dc", Field.SITE);
 		groups.put("operating system", Field.OS);
 		groups.put("os", Field.OS);
 		groups.put("department", Field.DEPARTMENT);

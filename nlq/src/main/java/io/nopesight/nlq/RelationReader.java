@@ -36,7 +36,8 @@ final class RelationReader {
 
 	private static final List<String> IMPACT = List.of(
 			"\\b(?:if|when|should|once|in\\s+case)\\s+" + N + "\\s+" + FAILS + "\\b",
-			"\\b(?:blast\\s+radius|impact|failure|outage|loss|downtime|crash)\\s+(?:of|for|from)\\s+" + N
+			"\\b(?:blast\\s+radius|impact|failure|outage|loss|downtime|crash)(?:\\s+(?:analysis|assessment|scope|area))?"
+					+ "\\s+(?:of|for|from|on)\\s+" + N
 					+ "(?:\\s+(?:failing|going\\s+down|failure|outage|being\\s+down|crashing))?",
 			"\\b" + N + "(?:'s|’s)?\\s+(?:blast\\s+radius|failure|outage)\\b",
 			"\\b(?:by\\s+)?" + N + "\\s+(?:failing|going\\s+down|being\\s+down|crashing|dying|becoming\\s+unavailable"
@@ -77,7 +78,7 @@ final class RelationReader {
 
 	// "VMs on ESX-HOST-07": a kind of CI, then on a named CI
 	private static final Pattern KIND_BEFORE_ON = Pattern.compile("\\b(?<kind>servers?|vms?|virtual\\s+machines?"
-			+ "|machines?|guests?|applications?|apps?|software|packages?)\\s+(?:(?:that|which)\\s+(?:are|is)\\s+)?"
+			+ "|machines?|guests?|applications?|apps?|software|packages?)\\s+(?:(?:(?:that|which)\\s+)?(?:are|is|were)\\s+)?"
 			+ "(?:currently\\s+)?$");
 
 	private static final Pattern TRANSITIVE = Pattern.compile("\\b(?:directly\\s+or\\s+indirectly|indirectly"
@@ -102,7 +103,7 @@ final class RelationReader {
 	static @Nullable RelationClause read(QuestionReader.Reading reading, List<NameMention> mentions,
 			Map<String, List<String>> software, boolean softwareMeant) {
 		List<NameMention> named = mentions.stream().filter((m) -> !m.ambiguous()).toList();
-		RelationClause relation = named(reading, named);
+		RelationClause relation = installedWhenSoftware(named(reading, named), software);
 		if (relation == null && softwareMeant) {
 			List<String> names = named.stream().flatMap((m) -> m.names().stream()).toList();
 			relation = installed(reading, names, software);
@@ -111,6 +112,22 @@ final class RelationReader {
 			relation = new RelationClause(relation.answer(), relation.types(), relation.anchors(), true, relation.from());
 		}
 		return relation;
+	}
+
+	/**
+	 * "hosts running OpenSSL 1.1.1w": the machines a software CI "runs on" are those it is installed on, since
+	 * software has no runs_on relationships.
+	 */
+	private static @Nullable RelationClause installedWhenSoftware(@Nullable RelationClause relation,
+			Map<String, List<String>> software) {
+		if (relation == null || !relation.types().equals(List.of(RUNS_ON)) || relation.anchors().isEmpty()) {
+			return relation;
+		}
+		Set<String> softwareNames = new java.util.HashSet<>();
+		software.values().forEach(softwareNames::addAll);
+		return softwareNames.containsAll(relation.anchors())
+				? new RelationClause(relation.answer(), List.of(INSTALLED_ON), relation.anchors(), false, relation.from())
+				: relation;
 	}
 
 	private static @Nullable RelationClause named(QuestionReader.Reading reading, List<NameMention> names) {

@@ -64,7 +64,25 @@ class QuestionReaderTests {
 			.contains(tuple(Field.CPU_CORES, ">=", List.of(16.0)), tuple(Field.MEMORY_GB, "<", List.of(64.0)));
 		assertThat(read("machines with 2 TB of disk").filters())
 			.extracting(Condition::field, Condition::operator, Condition::values)
-			.contains(tuple(Field.DISK_GB, "=", List.of(2048.0)));
+			.contains(tuple(Field.DISK_GB, "=", List.of(2000.0)));
+		assertThat(read("servers with RAM > 128GB").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.MEMORY_GB, ">", List.of(128.0)));
+		assertThat(read("hosts with memory >= 256 GB and < 8 cores").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.MEMORY_GB, ">=", List.of(256.0)), tuple(Field.CPU_CORES, "<", List.of(8.0)));
+		assertThat(read("how many servers have 16 GB of RAM or less").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.MEMORY_GB, "<=", List.of(16.0)));
+		assertThat(read("servers with 16 or more cores and up to 32 GB memory").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.CPU_CORES, ">=", List.of(16.0)), tuple(Field.MEMORY_GB, "<=", List.of(32.0)));
+		assertThat(read("boxes w/ a minimum of 32 cores").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.CPU_CORES, ">=", List.of(32.0)));
+		assertThat(read("servers with 8+ cores").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.CPU_CORES, ">=", List.of(8.0)));
 	}
 
 	@Test
@@ -116,6 +134,19 @@ class QuestionReaderTests {
 		assertThat(mean.metric().window()).isEqualTo(MetricReader.DEFAULT_WINDOW);
 	}
 
+
+	@Test
+	void readsTheHorizonOfAPredictionWithOrWithoutNext() {
+		assertThat(read("servers running out of disk space within 90 days").metric())
+			.extracting(MetricClause::metric, MetricClause::horizon)
+			.containsExactly("disk_usage", java.time.Duration.ofDays(90));
+		assertThat(read("which hosts will fill up in the next 2 weeks").metric().horizon())
+			.isEqualTo(java.time.Duration.ofDays(14));
+		assertThat(read("machines that will run out of memory within a quarter").metric())
+			.extracting(MetricClause::metric, MetricClause::horizon)
+			.containsExactly("memory_usage", java.time.Duration.ofDays(90));
+		assertThat(read("which servers will run out of disk").metric().horizon()).isEqualTo(MetricReader.DEFAULT_HORIZON);
+	}
 	@Test
 	void readsEventQuestionsAndWhetherTheEventsOrTheirCisAreAsked() {
 		QueryPlan events = read("still open high severity alerts from zabbix over the past 2 days");
@@ -316,6 +347,98 @@ class QuestionReaderTests {
 			.contains(tuple(Field.ENVIRONMENT, List.of("production"), true), tuple(Field.ENVIRONMENT, List.of("staging"), true));
 		assertThat(read("how many databases run on MySQL").filters()).extracting(Condition::field, Condition::values)
 			.contains(tuple(Field.ENGINE, List.of("MySQL 8.0.35")));
+	}
+
+
+	@Test
+	void readsWindowsServerAsTheOsWhenTheCisAreNamedAfterIt() {
+		for (String question : List.of("Windows Server 2019 boxes", "list all Windows Server 2019 servers",
+				"win server 2019 machines")) {
+			QueryPlan plan = read(question);
+			assertThat(plan.entity()).isEqualTo("server");
+			assertThat(plan.filters()).extracting(Condition::field, Condition::values)
+				.contains(tuple(Field.OS, List.of("Windows Server 2019")));
+		}
+		assertThat(read("windows server hosts").filters()).extracting(Condition::field, Condition::values)
+			.containsExactlyInAnyOrder(tuple(Field.TYPE, List.of("server")), tuple(Field.OS, List.of("Windows Server 2019")));
+		assertThat(read("number of Win 11 desktops").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.OS, List.of("Windows 11 23H2")));
+		assertThat(read("Red Hat Enterprise Linux servers").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.OS, List.of("RedHat 9.2")));
+		assertThat(read("rhel9 servers").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.OS, List.of("RedHat 9.2")));
+	}
+
+	@Test
+	void readsAShortDepartmentRightBeforeTheKindOfCi() {
+		CmdbValues roles = VALUES.with(Field.ROLE, List.of("IT", "WEB"));
+		assertThat(QuestionReader.read("non-IT servers", roles).filters())
+			.extracting(Condition::field, Condition::values, Condition::negated)
+			.contains(tuple(Field.DEPARTMENT, List.of("IT"), true));
+		assertThatThrownBy(() -> QuestionReader.read("is it servers that fail", roles))
+			.isInstanceOf(QueryNotUnderstoodException.class);
+	}
+
+	@Test
+	void readsSeveralSitesAndOneLocation() {
+		assertThat(read("servers in DC1 or DC2").filters()).extracting(Condition::field, Condition::values, Condition::negated)
+			.contains(tuple(Field.LOCATION, List.of("DC1-", "DC2-"), false));
+		assertThat(read("servers outside DC1 and DC2").filters()).extracting(Condition::field, Condition::values,
+				Condition::negated)
+			.contains(tuple(Field.LOCATION, List.of("DC1-"), true), tuple(Field.LOCATION, List.of("DC2-"), true));
+		assertThat(read("desktops on HQ-FLOOR-3").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.LOCATION, List.of("HQ-FLOOR-3")));
+		assertThat(read("count workstations by location").groupBy()).isEqualTo(Field.LOCATION);
+		assertThat(read("how many servers per data center").groupBy()).isEqualTo(Field.SITE);
+	}
+
+	@Test
+	void readsOtherWaysOfNamingCisAndOwners() {
+		assertThat(read("show me all the software packages we track").entity()).isEqualTo("software");
+		QueryPlan device = read("find the device with ip address 10.0.0.12");
+		assertThat(device.entity()).isEqualTo("ci");
+		assertThat(read("how many CIs per type").groupBy()).isEqualTo(Field.TYPE);
+		assertThat(read("breakdown of servers by OS").groupBy()).isEqualTo(Field.OS);
+		assertThat(read("how many servers does k8s-team@company.com own").filters())
+			.extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.OWNER, List.of("k8s-team@company.com")));
+		assertThatThrownBy(() -> read("workstations assigned to user010@company.com"))
+			.isInstanceOf(QueryNotUnderstoodException.class);
+		assertThat(read("physical boxes not made by Dell").filters())
+			.extracting(Condition::field, Condition::negated)
+			.contains(tuple(Field.MANUFACTURER, true), tuple(Field.VIRTUAL, false));
+		assertThat(read("I need a list of all the Finance laptops").entity()).isEqualTo("workstation");
+	}
+
+	@Test
+	void readsHighUsageWordsWhoseLastWordIsAPreposition() {
+		for (String question : List.of("any boxes almost out of disk space", "servers running low on disk",
+				"servers short on memory in the last 30 days")) {
+			assertThat(read(question).metric()).extracting(MetricClause::aggregation, MetricClause::operator,
+					MetricClause::threshold)
+				.containsExactly("avg", ">", 80.0);
+		}
+	}
+
+	@Test
+	void readsSeveralSeveritiesAndRankingsByAlertCount() {
+		assertThat(read("critical or high events in the last 24 hours").events().severities())
+			.containsExactly("critical", "high");
+		QueryPlan ranked = read("top 4 hosts by alert count this month");
+		assertThat(ranked.answerType()).isEqualTo(QueryPlan.AnswerType.TOP);
+		assertThat(ranked.events().top()).isEqualTo(4);
+		assertThat(read("how many alerts did nagios raise yesterday").events().sources()).containsExactly("nagios");
+	}
+
+	@Test
+	void readsTheHostsOfSoftwareAsWhereItIsInstalled() {
+		assertThat(readNaming("hosts running Apache Log4j 2.14.1", "Apache Log4j 2.14.1").relation())
+			.extracting(RelationClause::answer, RelationClause::types, RelationClause::anchors)
+			.containsExactly("targets", List.of("installed_on"), List.of("Apache Log4j 2.14.1"));
+		assertThat(readNaming("what VMs are on VMWARE-HOST-04", "VMWARE-HOST-04").relation())
+			.extracting(RelationClause::answer, RelationClause::types)
+			.containsExactly("sources", List.of("runs_on"));
+		assertThat(readNaming("impact analysis for PROD-APP-05", "PROD-APP-05").relation().transitive()).isTrue();
 	}
 
 }
