@@ -32,21 +32,24 @@ final class QuestionReader {
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._\\-]*[\\p{L}\\p{N}])?");
 
 	// a word may be listed twice: the set keeps it once
-	private static final Set<String> FILLER = Set.copyOf(List.of("show", "me", "all", "list", "the", "a", "an", "of", "in", "with",
-			"which", "what", "are", "is", "there", "how", "many", "count", "number", "that", "have", "has", "having",
-			"by", "per", "for", "please", "give", "find", "display", "get", "do", "does", "we", "our", "any", "every",
-			"running", "under", "owned", "to", "who", "where", "whose", "and", "those", "these",
-			"i", "can", "you", "tell", "us", "my", "it", "its", "at", "from", "be", "being", "currently", "now",
-			"total", "each", "them", "kind", "type", "types", "using", "use", "uses", "got", "installed", "was", "were",
-			"did", "had", "during", "over", "within", "value", "level", "levels", "status", "state", "located",
-			"based", "housed", "belong", "belongs", "belonging", "own", "owns", "across", "among", "everything",
-			"anything", "happened", "occurred", "happen", "occur", "raised", "fired", "triggered", "logged", "reported",
-			"recorded", "seen", "used", "utilized", "utilised", "consumed", "made", "manufactured", "built",
-			"right", "so", "far", "presently", "exist", "exists", "existing", "registered", "known", "inventory",
-			"cmdb", "listed", "latest", "recent", "newest", "those", "ones", "old", "still", "their", "anywhere", "whats", "thats", "theres", "wheres", "whos", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole", "need", "want", "see", "view", "know",
-			"fetch", "return", "provide", "enumerate", "pull", "track", "manage", "managed", "kindly", "could", "would",
-			"breakdown", "distribution", "overview", "summary", "current", "raise", "fire", "trigger", "log", "report",
-			"generate", "generated", "emit", "emitted", "send", "sent", "produce", "produced", "look", "looking"));
+	private static final Set<String> FILLER = Set.copyOf(List.of(
+			"show", "me", "all", "list", "the", "a", "an", "of", "in", "with", "which", "what", "are", "is", "there",
+			"how", "many", "count", "number", "that", "have", "has", "having", "by", "per", "for", "please", "give",
+			"find", "display", "get", "do", "does", "we", "our", "any", "every", "running", "under", "owned", "to",
+			"who", "where", "whose", "and", "those", "these", "i", "can", "you", "tell", "us", "my", "it", "its",
+			"at", "from", "be", "being", "currently", "now", "total", "each", "them", "kind", "type", "types",
+			"using", "use", "uses", "got", "installed", "was", "were", "did", "had", "during", "over", "within",
+			"value", "level", "levels", "status", "state", "located", "based", "housed", "belong", "belongs",
+			"belonging", "own", "owns", "across", "among", "everything", "anything", "happened", "occurred",
+			"happen", "occur", "raised", "fired", "triggered", "logged", "reported", "recorded", "seen", "used",
+			"utilized", "utilised", "consumed", "made", "manufactured", "built", "right", "so", "far", "presently",
+			"exist", "exists", "existing", "registered", "known", "inventory", "cmdb", "listed", "latest", "recent",
+			"newest", "those", "ones", "old", "still", "their", "anywhere", "whats", "thats", "theres", "wheres",
+			"whos", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole", "need", "want",
+			"see", "view", "know", "fetch", "return", "provide", "enumerate", "pull", "track", "manage", "managed",
+			"kindly", "could", "would", "breakdown", "distribution", "overview", "summary", "current", "raise",
+			"fire", "trigger", "log", "report", "generate", "generated", "emit", "emitted", "send", "sent",
+			"produce", "produced", "look", "looking"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
