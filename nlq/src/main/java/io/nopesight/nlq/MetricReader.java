@@ -50,11 +50,11 @@ final class MetricReader {
 			+ "|(?:almost|nearly)\\s+out\\s+of|(?:running\\s+)?low\\s+on|low|light)\\b");
 
 	private static final Pattern TOP = Pattern.compile("\\b(?:top|the|which|bottom|first|lowest|highest|least|most)\\s+(\\d{1,4})\\b"
-			+ "|\\b(busiest|most\\s+loaded|least\\s+loaded|quietest)\\b");
+			+ "|\\b(busiest|most\\s+loaded|least\\s+loaded|quietest|least\\s+(?:utili[sz]ed|used|busy)|most\\s+(?:utili[sz]ed|used))\\b");
 
 	// words of load with no metric named: "busy servers", "the 5 busiest servers" speak of CPU
 	private static final Pattern BUSY = Pattern.compile("\\b(?:busy|busiest|running\\s+hot|hot|most\\s+loaded"
-			+ "|least\\s+loaded|quietest)\\b");
+			+ "|least\\s+loaded|quietest|least\\s+(?:utili[sz]ed|used|busy)|most\\s+(?:utili[sz]ed|used))\\b");
 
 	private static final Pattern BOTTOM = Pattern.compile("\\b(?:bottom|lowest|least)\\s+\\d");
 
@@ -62,7 +62,7 @@ final class MetricReader {
 
 	static final Pattern WINDOW = Pattern.compile("\\b(?:(?:in|over|during|for|within)\\s+)?(?:the\\s+)?"
 			+ "(?:(?:last|past|previous|this\\s+past)\\s+(\\d{1,4})\\s+(hours?|days?|weeks?|months?)"
-			+ "|(?:last|past|previous|this\\s+past|this)\\s+(hour|day|week|month|24\\s+hours)|(yesterday|today))\\b");
+			+ "|(?:last|past|previous|this\\s+past|this)\\s+(hour|day|week|fortnight|month|24\\s+hours)|(yesterday|today))\\b");
 
 	private MetricReader() {
 	}
@@ -195,6 +195,7 @@ final class MetricReader {
 			case "hour" -> Duration.ofHours(1);
 			case "day", "24 hours", "yesterday", "today" -> Duration.ofHours(24);
 			case "week" -> Duration.ofDays(7);
+			case "fortnight" -> Duration.ofDays(14);
 			default -> Duration.ofDays(30);
 		};
 	}

@@ -49,7 +49,7 @@ final class QuestionReader {
 			"see", "view", "know", "fetch", "return", "provide", "enumerate", "pull", "track", "manage", "managed",
 			"kindly", "could", "would", "breakdown", "distribution", "overview", "summary", "current", "raise",
 			"fire", "trigger", "log", "report", "generate", "generated", "emit", "emitted", "send", "sent",
-			"produce", "produced", "look", "looking"));
+			"produce", "produced", "look", "looking", "let", "am", "will", "shall", "like"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
@@ -74,8 +74,16 @@ final class QuestionReader {
 			"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 			"nineteen", "twenty");
 
-	private static final Pattern NUMBER_WORDS = Pattern.compile("\\b(top|the|bottom|first|which|lowest|highest|last|past"
-			+ "|previous)\\s+(" + String.join("|", NUMBERS) + ")\\b");
+	private static final Pattern NUMBER_WORD = Pattern.compile("\\b(" + String.join("|", NUMBERS) + ")\\b");
+
+	// a number word is a number after a word that counts or before what is counted: "top five", "five busiest",
+	// "the last two weeks", "within three months"
+	private static final Pattern NUMBER_BEFORE = Pattern.compile("(?:^|\\b(?:top|the|bottom|first|which|lowest|highest|last"
+			+ "|past|previous|next|coming|within|in)\\s+)$");
+
+	private static final Pattern NUMBER_AFTER = Pattern.compile("^\\s+(?:busiest|quietest|least|most|lowest|highest|largest"
+			+ "|biggest|hours?|days?|weeks?|months?|servers?|machines?|hosts?|boxes|vms?|workstations?|databases?"
+			+ "|applications?|apps?|cores?|gb|tb)\\b");
 
 	private static final Map<String, String> ROLE_WORDS = Map.of("database", "DB", "db", "DB", "application", "APP",
 			"app", "APP", "kubernetes", "K8S", "monitoring", "MON", "messaging", "MQ", "caching", "CACHE");
@@ -84,8 +92,8 @@ final class QuestionReader {
 			+ ")(?=\\s+(?:servers?|hosts?|machines?|boxes|vms?|nodes?)\\b)");
 
 	// "top 5 servers by number of events", "which server has the most alerts"
-	private static final Pattern MOST_EVENTS = Pattern.compile("\\b(?:(?:by|with)\\s+)?(?:the\\s+)?(?:most|highest\\s+number\\s+of"
-			+ "|largest\\s+number\\s+of|greatest\\s+number\\s+of|number\\s+of|count\\s+of|most\\s+number\\s+of)"
+	private static final Pattern MOST_EVENTS = Pattern.compile("(?:\\b(?:(?:by|with)\\s+)?(?:the\\s+)?(?:most|highest\\s+number\\s+of"
+			+ "|largest\\s+number\\s+of|greatest\\s+number\\s+of|most\\s+number\\s+of)|\\bby\\s+(?:the\\s+)?(?:number|count)\\s+of)"
 			+ "(?=\\s+(?:\\w+\\s+)?(?:events?|alerts?|alarms?|incidents?)\\b)"
 			// "by alert count": the count is read as a count, the alerts as what is counted
 			+ "|\\b(?:by|with)\\s+(?:the\\s+)?(?:highest\\s+|most\\s+)?(?=(?:\\w+\\s+)?(?:events?|alerts?|alarms?|incidents?)\\s+count\\b)");
@@ -116,9 +124,11 @@ final class QuestionReader {
 	private static final Pattern IP = Pattern.compile("\\b(?:ip(?:\\s+address)?\\s+|address\\s+|at\\s+)?"
 			+ "((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})\\b");
 
-	private static final Pattern SIZE = Pattern.compile("\\b(?:(more\\s+than|greater\\s+than|over|above|at\\s+least"
-			+ "|less\\s+than|fewer\\s+than|under|below|at\\s+most|exactly|with)\\s+)?(\\d+(?:\\.\\d+)?)\\s*"
-			+ "(gb|gib|g|tb|tib|cores?|cpus?|vcpus?)?\\s*(?:of\\s+)?(memory|ram|disk|storage|cores?|cpus?|vcpus?)?\\b");
+	// "more than 64 GB of memory", "memory over 64 GB", "at least 16 cores"; never "above 80%", a metric's level
+	private static final Pattern SIZE = Pattern.compile("\\b(?:(?<before>memory|ram|disk|storage)\\s+(?:size\\s+|capacity\\s+)?"
+			+ "(?:(?:of|is)\\s+)?)?(?:(?<comparison>more\\s+than|greater\\s+than|over|above|at\\s+least"
+			+ "|less\\s+than|fewer\\s+than|under|below|at\\s+most|exactly|with)\\s+)?(?<amount>\\d+(?:\\.\\d+)?)(?!\\s*(?:%|percent))\\s*"
+			+ "(?<unit>gb|gib|g|tb|tib|cores?|cpus?|vcpus?)?\\s*(?:of\\s+)?(?<noun>memory|ram|disk|storage|cores?|cpus?|vcpus?)?\\b");
 
 	private static final Pattern COST_CENTER = Pattern.compile("\\b(?:cost\\s+cent(?:er|re)\\s+)?(cc-\\d+)\\b");
 
@@ -145,6 +155,12 @@ final class QuestionReader {
 			+ "(?:memory|ram|disk|storage|cores?|cpus?|vcpus?))?)\\s+(?:or|and)\\s+(more|greater|higher|above|over|up|bigger"
 			+ "|larger|less|fewer|lower|below|under|smaller)\\b(?!\\s+(?:than\\s+)?\\d)");
 
+	// "disk above 70% on production Ubuntu machines": an "on" that leads to the CIs' own description
+	private static final Pattern ON_CIS = Pattern.compile("\\b(?:on|across|for)\\b(?=\\s+(?:all\\s+|the\\s+|our\\s+|any\\s+)?"
+			+ "(?:non\\s+)?(?:production|prod|staging|stg|stage|development|dev|testing|test|physical|virtual|windows|linux"
+			+ "|ubuntu|debian|red\\s+hat|redhat|rhel|centos|oracle|macos|esxi|active|inactive|" + String.join("|", ENTITIES.keySet())
+			+ ")\\b)");
+
 	private static final Pattern LOCATION_WORD = Pattern.compile("\\b([a-z]{2,4}\\d{0,2})\\b");
 
 	private QuestionReader() {
@@ -163,7 +179,8 @@ final class QuestionReader {
 		String text = normalised(question);
 		Reading reading = new Reading(text);
 		List<Condition> filters = new ArrayList<>();
-		Matcher mostEvents = reading.find(MOST_EVENTS);
+		// "number of events per severity" counts events; a ranking of CIs by their events has no such grouping
+		Matcher mostEvents = EVENT_GROUP.matcher(text).find() ? null : reading.find(MOST_EVENTS);
 		boolean count = reading.find(COUNT) != null;
 		Matcher group = reading.find(GROUP);
 		// "databases running PostgreSQL" is their engine, and "alerts from prometheus" the events' source:
@@ -200,6 +217,9 @@ final class QuestionReader {
 		sizes(reading, filters);
 		role(reading, values, filters);
 		MetricClause metric = aboutEvents ? null : MetricReader.read(reading, count);
+		while (reading.find(ON_CIS) != null) {
+			// read
+		}
 		List<String> unread = reading.unread();
 		if (entity == null && !aboutEvents && relation == null
 				&& filters.stream().noneMatch((c) -> c.field() == Field.IP_ADDRESS || c.field() == Field.NAME)) {
@@ -243,18 +263,28 @@ final class QuestionReader {
 		String text = question.toLowerCase(Locale.ROOT).strip().replace('’', '\'').replace('‘', '\'');
 		text = text.replaceAll("\\bwon't\\b", "will not").replaceAll("\\bcan't\\b", "can not")
 			.replaceAll("n't\\b", " not")
+			.replaceAll("\\blet's\\b", "let us")
 			.replaceAll("'s\\b", "")
 			.replaceAll("'re\\b", " are")
+			.replaceAll("'d\\b", " would")
+			.replaceAll("'ll\\b", " will")
+			.replaceAll("'m\\b", " am")
+			.replaceAll("'ve\\b", " have")
 			.replaceAll("\\bnon-(?=\\p{L})", "non ")
 			.replaceAll("^(?:on|in|at)\\s+(which|what)\\b", "$1");
 		text = comparisonsInWords(abbreviationsSpeltOut(text));
-		Matcher numbers = NUMBER_WORDS.matcher(text);
+		Matcher numbers = NUMBER_WORD.matcher(text);
 		StringBuilder written = new StringBuilder();
 		while (numbers.find()) {
-			numbers.appendReplacement(written, numbers.group(1) + " " + (NUMBERS.indexOf(numbers.group(2)) + 1));
+			boolean counts = NUMBER_BEFORE.matcher(text.substring(0, numbers.start())).find()
+					|| NUMBER_AFTER.matcher(text.substring(numbers.end())).find();
+			numbers.appendReplacement(written,
+					counts ? String.valueOf(NUMBERS.indexOf(numbers.group(1)) + 1) : numbers.group(1));
 		}
 		numbers.appendTail(written);
-		return written.toString();
+		// "5 busiest servers" ranks as "top 5 busiest servers" does
+		return written.toString().replaceAll("^(\\d{1,4})\\s+(?=(?:busiest|quietest|least|most|lowest|highest|largest|biggest)\\b)",
+				"top $1 ");
 	}
 
 	/** "w/ 8 cores" is "with 8 cores", "Win 11" and "rhel9" are "windows 11" and "rhel 9". */
@@ -280,6 +310,8 @@ final class QuestionReader {
 					+ "|not\\s+fewer\\s+than|no\\s+lower\\s+than)\\s+(?=\\d)", "at least ")
 			.replaceAll("\\b(?:a\\s+)?(?:maximum\\s+of|max\\.?\\s+of|no\\s+more\\s+than|not\\s+more\\s+than|up\\s+to"
 					+ "|no\\s+higher\\s+than)\\s+(?=\\d)", "at most ");
+		worded = worded.replaceAll("\\bbetween\\s+(\\d+(?:\\.\\d+)?)\\s*(gb|tb|cores?)?\\s+and\\s+(\\d+(?:\\.\\d+)?)\\s*(gb|tb|cores?)\\b",
+				"at least $1 $4 and at most $3 $4");
 		Matcher orMore = OR_MORE.matcher(worded);
 		StringBuilder written = new StringBuilder();
 		while (orMore.find()) {
@@ -417,9 +449,11 @@ final class QuestionReader {
 		return type;
 	}
 
-	// "Windows Server 2019 boxes", "windows server hosts": that "server" names the OS, and the CIs come after
+	// "Windows Server 2019 boxes", "windows server hosts", "SQL Server databases": that "server" names the OS or the
+	// engine, and the CIs come after
 	private static boolean windowsServer(String text, Matcher match) {
-		return match.group(1).equals("server") && text.substring(0, match.start()).endsWith("windows ")
+		String before = text.substring(0, match.start());
+		return match.group(1).equals("server") && (before.endsWith("windows ") || before.endsWith("sql "))
 				&& Pattern.compile("^\\s+(?:\\d|" + ENTITY.pattern() + ")").matcher(text.substring(match.end())).find();
 	}
 
@@ -669,16 +703,17 @@ final class QuestionReader {
 
 	private static void sizes(Reading reading, List<Condition> filters) {
 		Matcher matcher;
-		while ((matcher = reading.find(SIZE, (m) -> m.group(3) != null || m.group(4) != null)) != null) {
-			String unit = (matcher.group(3) != null) ? matcher.group(3) : "";
-			String noun = (matcher.group(4) != null) ? matcher.group(4) : unit;
+		while ((matcher = reading.find(SIZE, (m) -> m.group("unit") != null || m.group("noun") != null)) != null) {
+			String unit = (matcher.group("unit") != null) ? matcher.group("unit") : "";
+			String noun = (matcher.group("noun") != null) ? matcher.group("noun")
+					: (matcher.group("before") != null) ? matcher.group("before") : unit;
 			Field field = noun.startsWith("mem") || noun.equals("ram") ? Field.MEMORY_GB
 					: noun.startsWith("disk") || noun.startsWith("stor") ? Field.DISK_GB
 							: (noun.startsWith("core") || noun.startsWith("cpu") || noun.startsWith("vcpu"))
 									? Field.CPU_CORES : Field.MEMORY_GB;
 			// disks are sold, and the CMDB records them, in decimal units: 1 TB is 1000 GB
-			double amount = Double.parseDouble(matcher.group(2)) * (unit.startsWith("t") ? 1000 : 1);
-			String comparison = (matcher.group(1) != null) ? matcher.group(1).replaceAll("\\s+", " ") : "";
+			double amount = Double.parseDouble(matcher.group("amount")) * (unit.startsWith("t") ? 1000 : 1);
+			String comparison = (matcher.group("comparison") != null) ? matcher.group("comparison").replaceAll("\\s+", " ") : "";
 			String operator = switch (comparison) {
 				case "more than", "greater than", "over", "above" -> ">";
 				case "at least" -> ">=";

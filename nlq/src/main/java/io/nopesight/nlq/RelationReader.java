@@ -69,7 +69,9 @@ final class RelationReader {
 					+ "(?:\\s+(?:on|in|at))?\\b",
 			"\\b" + N + "\\s+(?:runs|is\\s+running|is\\s+hosted|is\\s+deployed|lives|sits)\\s+(?:on|in|at)\\b",
 			"\\b(?:hosts?|hosting|runs|running|run|serves|serving)\\s+" + N,
-			"\\bhosts?\\s+(?:of|for)\\s+" + N);
+			"\\bhosts?\\s+(?:of|for)\\s+" + N,
+			// "orders-db's hosts", "the Payments API servers": the kind of CI is left for the entity
+			"\\b" + N + "(?=\\s+(?:hosts|servers|machines|boxes)\\b)");
 
 	private static final List<String> ON = List.of(
 			"\\b(?<verb>runs?|running|hosted|deployed|lives?|living|sits?|sitting|resides?|residing|located|placed"

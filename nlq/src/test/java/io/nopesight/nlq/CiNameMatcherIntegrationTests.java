@@ -93,9 +93,13 @@ class CiNameMatcherIntegrationTests {
 
 	@Test
 	void askWhenACiIsNamedWithAKindItIsNotRefusesRatherThanAnswerNothing() {
-		assertThatThrownBy(() -> ask("Ledger Service servers"))
+		assertThatThrownBy(() -> ask("Ledger Service workstations"))
 			.isInstanceOf(QueryNotUnderstoodException.class)
-			.hasMessage("'ledger service' is an application CI, not a server; how the two relate is not read");
+			.hasMessage("'ledger service' is an application CI, not a workstation; how the two relate is not read");
+		// the servers of an application are those it runs on
+		assertThat(ask("Ledger Service servers").interpretation().relation())
+			.extracting(RelationClause::answer, RelationClause::types)
+			.containsExactly("targets", List.of("runs_on"));
 		// named with how it relates, the software is where a hop starts
 		assertThat(ask("servers with Ledger Runtime 3.1.4 installed").interpretation().relation())
 			.extracting(RelationClause::types, RelationClause::anchors)

@@ -441,4 +441,51 @@ class QuestionReaderTests {
 		assertThat(readNaming("impact analysis for PROD-APP-05", "PROD-APP-05").relation().transitive()).isTrue();
 	}
 
+	@Test
+	void readsContractionsNumberWordsAndRangesAsTheirPlainForms() {
+		assertThat(read("I'd like to see the macOS laptops in the Engineering department").entity()).isEqualTo("workstation");
+		assertThat(read("let's see the Windows servers").entity()).isEqualTo("server");
+		assertThat(read("five busiest production servers last week").metric().top()).isEqualTo(5);
+		assertThat(read("the 3 least utilised servers last week").metric())
+			.extracting(MetricClause::metric, MetricClause::top, MetricClause::ascending)
+			.containsExactly("cpu_usage", 3, true);
+		assertThat(read("production servers with memory utilization above 50% over the last fortnight").metric().window())
+			.isEqualTo(java.time.Duration.ofDays(14));
+		assertThat(read("servers with memory between 32 and 128 GB").filters())
+			.extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.MEMORY_GB, ">=", List.of(32.0)), tuple(Field.MEMORY_GB, "<=", List.of(128.0)));
+		QueryPlan memory = read("servers with memory over 64 GB");
+		assertThat(memory.filters()).extracting(Condition::field, Condition::operator, Condition::values)
+			.contains(tuple(Field.MEMORY_GB, ">", List.of(64.0)));
+		assertThat(memory.metric()).isNull();
+		assertThat(read("Disk usage above 70% on production Ubuntu 22.04 machines last 30 days").metric())
+			.extracting(MetricClause::metric, MetricClause::threshold)
+			.containsExactly("disk_usage", 70.0);
+	}
+
+	@Test
+	void readsAnEngineNamedServerBeforeTheKindOfCi() {
+		CmdbValues engines = VALUES.with(Field.ENGINE, List.of("MySQL 8.0.35", "SQL Server 2019"));
+		QueryPlan plan = QuestionReader.read("SQL Server databases", engines);
+		assertThat(plan.filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.ENGINE, List.of("SQL Server 2019")));
+		assertThat(plan.entity()).isEqualTo("database");
+	}
+
+	@Test
+	void countsEventsPerSeverityOnSomeCisRatherThanRankingTheCis() {
+		QueryPlan plan = read("number of events per severity for Windows servers this month");
+		assertThat(plan.answerType()).isEqualTo(QueryPlan.AnswerType.GROUP);
+		assertThat(plan.eventGroup()).isEqualTo("severity");
+		assertThat(plan.events().top()).isNull();
+		assertThat(read("top 5 servers by number of events").events().top()).isEqualTo(5);
+	}
+
+	@Test
+	void readsTheHostsOfANamedCiWrittenBeforeThem() {
+		assertThat(readNaming("peak memory of orders-db's hosts last week", "orders-db").relation())
+			.extracting(RelationClause::answer, RelationClause::types, RelationClause::anchors)
+			.containsExactly("targets", List.of("runs_on"), List.of("orders-db"));
+	}
+
 }
