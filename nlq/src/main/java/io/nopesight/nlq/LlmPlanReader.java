@@ -43,8 +43,8 @@ class LlmPlanReader {
 			routers, load balancers), ci (any type), event (the events, alerts, alarms or incidents themselves).
 			- filters, on CIs (with entity event: on the CIs the events are on): type and status (active, inactive, \
 			maintenance) with "=" or "in"; environment, department, cost_center, owner, os, manufacturer, engine, \
-			name and role with "=" or "in" and values from the lists below; location with "starts_with" and a prefix \
-			below; memory_gb, disk_gb (in GB, 1 TB = 1024) and cpu_cores with "=", "<", "<=", ">" or ">=" and one \
+			name and role with "=" or "in" and values from the lists below; location with "starts_with" and one or \
+			more prefixes below (any of them); memory_gb, disk_gb (in GB, 1 TB = 1000) and cpu_cores with "=", "<", "<=", ">" or ">=" and one \
 			number; virtual "=" "true" for VMs and virtual machines, "false" for physical ones; ip_address "=" an \
 			IPv4 address. negated is true for not, non-, outside, except, excluding, without. from: the words of \
 			the question the filter was read from.

@@ -213,11 +213,11 @@ final class PlanJson {
 		if (field == Field.LOCATION) {
 			// "in DC1" is a prefix of the location, whichever operator the model wrote
 			requireOperator(field, operator, given, "starts_with", "=", "in");
-			if (given.size() > 1) {
-				throw new Rejected(Reason.SCHEMA, "location takes one prefix, not " + given.size());
+			List<Object> prefixes = new ArrayList<>();
+			for (Object value : given) {
+				prefixes.add(known(field, scalar(value, path).replaceAll("-+$", ""), values) + "-");
 			}
-			String prefix = scalar(given.get(0), path).replaceAll("-+$", "");
-			return new Condition(field, "starts_with", List.of(known(field, prefix, values) + "-"), negated, from);
+			return new Condition(field, "starts_with", prefixes, negated, from);
 		}
 		if (operator.equals("starts_with")) {
 			requireOperator(field, operator, given, "starts_with");
@@ -232,12 +232,15 @@ final class PlanJson {
 		return new Condition(field, operator, spelled, negated, from);
 	}
 
-	/** The operator must be one the field takes; the single-value operators take exactly one value. */
+	/**
+	 * The operator must be one the field takes; the single-value operators take exactly one value (a location's
+	 * {@code starts_with} takes several prefixes, any of which matches).
+	 */
 	private static void requireOperator(Field field, String operator, List<?> given, String... allowed) {
 		if (!Arrays.asList(allowed).contains(operator)) {
 			throw new Rejected(Reason.UNKNOWN_OPERATOR, field.key() + " does not take '" + operator + "'");
 		}
-		if (!operator.equals("in") && given.size() > 1) {
+		if (!operator.equals("in") && !(field == Field.LOCATION && operator.equals("starts_with")) && given.size() > 1) {
 			throw new Rejected(Reason.SCHEMA, field.key() + " " + operator + " takes one value, not " + given.size());
 		}
 	}

@@ -64,6 +64,15 @@ class PlanJsonTests {
 	}
 
 	@Test
+	void readsSeveralLocationPrefixesAsAnyOfThem() {
+		QueryPlan plan = read(plan("server", "list", filter("location", "starts_with", "\"dc1\", \"DC2-\""), ""));
+		assertThat(plan.filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.LOCATION, List.of("DC1-", "DC2-")));
+		assertRefused(plan("server", "list", filter("location", "starts_with", "\"dc1\", \"mars\""), ""),
+				PlanJson.Reason.UNKNOWN_VALUE);
+	}
+
+	@Test
 	void readsMetricAndEventClauses() {
 		QueryPlan metric = read(plan("server", "top", filter("environment", "=", "\"production\""), """
 				"metric": {"metric": "cpu_usage", "window": "P1W", "aggregation": null, "operator": null,
