@@ -287,13 +287,19 @@ final class QuestionReader {
 				"top $1 ");
 	}
 
-	/** "w/ 8 cores" is "with 8 cores", "Win 11" and "rhel9" are "windows 11" and "rhel 9". */
+	/**
+	 * "w/ 8 cores" is "with 8 cores", "Win 11" and "rhel9" are "windows 11" and "rhel 9", "VMware hosts" and
+	 * "hypervisors" are ESXi hosts.
+	 */
 	private static String abbreviationsSpeltOut(String text) {
 		return text.replaceAll("\\bw/o\\b", "without").replaceAll("\\bw/(?=\\s|\\d|\\p{L})", "with ")
 			.replaceAll("\\bwin(?=\\s*\\d|\\s+server\\b|\\s+desktops?\\b|\\s+machines?\\b|\\s+boxes\\b|\\s+hosts?\\b)", "windows")
 			.replaceAll("\\b(windows|rhel|ubuntu|debian|centos|esxi)(?=\\d)", "$1 ")
 			.replaceAll("\\bred\\s*hat\\s+enterprise(?:\\s+linux)?\\b", "red hat")
-			.replaceAll("\\besx\\b", "esxi");
+			.replaceAll("\\besx\\b", "esxi")
+			// the machines VMs run on, not the VMs whose manufacturer is VMware
+			.replaceAll("\\bvmware\\s+(hosts?|hypervisors?)\\b", "esxi $1")
+			.replaceAll("\\b(?:esxi\\s+)?hypervisors?\\b", "esxi hosts");
 	}
 
 	/**

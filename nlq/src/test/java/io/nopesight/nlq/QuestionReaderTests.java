@@ -367,6 +367,10 @@ class QuestionReaderTests {
 			.contains(tuple(Field.OS, List.of("RedHat 9.2")));
 		assertThat(read("rhel9 servers").filters()).extracting(Condition::field, Condition::values)
 			.contains(tuple(Field.OS, List.of("RedHat 9.2")));
+		for (String question : List.of("minimum CPU of the VMware hosts last week", "list the hypervisors")) {
+			assertThat(read(question).filters()).extracting(Condition::field, Condition::values)
+				.contains(tuple(Field.OS, List.of("VMware ESXi 8.0")));
+		}
 	}
 
 	@Test
