@@ -37,15 +37,7 @@ class JdbcPlanQueries {
 			Map.entry(Field.CPU_CORES, number("cpu_cores")), Map.entry(Field.DISK_GB, number("disk_gb")),
 			Map.entry(Field.NAME, "c.name"));
 
-	private static final Map<Field, String> GROUPS = Map.ofEntries(Map.entry(Field.TYPE, "c.type"),
-			Map.entry(Field.STATUS, "c.status"), Map.entry(Field.ENVIRONMENT, "c.custom_fields->>'environment'"),
-			Map.entry(Field.DEPARTMENT, "c.custom_fields->>'department'"),
-			Map.entry(Field.COST_CENTER, "c.custom_fields->>'cost_center'"),
-			Map.entry(Field.OWNER, "c.custom_fields->>'owner'"), Map.entry(Field.OS, "c.attributes->>'os'"),
-			Map.entry(Field.LOCATION, "c.attributes->>'location'"),
-			Map.entry(Field.SITE, "nullif(split_part(c.attributes->>'location', '-', 1), '')"),
-			Map.entry(Field.MANUFACTURER, "c.attributes->>'manufacturer'"),
-			Map.entry(Field.ENGINE, "c.attributes->>'engine'"));
+	private static final Map<Field, String> GROUPS = groups();
 
 	private static final String VIRTUAL_MODEL = "VMware Virtual Platform";
 
@@ -59,6 +51,19 @@ class JdbcPlanQueries {
 	JdbcPlanQueries(JdbcClient jdbc, @Nullable MetricSummaries summaries) {
 		this.jdbc = jdbc;
 		this.summaries = summaries;
+	}
+
+	// a group shows the value as the CMDB writes it (filters compare cost centres and owners case-blind)
+	private static Map<Field, String> groups() {
+		Map<Field, String> groups = new java.util.EnumMap<>(Field.class);
+		for (Field field : List.of(Field.TYPE, Field.STATUS, Field.ENVIRONMENT, Field.DEPARTMENT, Field.OS, Field.LOCATION,
+				Field.MANUFACTURER, Field.ENGINE)) {
+			groups.put(field, COLUMNS.get(field));
+		}
+		groups.put(Field.COST_CENTER, "c.custom_fields->>'cost_center'");
+		groups.put(Field.OWNER, "c.custom_fields->>'owner'");
+		groups.put(Field.SITE, "nullif(split_part(c.attributes->>'location', '-', 1), '')");
+		return Map.copyOf(groups);
 	}
 
 	private static String number(String attribute) {
