@@ -18,13 +18,14 @@ final class MetricReader {
 
 	// the "on" of "short on memory" and the "of" of "almost out of disk" belong to HIGH
 	private static final Pattern METRIC = Pattern.compile("\\b(?:(?<!(?:short|low|out)\\s)(?:on|in|for|of)\\s+)?"
-			+ "(cpu|processor|load|memory|ram|disk|storage|space)\\b"
+			+ "(cpu|processor|load|memory|ram|disks?|storage|space)\\b"
 			+ "(?:\\s+(?:usage|utili[sz]ation|use|used|load|consumption|space|capacity))?");
 
 	// "will run out of disk", "are about to fill up", "projected to exhaust memory"
 	private static final Pattern EXHAUSTION = Pattern.compile("\\b(?:(?:will|would|are|is|going\\s+to|projected\\s+to"
 			+ "|expected\\s+to|forecast(?:ed)?\\s+to|predicted\\s+to|likely\\s+to|about\\s+to|set\\s+to|might|may|could)\\s+)*"
-			+ "(?:run(?:ning|s)?\\s+out\\s+of|fill(?:ing|s)?\\s+up|exhaust(?:ed|ing|s)?|be(?:come)?\\s+full"
+			+ "(?:run(?:ning|s)?\\s+out\\s+of|fill(?:ing|s)?\\s+up|fill(?:ing|s)?\\s+(?:up\\s+)?(?:their|its|the)(?=\\s+(?:disks?|storage|memory))"
+			+ "|exhaust(?:ed|ing|s)?|be(?:come)?\\s+full"
 			+ "|reach(?:es|ing)?\\s+(?:full\\s+capacity|capacity|100\\s*(?:%|percent)))");
 
 	// "in the next 30 days", "over the coming quarter", and with no "next": "within 90 days", "in a month"
@@ -44,6 +45,7 @@ final class MetricReader {
 					+ "(\\d+(?:\\.\\d+)?)\\s*(?:%|percent)?");
 
 	private static final Pattern LEVEL = Pattern.compile("\\b(above|over|more\\s+than|greater\\s+than|higher\\s+than|exceeding"
+			+ "|exceeded|exceeds|exceed|went\\s+above|went\\s+over|stayed\\s+above|stayed\\s+below|went\\s+below"
 			+ "|at\\s+least|below|under|less\\s+than|lower\\s+than|at\\s+most)\\s+(\\d+(?:\\.\\d+)?)\\s*(?:%|percent)");
 
 	private static final Pattern HIGH = Pattern.compile("\\b(high|heavy|running\\s+hot|hot|busy|(?:running\\s+)?short\\s+on"
@@ -57,6 +59,11 @@ final class MetricReader {
 			+ "|least\\s+loaded|quietest|least\\s+(?:utili[sz]ed|used|busy)|most\\s+(?:utili[sz]ed|used))\\b");
 
 	private static final Pattern BOTTOM = Pattern.compile("\\b(?:bottom|lowest|least)\\s+\\d");
+
+	// "which server has the highest ...": the question asks for a CI, ranked first
+	private static final Pattern WHICH_ONE = Pattern.compile("\\b(?:which|what)\\s+(?:server|machine|host|box|vm|virtual\\s+machine"
+			+ "|workstation|desktop|laptop|database|db|application|app|ci|one|device)\\s+(?:has|had|have|is|was|shows?|showed"
+			+ "|with|sees|saw|uses|used)\\s+(?:the\\s+)?$");
 
 	private static final Pattern AGGREGATE = Pattern.compile("\\b(average|mean|avg|highest|peak|maximum|max|lowest|minimum|min)\\b");
 
@@ -126,6 +133,12 @@ final class MetricReader {
 			boolean low = word.equals("low") || word.equals("light");
 			return clause(metric, span, "avg", low ? "<" : ">", low ? 20.0 : 80.0, null, false, null, high.group());
 		}
+		Matcher which = reading.find(AGGREGATE, (m) -> WHICH_ONE.matcher(reading.text().substring(0, m.start())).find());
+		if (which != null) {
+			String word = which.group(1);
+			boolean lowest = word.startsWith("low") || word.startsWith("min");
+			return clause(metric, span, null, null, null, 1, lowest, null, which.group());
+		}
 		Matcher aggregate = reading.find(AGGREGATE);
 		if (aggregate != null) {
 			String word = aggregate.group(1);
@@ -170,7 +183,7 @@ final class MetricReader {
 	}
 
 	private static boolean below(String word) {
-		return word.startsWith("below") || word.startsWith("under") || word.startsWith("less") || word.startsWith("lower")
+		return word.contains("below") || word.startsWith("under") || word.startsWith("less") || word.startsWith("lower")
 				|| word.startsWith("at most");
 	}
 

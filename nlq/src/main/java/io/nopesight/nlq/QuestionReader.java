@@ -49,7 +49,7 @@ final class QuestionReader {
 			"see", "view", "know", "fetch", "return", "provide", "enumerate", "pull", "track", "manage", "managed",
 			"kindly", "could", "would", "breakdown", "distribution", "overview", "summary", "current", "raise",
 			"fire", "trigger", "log", "report", "generate", "generated", "emit", "emitted", "send", "sent",
-			"produce", "produced", "look", "looking", "let", "am", "will", "shall", "like"));
+			"produce", "produced", "look", "looking", "let", "am", "will", "shall", "like", "created", "opened", "received", "when"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
@@ -61,7 +61,7 @@ final class QuestionReader {
 	private static final Pattern ENTITY = Pattern.compile("\\b(" + String.join("|", ENTITIES.keySet()) + ")\\b");
 
 	private static final Pattern STATUS = Pattern.compile(
-			"\\b(?:(?:in|under)\\s+)?(maintenance)\\b|\\b(inactive|retired|decommissioned)\\b|\\b(active)\\b");
+			"\\b(?:(?:in|under)\\s+)?(maintenance)(?:\\s+mode)?\\b|\\b(inactive|retired|decommissioned)\\b|\\b(active)\\b");
 
 	private static final Map<String, String> ENVIRONMENTS = Map.of("production", "production", "prod", "production",
 			"staging", "staging", "stg", "staging", "stage", "staging", "development", "development", "dev",
@@ -121,6 +121,10 @@ final class QuestionReader {
 			+ "|grouped\\s+by|broken\\s+down\\s+by|split\\s+by|breakdown\\s+by)\\s+(?:the\\s+)?("
 			+ String.join("|", GROUPS.keySet()) + ")s?\\b");
 
+	// right after the first grouping: "by environment and status", "per type, then location"
+	private static final Pattern SECOND_GROUP = Pattern.compile("\\s*(?:,\\s*)?(?:and|then|,)\\s*(?:by\\s+|per\\s+)?(?:the\\s+)?(?:"
+			+ String.join("|", GROUPS.keySet()) + "|severity|source)s?\\b");
+
 	private static final Pattern IP = Pattern.compile("\\b(?:ip(?:\\s+address)?\\s+|address\\s+|at\\s+)?"
 			+ "((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})\\b");
 
@@ -138,6 +142,9 @@ final class QuestionReader {
 
 	private static final Pattern OWNER = Pattern.compile("(?:\\b(?:owned\\s+by|owner(?:\\s+is)?|belonging\\s+to|belongs\\s+to)\\s+)?"
 			+ "\\b([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)");
+
+	private static final Pattern OWNER_TEAM = Pattern.compile("\\b(?:(?:owned|run|managed|maintained)\\s+by\\s+)?(?:the\\s+)?"
+			+ "(?<team>[a-z0-9]+)\\s+team\\b");
 
 	// the address a workstation is assigned to is its user's, not its owner's: not read
 	private static final Pattern ASSIGNED = Pattern.compile("\\b(?:assigned|allocated|issued|given)\\s+to\\s+$");
@@ -192,12 +199,13 @@ final class QuestionReader {
 		roleOfServers(reading, values, filters);
 		Matcher eventWord = EventReader.mention(reading);
 		boolean aboutEvents = eventWord != null;
+		List<String> sources = aboutEvents ? EventReader.sources(reading, values.eventSources()) : List.of();
 		String entity = entity(reading, filters);
 		// "servers with critical events": the CIs are asked for; "critical events on production databases":
 		// the events, on CIs of that kind
 		boolean cisAsked = entity != null && aboutEvents && (mostEvents != null || !filters.isEmpty()
 				&& text.indexOf(filters.get(0).from()) < eventWord.start());
-		EventClause events = aboutEvents ? EventReader.read(reading, values.eventSources(), cisAsked) : null;
+		EventClause events = aboutEvents ? EventReader.read(reading, sources, values.eventSources(), cisAsked) : null;
 		if (events != null && mostEvents != null && cisAsked) {
 			events = new EventClause(events.severities(), events.statuses(), events.sources(), events.window(), true,
 					ranked(reading, mostEvents, text));
@@ -213,12 +221,17 @@ final class QuestionReader {
 		engine(reading, values, filters);
 		department(reading, values, filters);
 		costCenter(reading, filters);
-		owner(reading, filters);
+		owner(reading, values, filters);
 		sizes(reading, filters);
 		role(reading, values, filters);
 		MetricClause metric = aboutEvents ? null : MetricReader.read(reading, count);
 		while (reading.find(ON_CIS) != null) {
 			// read
+		}
+		if (group != null && SECOND_GROUP.matcher(text.substring(group.end())).lookingAt()
+				|| eventGroup != null && SECOND_GROUP.matcher(text.substring(eventGroup.end())).lookingAt()) {
+			throw new QueryNotUnderstoodException("Grouping by two fields at once is not read; ask for one grouping",
+					SUGGESTIONS);
 		}
 		List<String> unread = reading.unread();
 		if (entity == null && !aboutEvents && relation == null
@@ -283,8 +296,8 @@ final class QuestionReader {
 		}
 		numbers.appendTail(written);
 		// "5 busiest servers" ranks as "top 5 busiest servers" does
-		return written.toString().replaceAll("^(\\d{1,4})\\s+(?=(?:busiest|quietest|least|most|lowest|highest|largest|biggest)\\b)",
-				"top $1 ");
+		return written.toString().replaceAll("^(\\d{1,4})\\s+(?=(?:busiest|quietest|least|most|lowest|highest|largest|biggest)\\b"
+				+ "|(?:\\w+\\s+){1,3}with\\s+the\\s+(?:highest|lowest|most|least)\\b)", "top $1 ");
 	}
 
 	/**
@@ -557,7 +570,7 @@ final class QuestionReader {
 		if (sites.isEmpty()) {
 			return;
 		}
-		Pattern named = Pattern.compile("\\b(?:(?:on|at)\\s+)?(?:the\\s+)?(?:(?:rack|floor|site|data\\s*cent(?:er|re)|dc)\\s+)?"
+		Pattern named = Pattern.compile("\\b(?:(?:on|at)\\s+)?(?:the\\s+)?(?:(?:rack|floor|site|location|data\\s*cent(?:er|re)|dc)\\s+)?"
 				+ "(?<location>(?:" + String.join("|", sites.stream().map(Pattern::quote).toList()) + ")(?:-[a-z0-9]+)*)\\b");
 		List<Object> wanted = new ArrayList<>();
 		List<String> from = new ArrayList<>();
@@ -698,13 +711,36 @@ final class QuestionReader {
 		}
 	}
 
-	private static void owner(Reading reading, List<Condition> filters) {
+	private static void owner(Reading reading, CmdbValues values, List<Condition> filters) {
 		Matcher matcher = reading.find(OWNER,
 				(m) -> !ASSIGNED.matcher(reading.text().substring(0, m.start())).find());
-		if (matcher != null) {
-			filters.add(new Condition(Field.OWNER, "=", List.of(matcher.group(1)), reading.negated(matcher),
-					matcher.group()));
+		if (matcher == null) {
+			ownerTeam(reading, values, filters);
+			return;
 		}
+		filters.add(new Condition(Field.OWNER, "=", List.of(matcher.group(1)), reading.negated(matcher), matcher.group()));
+	}
+
+	// "owned by the web team": the owner whose address is the team's (web-team@company.com)
+	private static void ownerTeam(Reading reading, CmdbValues values, List<Condition> filters) {
+		Matcher matcher = reading.find(OWNER_TEAM);
+		if (matcher == null) {
+			return;
+		}
+		String team = matcher.group("team");
+		List<Object> owners = values.of(Field.OWNER)
+			.stream()
+			.filter((owner) -> {
+				String local = owner.toLowerCase(Locale.ROOT).replaceAll("@.*$", "");
+				return local.equals(team + "-team") || local.equals(team + "team") || local.equals(team + "_team");
+			})
+			.map((owner) -> (Object) owner)
+			.toList();
+		if (owners.isEmpty()) {
+			reading.unconsume(matcher);
+			return;
+		}
+		filters.add(new Condition(Field.OWNER, "in", owners, reading.negated(matcher), matcher.group()));
 	}
 
 	private static void sizes(Reading reading, List<Condition> filters) {

@@ -492,4 +492,57 @@ class QuestionReaderTests {
 			.containsExactly("targets", List.of("runs_on"), List.of("orders-db"));
 	}
 
+	@Test
+	void readsEventSourcesNegationAndTheCiTheyAffected() {
+		CmdbValues sources = new CmdbValues(VALUES.values(), List.of("application", "nagios", "prometheus", "zabbix"));
+		QueryPlan application = QuestionReader.read("events from application in the last 3 days", sources);
+		assertThat(application.entity()).isEqualTo("event");
+		assertThat(application.events().sources()).containsExactly("application");
+		assertThat(QuestionReader.read("application events in the last 3 days", sources).events().sources())
+			.containsExactly("application");
+		assertThat(QuestionReader.read("events not from nagios in the last 24 hours", sources).events().sources())
+			.containsExactly("application", "prometheus", "zabbix");
+		assertThat(read("non-critical events in the last 24 hours").events().severities())
+			.containsExactly("high", "medium", "low");
+		assertThat(read("how many events are not resolved").events().statuses()).containsExactly("open", "acknowledged");
+		assertThat(readNaming("How many events affected PROD-DB-03 last week?", "PROD-DB-03").answerType())
+			.isEqualTo(QueryPlan.AnswerType.COUNT);
+	}
+
+	@Test
+	void refusesTwoGroupingsRatherThanAnsweringOne() {
+		for (String question : List.of("count servers by environment and status", "servers per type, then location",
+				"count events by severity and source")) {
+			assertThatThrownBy(() -> read(question)).isInstanceOf(QueryNotUnderstoodException.class)
+				.hasMessageContaining("two fields");
+		}
+	}
+
+	@Test
+	void readsWhichOneHasTheHighestAsTheFirstOfARanking() {
+		QueryPlan plan = read("which server has the highest CPU usage last week");
+		assertThat(plan.answerType()).isEqualTo(QueryPlan.AnswerType.TOP);
+		assertThat(plan.metric()).extracting(MetricClause::top, MetricClause::ascending).containsExactly(1, false);
+		assertThat(read("What was the highest CPU usage of the production servers").answerType())
+			.isEqualTo(QueryPlan.AnswerType.AGGREGATE);
+		assertThat(read("5 servers with the highest memory usage last week").metric().top()).isEqualTo(5);
+		assertThat(read("servers where disk usage exceeded 85% last week").metric())
+			.extracting(MetricClause::operator, MetricClause::threshold).containsExactly(">", 85.0);
+		assertThat(read("servers that will fill their disks in the next 30 days").metric())
+			.extracting(MetricClause::metric, MetricClause::horizon)
+			.containsExactly("disk_usage", java.time.Duration.ofDays(30));
+	}
+
+	@Test
+	void readsAnOwnerNamedAsATeamAndOtherStatusWords() {
+		CmdbValues owners = VALUES.with(Field.OWNER, List.of("web-team@company.com", "db-team@company.com"));
+		assertThat(QuestionReader.read("servers owned by the web team", owners).filters())
+			.extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.OWNER, List.of("web-team@company.com")));
+		assertThat(read("servers in maintenance mode").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.STATUS, List.of("maintenance")));
+		assertThat(read("servers in location DC1-RACK-01").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.LOCATION, List.of("DC1-RACK-01")));
+	}
+
 }

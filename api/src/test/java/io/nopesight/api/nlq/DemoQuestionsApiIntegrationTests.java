@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The published demo questions (`nlq-dev.jsonl`, a copy in the test resources) asked over HTTP on the demo
  * estate and graded as {@code ask-questions} grades them, with other wordings of them ({@code paraphrases.jsonl},
- * the same answers): every one must be answered, and right.
+ * the same answers) and 717 other questions in the same semantics ({@code wordings.jsonl}): every one must be
+ * answered, and right.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nopesight.demo=true")
 class DemoQuestionsApiIntegrationTests {
@@ -54,6 +55,9 @@ class DemoQuestionsApiIntegrationTests {
 		List<JsonNode> questions = questions("/nlq/nlq-dev.jsonl");
 		// other wordings of the same questions, with the same answers: the meaning is read, not the sentence
 		questions.addAll(questions("/nlq/paraphrases.jsonl"));
+		// other questions in the same semantics, written blind to the reader's rules, answers worked out from the
+		// demo files: other values, combinations and ways of asking
+		questions.addAll(questions("/nlq/wordings.jsonl"));
 		for (JsonNode question : questions) {
 			String query = question.get("query").asString();
 			Response response = api.post("/v1/reports/ai/query",
