@@ -124,10 +124,12 @@ class CiNameMatcher {
 	/**
 	 * The span's own name, in any case and with any separators, or without zero padding ("PROD-WEB-1"). Words
 	 * of the questions' vocabulary alone ("production servers", "windows server 2019") name nothing, unless
-	 * written as one word the way names are ("test-db").
+	 * written as one word the way names are ("test-db"), or numbered as names are and naming exactly one CI
+	 * ("vmware host 04").
 	 */
 	private static @Nullable NameMention exact(NameSpan span, Lookup lookup) {
-		if (span.vocabularyOnly() && !(span.words() == 1 && (span.separated() || span.digits()))) {
+		boolean numbered = span.words() >= 2 && span.digits();
+		if (span.vocabularyOnly() && !(span.words() == 1 && (span.separated() || span.digits())) && !numbered) {
 			return null;
 		}
 		List<Hit> hits = lookup.index().exact(span.key());
@@ -139,6 +141,10 @@ class CiNameMatcher {
 		}
 		if (names.size() == 1) {
 			return span.mention(names, Kind.MISSPELT, 1);
+		}
+		if (numbered && span.vocabularyOnly()) {
+			// "windows server 2019" that is the start of several names is still the OS, not a question which one
+			return null;
 		}
 		return names.isEmpty() ? null : span.mention(same.isEmpty() ? names : same, Kind.AMBIGUOUS, -1);
 	}

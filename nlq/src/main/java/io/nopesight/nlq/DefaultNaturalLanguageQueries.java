@@ -57,25 +57,12 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 	public QueryAnswer ask(Question question) {
 		String text = check(question.query());
 		List<String> reworded = new ArrayList<>();
-		SourcedPlan read;
-		try {
-			read = read(text);
-		}
-		catch (QueryNotUnderstoodException ex) {
-			Rewording.Reworded other = this.rewording.reword(text, ex.unread()).orElseThrow(() -> ex);
-			try {
-				read = read(other.question());
-			}
-			catch (QueryNotUnderstoodException again) {
-				throw ex;
-			}
-			reworded.addAll(other.facts());
-		}
+		SourcedPlan read = readOrReworded(text, reworded);
 		QueryPlan plan = read.plan().without(question.without());
 		Instant asOf = (question.asOf() != null) ? question.asOf() : this.clock.instant();
 		ZoneId zone = zone(question.timeZone());
-		List<Map<String, @Nullable Object>> results = results(plan, asOf);
 		List<String> facts = new ArrayList<>(reworded);
+		List<Map<String, @Nullable Object>> results = results(plan, asOf, facts);
 		facts.addAll(insights(plan, results));
 		MetricClause metric = plan.metric();
 		if (metric != null && plan.events() == null && !plan.entity().equals("event") && metric.aggregate() == null) {
@@ -98,6 +85,37 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 		return new QueryAnswer(interpretation, plan.answerType().key(), results, facts, advice);
 	}
 
+	/**
+	 * The question's plan, or that of its first other wording that reads ({@link Rewording}), whose replacements
+	 * go to {@code reworded}; when none reads, the question's own refusal stands.
+	 */
+	private SourcedPlan readOrReworded(String text, List<String> reworded) {
+		try {
+			return read(text);
+		}
+		catch (QueryNotUnderstoodException ex) {
+			for (Rewording.Reworded other : this.rewording.rewordings(text, ex.unread(), ownWords())) {
+				try {
+					SourcedPlan read = read(other.question());
+					reworded.addAll(other.facts());
+					return read;
+				}
+				catch (QueryNotUnderstoodException again) {
+					// the next wording
+				}
+			}
+			throw ex;
+		}
+	}
+
+	// the CMDB's words a typo may stand for: departments and event sources
+	private List<String> ownWords() {
+		CmdbValues current = this.values.current();
+		List<String> words = new ArrayList<>(current.eventSources());
+		current.of(Condition.Field.DEPARTMENT).forEach(words::add);
+		return words;
+	}
+
 	private SourcedPlan read(String text) {
 		List<NameMention> mentions = this.names.mentions(text);
 		CmdbValues known = this.values.current().with(Condition.Field.NAME, mentions.stream()
@@ -112,12 +130,13 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 	}
 
 	/** The rows: from SQL, and for "will run out" questions those of them whose forecast reaches 100 in time. */
-	private List<Map<String, @Nullable Object>> results(QueryPlan plan, Instant asOf) {
+	private List<Map<String, @Nullable Object>> results(QueryPlan plan, Instant asOf, List<String> notes) {
 		MetricClause metric = plan.metric();
 		if (metric == null || !metric.predicted()) {
 			return this.queries.run(plan, asOf);
 		}
-		List<Map<String, @Nullable Object>> exhausting = this.predictions.exhausting(this.queries.cis(plan), metric, asOf);
+		List<Map<String, @Nullable Object>> exhausting = this.predictions.exhausting(this.queries.cis(plan), metric, asOf,
+				notes);
 		return switch (plan.answerType()) {
 			case COUNT -> List.of(Map.of("count", exhausting.size()));
 			case TOP -> exhausting.subList(0, Math.min(exhausting.size(), (metric.top() != null) ? metric.top() : 1));

@@ -19,7 +19,8 @@ final class EventReader {
 
 	private static final Pattern SEVERITY = Pattern.compile("\\b(critical|high|medium|low)(?:[\\s-]+(?:severity|priority))?\\b");
 
-	private static final Pattern STATUS = Pattern.compile("\\b(?:still\\s+)?(open|unresolved|acknowledged|acked|resolved|closed)\\b");
+	private static final Pattern STATUS = Pattern.compile("\\b(?:still\\s+)?(open|unresolved|unacknowledged|unacked|acknowledged|acked"
+			+ "|resolved|closed)\\b");
 
 	private static final Pattern AFFECTING = Pattern.compile("\\b(?:on|affecting|affected|affect|affects|against|impacting"
 			+ "|concerning|about|for)\\b");
@@ -67,20 +68,21 @@ final class EventReader {
 		while (reading.find(AFFECTING) != null) {
 			// read
 		}
-		List<String> severities = new ArrayList<>();
+		Choice severities = new Choice(SEVERITIES);
 		Matcher severity;
 		while ((severity = reading.find(SEVERITY)) != null) {
-			severities.addAll(reading.negated(severity) ? others(SEVERITIES, severity.group(1)) : List.of(severity.group(1)));
+			severities.add(severity.group(1), reading.negated(severity));
 		}
-		List<String> statuses = new ArrayList<>();
+		Choice statuses = new Choice(STATUSES);
 		Matcher status;
 		while ((status = reading.find(STATUS)) != null) {
 			String named = switch (status.group(1)) {
-				case "unresolved", "open" -> "open";
+				// not yet acknowledged by anyone: open
+				case "unresolved", "open", "unacknowledged", "unacked" -> "open";
 				case "acked", "acknowledged" -> "acknowledged";
 				default -> "resolved";
 			};
-			statuses.addAll(reading.negated(status) ? others(STATUSES, named) : List.of(named));
+			statuses.add(named, reading.negated(status));
 		}
 		// "critical or high", "open or acknowledged", "from nagios or zabbix": any of them
 		Pattern join = Pattern.compile("\\b(?:or|and)\\b(?=\\s+(?:from\\s+|still\\s+)?(?:critical|high|medium|low|open|unresolved"
@@ -92,15 +94,32 @@ final class EventReader {
 		}
 		Matcher window = reading.find(MetricReader.WINDOW);
 		@Nullable Duration span = (window != null) ? MetricReader.span(window) : null;
-		return new EventClause(distinct(severities), distinct(statuses), distinct(sources), span, ofCis);
+		return new EventClause(severities.values(), statuses.values(), sources.stream().distinct().toList(), span, ofCis);
 	}
 
 	private static List<String> others(List<String> all, String left) {
 		return all.stream().filter((value) -> !value.equalsIgnoreCase(left)).toList();
 	}
 
-	private static List<String> distinct(List<String> values) {
-		return values.stream().distinct().toList();
+	/**
+	 * Values named and values negated: "critical or high" is either, "non-critical" every other one, and
+	 * "acknowledged but not resolved" the named ones the negated leave.
+	 */
+	private record Choice(List<String> all, List<String> named, List<String> negated) {
+
+		Choice(List<String> all) {
+			this(all, new ArrayList<>(), new ArrayList<>());
+		}
+
+		void add(String value, boolean negatedValue) {
+			(negatedValue ? this.negated : this.named).add(value);
+		}
+
+		List<String> values() {
+			List<String> from = this.named.isEmpty() && !this.negated.isEmpty() ? this.all : this.named;
+			return from.stream().filter((value) -> !this.negated.contains(value)).distinct().toList();
+		}
+
 	}
 
 }

@@ -57,9 +57,11 @@ class JdbcPlanQueries {
 	private static Map<Field, String> groups() {
 		Map<Field, String> groups = new java.util.EnumMap<>(Field.class);
 		for (Field field : List.of(Field.TYPE, Field.STATUS, Field.ENVIRONMENT, Field.DEPARTMENT, Field.OS, Field.LOCATION,
-				Field.MANUFACTURER, Field.ENGINE)) {
+				Field.ENGINE)) {
 			groups.put(field, COLUMNS.get(field));
 		}
+		// software has a vendor where hardware has a manufacturer: "count software by vendor"
+		groups.put(Field.MANUFACTURER, "coalesce(c.attributes->>'manufacturer', c.attributes->>'vendor')");
 		groups.put(Field.COST_CENTER, "c.custom_fields->>'cost_center'");
 		groups.put(Field.OWNER, "c.custom_fields->>'owner'");
 		groups.put(Field.SITE, "nullif(split_part(c.attributes->>'location', '-', 1), '')");
@@ -183,6 +185,16 @@ class JdbcPlanQueries {
 	private static String relation(RelationClause relation, List<Object> parameters) {
 		String[] types = relation.types().toArray(String[]::new);
 		String[] anchors = relation.anchors().toArray(String[]::new);
+		if (RelationClause.EITHER.equals(relation.answer())) {
+			parameters.add(types);
+			parameters.add(anchors);
+			parameters.add(types);
+			parameters.add(anchors);
+			return "c.id IN (SELECT r.source_id FROM relationship r JOIN configuration_item a ON a.id = r.target_id"
+					+ " WHERE r.type = ANY(?) AND a.name = ANY(?) AND r.discovered_by <> 'ai_agent'"
+					+ " UNION SELECT r.target_id FROM relationship r JOIN configuration_item a ON a.id = r.source_id"
+					+ " WHERE r.type = ANY(?) AND a.name = ANY(?) AND r.discovered_by <> 'ai_agent')";
+		}
 		boolean sources = RelationClause.SOURCES.equals(relation.answer());
 		String near = sources ? "target_id" : "source_id";
 		String far = sources ? "source_id" : "target_id";

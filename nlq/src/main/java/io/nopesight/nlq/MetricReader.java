@@ -26,7 +26,7 @@ final class MetricReader {
 			+ "|expected\\s+to|forecast(?:ed)?\\s+to|predicted\\s+to|likely\\s+to|about\\s+to|set\\s+to|might|may|could)\\s+)*"
 			+ "(?:run(?:ning|s)?\\s+out\\s+of|fill(?:ing|s)?\\s+up|fill(?:ing|s)?\\s+(?:up\\s+)?(?:their|its|the)(?=\\s+(?:disks?|storage|memory))"
 			+ "|exhaust(?:ed|ing|s)?|be(?:come)?\\s+full"
-			+ "|reach(?:es|ing)?\\s+(?:full\\s+capacity|capacity|100\\s*(?:%|percent)))");
+			+ "|(?:reach(?:es|ing)?|hit(?:s|ting)?)\\s+(?:full\\s+capacity|capacity|100\\s*(?:%|percent)))");
 
 	// "in the next 30 days", "over the coming quarter", and with no "next": "within 90 days", "in a month"
 	static final Pattern HORIZON = Pattern.compile("\\b(?:(?:(?:in|within|over|during|by|for)\\s+)?(?:the\\s+)?(?:next|coming)\\s+"
@@ -67,7 +67,7 @@ final class MetricReader {
 
 	private static final Pattern AGGREGATE = Pattern.compile("\\b(average|mean|avg|highest|peak|maximum|max|lowest|minimum|min)\\b");
 
-	static final Pattern WINDOW = Pattern.compile("\\b(?:(?:in|over|during|for|within)\\s+)?(?:the\\s+)?"
+	static final Pattern WINDOW = Pattern.compile("\\b(?:(?:in|over|during|for|within|since)\\s+)?(?:the\\s+)?"
 			+ "(?:(?:last|past|previous|this\\s+past)\\s+(\\d{1,4})\\s+(hours?|days?|weeks?|months?)"
 			+ "|(?:last|past|previous|this\\s+past|this)\\s+(hour|day|week|fortnight|month|24\\s+hours)|(yesterday|today))\\b");
 

@@ -80,7 +80,7 @@ final class PlanJson {
 
 	private static final Set<String> RELATION = Set.of("answer", "types", "anchors", "transitive", "from");
 
-	private static final List<String> RELATION_TYPES = List.of("runs_on", "depends_on", "installed_on");
+	private static final List<String> RELATION_TYPES = List.of("runs_on", "depends_on", "installed_on", "connected_to");
 
 	/** The plan's schema, sent as the request's {@code response_format} (json_schema). */
 	static final JsonSchema SCHEMA = JsonSchema.builder().name("query_plan").rootElement(planSchema()).build();

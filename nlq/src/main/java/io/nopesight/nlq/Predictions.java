@@ -16,6 +16,7 @@ import io.nopesight.analytics.CapacityForecast;
 import io.nopesight.analytics.Exhaustion;
 import io.nopesight.analytics.FleetForecastRequest;
 import io.nopesight.analytics.Forecasts;
+import io.nopesight.analytics.Horizons;
 
 /**
  * Forecasts for answers: the CIs whose forecast reaches 100% within a horizon ("which servers will run out of
@@ -39,11 +40,31 @@ class Predictions {
 		this.forecasts = forecasts;
 	}
 
-	/** The rows whose CI is forecast to reach 100 within the clause's horizon, soonest first, with the forecast. */
+	/**
+	 * The rows whose CI is forecast to reach 100 within the clause's horizon, soonest first, with the forecast. A
+	 * series too short to carry the whole horizon (a forecast reaches at most 12 times its history) is forecast
+	 * as far as it carries, and {@code notes} says so, rather than leaving it out unsaid.
+	 */
 	List<Map<String, @Nullable Object>> exhausting(List<Map<String, @Nullable Object>> cis, MetricClause metric,
-			Instant asOf) {
-		Duration horizon = java.util.Objects.requireNonNull(metric.horizon());
+			Instant asOf, List<String> notes) {
+		Duration asked = java.util.Objects.requireNonNull(metric.horizon());
+		Duration horizon = (asked.compareTo(Horizons.MAX) > 0) ? Horizons.MAX : asked;
+		if (!horizon.equals(asked)) {
+			notes.add("Forecasts look at most " + Horizons.MAX.toDays() + " days ahead: answered for " + Horizons.MAX.toDays()
+					+ " days, not " + asked.toDays());
+		}
 		Map<String, CapacityForecast> forecast = forecast(cis, metric.metric(), horizon, asOf);
+		Duration carried = carried(forecast.values(), asOf);
+		if (carried != null && carried.compareTo(horizon) < 0) {
+			List<Map<String, @Nullable Object>> shortOnes = cis.stream()
+				.filter((ci) -> tooShort(forecast.get((String) ci.get("ci_id"))))
+				.toList();
+			forecast.putAll(forecast(shortOnes, metric.metric(), carried, asOf));
+			notes.add(String.format(java.util.Locale.ROOT,
+					"%d series have too little history for %d days ahead: they are forecast %d days ahead, as far as"
+							+ " their history carries",
+					shortOnes.size(), horizon.toDays(), carried.toDays()));
+		}
 		Instant end = asOf.plus(horizon);
 		List<Map<String, @Nullable Object>> rows = new ArrayList<>();
 		for (Map<String, @Nullable Object> ci : cis) {
@@ -58,13 +79,32 @@ class Predictions {
 		return rows;
 	}
 
+	private static boolean tooShort(@Nullable CapacityForecast forecast) {
+		return forecast != null && !forecast.predictable() && forecast.reason() != null
+				&& forecast.reason().startsWith("too short for the horizon");
+	}
+
+	// the longest horizon every too-short series carries: 12 times its history, counted from its last sample
+	private static @Nullable Duration carried(java.util.Collection<CapacityForecast> forecasts, Instant asOf) {
+		Duration carried = null;
+		for (CapacityForecast forecast : forecasts) {
+			if (tooShort(forecast) && forecast.lastSampleAt() != null) {
+				Duration longest = forecast.step().multipliedBy(12L * forecast.historyPoints() - 1)
+					.minus(Duration.between(forecast.lastSampleAt(), asOf));
+				carried = (carried == null || longest.compareTo(carried) < 0) ? longest : carried;
+			}
+		}
+		return (carried != null && !carried.isNegative() && !carried.isZero()) ? carried : null;
+	}
+
 	/** Each CI row with the forecast of the metric over the horizon: when it reaches 100, and the 80% interval. */
 	List<Map<String, @Nullable Object>> included(List<Map<String, @Nullable Object>> rows, String metric,
 			Duration horizon, Instant asOf) {
 		if (rows.isEmpty() || rows.size() > MAX_FORECAST_ROWS || !rows.get(0).containsKey("ci_id")) {
 			return rows;
 		}
-		Map<String, CapacityForecast> forecast = forecast(rows, metric, horizon, asOf);
+		Map<String, CapacityForecast> forecast = forecast(rows, metric,
+				(horizon.compareTo(Horizons.MAX) > 0) ? Horizons.MAX : horizon, asOf);
 		return rows.stream().map((row) -> {
 			CapacityForecast f = forecast.get((String) row.get("ci_id"));
 			return (f != null) ? withForecast(row, f) : row;

@@ -32,7 +32,7 @@ final class QuestionReader {
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._\\-]*[\\p{L}\\p{N}])?");
 
 	// a word may be listed twice: the set keeps it once
-	private static final Set<String> FILLER = Set.copyOf(List.of(
+	static final Set<String> FILLER = Set.copyOf(List.of(
 			"show", "me", "all", "list", "the", "a", "an", "of", "in", "with", "which", "what", "are", "is", "there",
 			"how", "many", "count", "number", "that", "have", "has", "having", "by", "per", "for", "please", "give",
 			"find", "display", "get", "do", "does", "we", "our", "any", "every", "running", "under", "owned", "to",
@@ -49,7 +49,11 @@ final class QuestionReader {
 			"see", "view", "know", "fetch", "return", "provide", "enumerate", "pull", "track", "manage", "managed",
 			"kindly", "could", "would", "breakdown", "distribution", "overview", "summary", "current", "raise",
 			"fire", "trigger", "log", "report", "generate", "generated", "emit", "emitted", "send", "sent",
-			"produce", "produced", "look", "looking", "let", "am", "will", "shall", "like", "created", "opened", "received", "when"));
+			"produce", "produced", "look", "looking", "let", "am", "will", "shall", "like", "created", "opened", "received", "when", "hey", "hi", "hello",
+			"quick", "question", "plz", "pls", "please", "thx", "thanks", "thank", "ok", "okay", "so", "advance",
+			"cheers", "quickly", "one", "came", "come", "arrived", "hit", "throw", "threw", "thrown", "run", "runs",
+			"much", "forecast", "forecasted", "projected", "predicted", "but", "os", "since", "team", "guys", "folks",
+			"all", "again", "actually", "basically", "hosted", "deployed"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
@@ -168,6 +172,13 @@ final class QuestionReader {
 			+ "|ubuntu|debian|red\\s+hat|redhat|rhel|centos|oracle|macos|esxi|active|inactive|" + String.join("|", ENTITIES.keySet())
 			+ ")\\b)");
 
+	private static final Map<String, String> ACTIVE = Map.of("used", "use", "needed", "need", "required", "require",
+			"called", "call", "consumed", "consume", "queried", "query", "accessed", "access");
+
+	// "by which applications is inventory-db used": the active question in other words
+	private static final Pattern PASSIVE = Pattern.compile("^by\\s+(?<which>which|what)\\s+(?<kind>(?:\\w+\\s+){0,2}?\\w+)\\s+(?:is|are"
+			+ "|was|were)\\s+(?<what>.+?)\\s+(?<verb>used|needed|required|called|consumed|queried|accessed)\\b");
+
 	private static final Pattern LOCATION_WORD = Pattern.compile("\\b([a-z]{2,4}\\d{0,2})\\b");
 
 	private QuestionReader() {
@@ -201,6 +212,7 @@ final class QuestionReader {
 		boolean aboutEvents = eventWord != null;
 		List<String> sources = aboutEvents ? EventReader.sources(reading, values.eventSources()) : List.of();
 		String entity = entity(reading, filters);
+		relation = productOfSoftware(entity, relation, filters);
 		// "servers with critical events": the CIs are asked for; "critical events on production databases":
 		// the events, on CIs of that kind
 		boolean cisAsked = entity != null && aboutEvents && (mostEvents != null || !filters.isEmpty()
@@ -235,7 +247,8 @@ final class QuestionReader {
 		}
 		List<String> unread = reading.unread();
 		if (entity == null && !aboutEvents && relation == null
-				&& filters.stream().noneMatch((c) -> c.field() == Field.IP_ADDRESS || c.field() == Field.NAME)) {
+				&& filters.stream()
+					.noneMatch((c) -> c.field() == Field.IP_ADDRESS || c.field() == Field.NAME || c.field() == Field.OWNER)) {
 			throw new QueryNotUnderstoodException("No kind of CI was named (servers, workstations, databases, "
 					+ "applications, software, network devices)", SUGGESTIONS, unread);
 		}
@@ -286,6 +299,7 @@ final class QuestionReader {
 			.replaceAll("\\bnon-(?=\\p{L})", "non ")
 			.replaceAll("^(?:on|in|at)\\s+(which|what)\\b", "$1");
 		text = comparisonsInWords(abbreviationsSpeltOut(text));
+		text = otherWordOrders(text);
 		Matcher numbers = NUMBER_WORD.matcher(text);
 		StringBuilder written = new StringBuilder();
 		while (numbers.find()) {
@@ -305,14 +319,47 @@ final class QuestionReader {
 	 * "hypervisors" are ESXi hosts.
 	 */
 	private static String abbreviationsSpeltOut(String text) {
+		// B and A: not inside a name written with separators (ESX-HOST-07, WIN-FS-01)
+		String b = "(?<![\\p{L}\\p{N}_-])";
+		String a = "(?![\\p{L}\\p{N}_-])";
 		return text.replaceAll("\\bw/o\\b", "without").replaceAll("\\bw/(?=\\s|\\d|\\p{L})", "with ")
-			.replaceAll("\\bwin(?=\\s*\\d|\\s+server\\b|\\s+desktops?\\b|\\s+machines?\\b|\\s+boxes\\b|\\s+hosts?\\b)", "windows")
-			.replaceAll("\\b(windows|rhel|ubuntu|debian|centos|esxi)(?=\\d)", "$1 ")
+			.replaceAll(b + "win(?=\\s*\\d|\\s+server\\b|\\s+desktops?\\b|\\s+machines?\\b|\\s+boxes\\b|\\s+hosts?\\b)", "windows")
+			.replaceAll(b + "(windows|rhel|ubuntu|debian|centos|esxi)(?=\\d+" + a + ")", "$1 ")
 			.replaceAll("\\bred\\s*hat\\s+enterprise(?:\\s+linux)?\\b", "red hat")
-			.replaceAll("\\besx\\b", "esxi")
-			// the machines VMs run on, not the VMs whose manufacturer is VMware
-			.replaceAll("\\bvmware\\s+(hosts?|hypervisors?)\\b", "esxi $1")
-			.replaceAll("\\b(?:esxi\\s+)?hypervisors?\\b", "esxi hosts");
+			.replaceAll(b + "esx" + a, "esxi")
+			// the machines VMs run on, not the VMs whose manufacturer is VMware; "vmware host 04" is a name
+			.replaceAll(b + "vmware\\s+(hosts?|hypervisors?)" + a + "(?!\\s*\\d)", "esxi $1")
+			.replaceAll(b + "(?:esxi\\s+)?hypervisors?" + a, "esxi hosts")
+			// common short forms of time words
+			.replaceAll(b + "lst" + a, "last")
+			.replaceAll(b + "wk" + a, "week")
+			.replaceAll(b + "wks" + a, "weeks")
+			.replaceAll(b + "hrs" + a, "hours")
+			.replaceAll(b + "yday" + a, "yesterday")
+			.replaceAll(b + "prev" + a, "previous");
+	}
+
+	/**
+	 * Word orders the rules read in another order: "busiest 3 servers" is "the 3 busiest servers", "noisiest 5
+	 * servers" ranks by events, "by which applications is inventory-db used" is "which applications use
+	 * inventory-db", "on average" is "average", "80% full" is "80%", "the operating system" is "the os".
+	 */
+	private static String otherWordOrders(String text) {
+		String ordered = text.replaceAll("\\b(busiest|quietest|idlest|least\\s+loaded|most\\s+loaded|noisiest|least\\s+busy)\\s+(\\d{1,4})\\b",
+				"$2 $1")
+			.replaceAll("\\bidlest\\b", "quietest")
+			.replaceAll("\\bnoisiest\\s+((?:\\w+\\s+){0,2}?(?:servers?|machines?|hosts?|boxes|cis|devices?|databases?"
+					+ "|applications?|apps?|workstations?))\\b", "$1 with the most events")
+			.replaceAll("\\bon\\s+average\\b", "average")
+			.replaceAll("(\\d)\\s*(%|percent)\\s+full\\b", "$1$2")
+			.replaceAll("\\boperating\\s+systems?\\b", "os");
+		Matcher passive = PASSIVE.matcher(ordered);
+		if (passive.lookingAt()) {
+			String active = ACTIVE.get(passive.group("verb"));
+			ordered = passive.group("which") + " " + passive.group("kind") + " " + active + " " + passive.group("what")
+					+ ordered.substring(passive.end());
+		}
+		return ordered;
 	}
 
 	/**
@@ -367,6 +414,20 @@ final class QuestionReader {
 		if (!named.isEmpty()) {
 			filters.add(new Condition(Field.NAME, "in", named, false, String.join(", ", written)));
 		}
+	}
+
+	/**
+	 * "the OpenSSL packages", "Apache Log4j software": software named by its product is its versions' CIs, not the
+	 * machines it is installed on.
+	 */
+	private static @Nullable RelationClause productOfSoftware(@Nullable String entity, @Nullable RelationClause relation,
+			List<Condition> filters) {
+		if (!"software".equals(entity) || relation == null || !relation.types().equals(List.of("installed_on"))
+				|| !RelationClause.TARGETS.equals(relation.answer())) {
+			return relation;
+		}
+		filters.add(new Condition(Field.NAME, "in", List.copyOf(relation.anchors()), false, relation.from()));
+		return null;
 	}
 
 	/** How many CIs a ranking by events asks for: the number given, else one for "server", ten for "servers". */
@@ -820,6 +881,7 @@ final class QuestionReader {
 		groups.put("manufacturer", Field.MANUFACTURER);
 		groups.put("vendor", Field.MANUFACTURER);
 		groups.put("cost center", Field.COST_CENTER);
+		groups.put("cost centre", Field.COST_CENTER);
 		groups.put("owner", Field.OWNER);
 		groups.put("database engine", Field.ENGINE);
 		groups.put("engine", Field.ENGINE);

@@ -26,6 +26,8 @@ final class RelationReader {
 
 	private static final String INSTALLED_ON = "installed_on";
 
+	private static final String CONNECTED_TO = "connected_to";
+
 	// {N} is where the anchor's name stands; an article may lead it
 	private static final String N = "(?:the\\s+)?(?<name>{NAMES})";
 
@@ -37,14 +39,14 @@ final class RelationReader {
 	private static final List<String> IMPACT = List.of(
 			"\\b(?:if|when|should|once|in\\s+case)\\s+" + N + "\\s+" + FAILS + "\\b",
 			"\\b(?:blast\\s+radius|impact|failure|outage|loss|downtime|crash)(?:\\s+(?:analysis|assessment|scope|area))?"
-					+ "\\s+(?:of|for|from|on)\\s+" + N
+					+ "\\s+(?:of|for|from|on)\\s+(?:losing\\s+|a\\s+failure\\s+of\\s+|an\\s+outage\\s+of\\s+)?" + N
 					+ "(?:\\s+(?:failing|going\\s+down|failure|outage|being\\s+down|crashing))?",
 			"\\b" + N + "(?:'s|’s)?\\s+(?:blast\\s+radius|failure|outage)\\b",
 			"\\b(?:by\\s+)?" + N + "\\s+(?:failing|going\\s+down|being\\s+down|crashing|dying|becoming\\s+unavailable"
 					+ "|going\\s+offline)\\b");
 
 	// the words around an impact question ("what would be affected"), read only with an impact hop
-	private static final Pattern IMPACT_WORDS = Pattern.compile("\\b(?:impacted|affected|broken|hit|breaks?|break"
+	private static final Pattern IMPACT_WORDS = Pattern.compile("\\b(?:blast\\s+radius|impacted|affected|broken|hit|breaks?|break"
 			+ "|impacts?|affects?|would|will|could|might|get|gets|be|go\\s+down|stops?\\s+working|fail|down"
 			+ "|downstream|everything|anything|else|then|happens|so|too)\\b");
 
@@ -64,6 +66,14 @@ final class RelationReader {
 			"\\b(?:dependents|consumers|clients|callers)\\s+(?:of\\s+)?" + N,
 			"\\b" + N + "(?:'s|’s)?\\s+(?:dependents|consumers|clients|callers)\\b");
 
+	// a cable, either way: "what is connected to ACC-SW-03", "what is PROD-DB-05 plugged into" ("connects to" is
+	// an application's dependency, read below)
+	private static final String CABLED = "(?:connected|linked|attached|plugged|cabled|wired|uplinked|patched)\\s+(?:in)?to";
+
+	private static final List<String> CONNECTED = List.of("\\b" + CABLED + "\\s+" + N,
+			"\\b(?:is|are|was|were)\\s+" + N + "\\s+" + CABLED + "\\b",
+			"\\b(?:connections|neighbou?rs|links|uplinks|cabling)\\s+(?:of|for|to)\\s+" + N);
+
 	private static final List<String> HOSTS_OF = List.of(
 			"\\b(?:does|do|is|are)\\s+" + N + "\\s+(?:run|running|hosted|deployed|live|living|located|sit|sitting)"
 					+ "(?:\\s+(?:on|in|at))?\\b",
@@ -74,6 +84,9 @@ final class RelationReader {
 			"\\b" + N + "(?=\\s+(?:hosts|servers|machines|boxes)\\b)");
 
 	private static final List<String> ON = List.of(
+			// "On VMWARE-HOST-04, which VMs are running?"
+			"^on\\s+" + N + "\\s*,?(?=\\s*(?:what|which|how\\s+many|any|is|are|list|show)\\b.*\\b(?<verb>running|run|runs|hosted"
+					+ "|deployed|living|installed)\\b)",
 			"\\b(?<verb>runs?|running|hosted|deployed|lives?|living|sits?|sitting|resides?|residing|located|placed"
 					+ "|installed)\\s+(?:on|in|at)\\s+" + N,
 			"\\bhosted\\s+by\\s+" + N, "\\b(?:guests|tenants|workloads)\\s+(?:of|on)\\s+" + N);
@@ -148,6 +161,10 @@ final class RelationReader {
 				// read
 			}
 			return clause(RelationClause.SOURCES, List.of(RUNS_ON, DEPENDS_ON), impact, names, true);
+		}
+		Matcher connected = first(reading, CONNECTED, alternatives);
+		if (connected != null) {
+			return clause(RelationClause.EITHER, List.of(CONNECTED_TO), connected, names, false);
 		}
 		Matcher matcher = first(reading, DEPENDED_ON_BY, alternatives);
 		if (matcher != null) {

@@ -1,6 +1,7 @@
 package io.nopesight.nlq;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Another wording of a question whose words were not all read: each unread word (or run of them) replaced by
- * the vocabulary term it means ({@link Synonyms}: "notebooks" is workstations) or by its dictionary form
- * ({@link Lemmas}: "ran" is run). The question is read again once with the replacements; if that fails too,
+ * the word it was mistyped for ({@link Spelling}: "memroy" is memory), the vocabulary term it means
+ * ({@link Synonyms}: "notebooks" is workstations) or by its dictionary form ({@link Lemmas}: "ran" is run). The question is read again once with the replacements; if that fails too,
  * the first refusal stands.
  */
 @Component
@@ -29,8 +30,34 @@ class Rewording {
 		this.lemmas = lemmas;
 	}
 
-	/** The question with every unread word replaced, and what was replaced by what; empty when one has no other wording. */
-	Optional<Reworded> reword(String question, List<String> unread) {
+	/**
+	 * The other wordings to read, surest first: the question with only its typos corrected, then with every
+	 * unread word replaced. {@code known} are the CMDB's own words (departments, event sources) a typo may stand
+	 * for.
+	 */
+	List<Reworded> rewordings(String question, List<String> unread, Collection<String> known) {
+		List<Reworded> rewordings = new ArrayList<>();
+		respelt(question, unread, known).ifPresent(rewordings::add);
+		reword(question, unread, known).filter((other) -> !rewordings.contains(other)).ifPresent(rewordings::add);
+		return rewordings;
+	}
+
+	/** The question with its mistyped words corrected, and only those: the others may be read once they are. */
+	Optional<Reworded> respelt(String question, List<String> unread, Collection<String> known) {
+		Map<String, String> replaced = new LinkedHashMap<>();
+		List<String> facts = new ArrayList<>();
+		for (String word : unread) {
+			Spelling.corrected(word, known, QuestionReader.FILLER)
+				.ifPresent((spelt) -> put(word, spelt, "Read '" + word + "' as '" + spelt + "' (spelling)", replaced, facts));
+		}
+		return replaced.isEmpty() ? Optional.empty() : Optional.of(new Reworded(replaced(question, replaced), facts));
+	}
+
+	/**
+	 * The question with every unread word replaced, and what was replaced by what; empty when one has no other
+	 * wording.
+	 */
+	Optional<Reworded> reword(String question, List<String> unread, Collection<String> known) {
 		if (unread.isEmpty()) {
 			return Optional.empty();
 		}
@@ -41,15 +68,16 @@ class Rewording {
 		for (String run : phrases(question, unread)) {
 			// the run as a whole ("storage space"), else each of its words; a word with no other wording stays,
 			// as another reader may read it once its neighbours are ("notifications last week")
-			if (!replace(tokens, run, replaced, facts)) {
+			if (!replace(tokens, run, known, replaced, facts)) {
 				for (String word : run.split(" ")) {
-					replace(tokens, word, replaced, facts);
+					replace(tokens, word, known, replaced, facts);
 				}
 			}
 		}
-		if (replaced.isEmpty()) {
-			return Optional.empty();
-		}
+		return replaced.isEmpty() ? Optional.empty() : Optional.of(new Reworded(replaced(question, replaced), facts));
+	}
+
+	private static String replaced(String question, Map<String, String> replaced) {
 		String reworded = question;
 		for (Map.Entry<String, String> replacement : replaced.entrySet()) {
 			reworded = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(replacement.getKey()) + "(?![\\p{L}\\p{N}])",
@@ -57,16 +85,21 @@ class Rewording {
 				.matcher(reworded)
 				.replaceAll(Matcher.quoteReplacement(replacement.getValue()));
 		}
-		return Optional.of(new Reworded(reworded, facts));
+		return reworded;
 	}
 
-	private boolean replace(List<Lemmas.Token> tokens, String phrase, Map<String, String> replaced,
-			List<String> facts) {
+	private boolean replace(List<Lemmas.Token> tokens, String phrase, Collection<String> known,
+			Map<String, String> replaced, List<String> facts) {
 		Lemmas.Token token = token(tokens, phrase);
 		// a verb in another form first ("ran" is run): a surer step than a word of similar meaning, and it keeps
 		// the words around it ("ran on")
 		if (token != null && token.tag().startsWith("VERB") && differs(token, phrase)) {
 			return put(phrase, token.lemma(), "Read '" + phrase + "' as '" + token.lemma() + "'", replaced, facts);
+		}
+		Optional<String> spelt = phrase.contains(" ") ? Optional.empty()
+				: Spelling.corrected(phrase, known, QuestionReader.FILLER);
+		if (spelt.isPresent()) {
+			return put(phrase, spelt.get(), "Read '" + phrase + "' as '" + spelt.get() + "' (spelling)", replaced, facts);
 		}
 		Optional<Synonyms.Synonym> synonym = this.synonyms.nearest(phrase);
 		if (synonym.isPresent()) {

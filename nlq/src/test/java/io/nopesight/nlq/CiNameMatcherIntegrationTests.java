@@ -37,6 +37,8 @@ class CiNameMatcherIntegrationTests {
 			ci(String.format("NMQ-WEB-%02d", i), "server");
 		}
 		ci("Ledger Service", "application");
+		ci("VMWARE-HOST-04", "server");
+		ci("VMWARE-HOST-05", "server");
 		ci("Ledger Runtime 3.1.4", "software");
 	}
 
@@ -71,6 +73,14 @@ class CiNameMatcherIntegrationTests {
 		assertThat(matcher.mentions("events on NMQ-DB-01")).extracting(NameMention::names)
 			.containsExactly(List.of("NMQ-DB-01"));
 		assertThat(matcher.current()).isNotSameAs(before);
+	}
+
+	@Test
+	void mentionsANameOfTheQuestionsOwnWordsWhenItIsNumberedAndNamesOneCi() {
+		assertThat(matcher.mentions("what is impacted if vmware host 04 fails")).extracting(NameMention::names)
+			.containsExactly(List.of("VMWARE-HOST-04"));
+		// the same words with no number name no CI: they are the ESXi hosts
+		assertThat(matcher.mentions("list the vmware hosts")).isEmpty();
 	}
 
 	@Test

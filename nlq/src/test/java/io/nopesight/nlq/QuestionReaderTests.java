@@ -545,4 +545,68 @@ class QuestionReaderTests {
 			.contains(tuple(Field.LOCATION, List.of("DC1-RACK-01")));
 	}
 
+	@Test
+	void readsCablesEitherWayAndHostsNamedFirst() {
+		assertThat(readNaming("which servers are connected to ACC-SW-03", "ACC-SW-03").relation())
+			.extracting(RelationClause::answer, RelationClause::types)
+			.containsExactly("either", List.of("connected_to"));
+		assertThat(readNaming("which apps connect to orders-db", "orders-db").relation().types())
+			.containsExactly("depends_on");
+		assertThat(readNaming("On VMWARE-HOST-04, which VMs are running?", "VMWARE-HOST-04").relation())
+			.extracting(RelationClause::answer, RelationClause::types, RelationClause::anchors)
+			.containsExactly("sources", List.of("runs_on"), List.of("VMWARE-HOST-04"));
+		assertThat(readNaming("On PROD-DB-03, which events are open?", "PROD-DB-03").relation()).isNull();
+		assertThat(readNaming("by which applications is orders-db used?", "orders-db").relation())
+			.extracting(RelationClause::answer, RelationClause::types)
+			.containsExactly("sources", List.of("depends_on"));
+		assertThat(readNaming("blast radius if orders-db fails", "orders-db").relation().transitive()).isTrue();
+		assertThat(readNaming("impact of losing orders-db", "orders-db").relation().transitive()).isTrue();
+	}
+
+	@Test
+	void readsSoftwareNamedByItsProductAsItsVersions() {
+		QueryPlan plan = readNaming("list the Apache Log4j packages");
+		assertThat(plan.relation()).isNull();
+		assertThat(plan.filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.NAME, List.of("Apache Log4j 2.14.1", "Apache Log4j 2.17.1")));
+		assertThat(readNaming("servers with Apache Log4j installed").relation().types()).containsExactly("installed_on");
+	}
+
+	@Test
+	void readsRankingsWrittenTheOtherWayRound() {
+		assertThat(read("busiest 3 staging servers last week").metric()).extracting(MetricClause::top,
+				MetricClause::ascending)
+			.containsExactly(3, false);
+		assertThat(read("the 3 idlest production servers by CPU last week").metric()).extracting(MetricClause::top,
+				MetricClause::ascending)
+			.containsExactly(3, true);
+		assertThat(read("noisiest 5 servers this week").events().top()).isEqualTo(5);
+		assertThat(read("how much memory did the staging servers use on average last week").answerType())
+			.isEqualTo(QueryPlan.AnswerType.AGGREGATE);
+		assertThat(read("which servers have disks more than 80% full").metric())
+			.extracting(MetricClause::metric, MetricClause::threshold).containsExactly("disk_usage", 80.0);
+		assertThat(read("Debian is the OS of which production servers?").filters()).extracting(Condition::field)
+			.contains(Field.OS, Field.ENVIRONMENT);
+	}
+
+	@Test
+	void readsStatusesNamedAndNegatedTogether() {
+		assertThat(read("events that are acknowledged but not resolved").events().statuses())
+			.containsExactly("acknowledged");
+		assertThat(read("unacknowledged alerts").events().statuses()).containsExactly("open");
+		assertThat(read("hey, quick one: how many alerts came in since yesterday?!").events().window())
+			.isEqualTo(java.time.Duration.ofHours(24));
+	}
+
+	@Test
+	void readsShortFormsOfTimeWordsButLeavesNamesAlone() {
+		assertThat(read("critical events in the lst 3 days").events().window()).isEqualTo(java.time.Duration.ofDays(3));
+		assertThat(read("alerts in the past 12 hrs").events().window()).isEqualTo(java.time.Duration.ofHours(12));
+		assertThat(read("high cpu servers last wk").metric().window()).isEqualTo(java.time.Duration.ofDays(7));
+		assertThat(readNaming("what runs on ESX-HOST-07", "ESX-HOST-07").relation().anchors()).containsExactly("ESX-HOST-07");
+		// a name written with spaces stays as written, for the names found in it beforehand
+		assertThat(QuestionReader.normalised("what runs on vmware host 04")).isEqualTo("what runs on vmware host 04");
+		assertThat(QuestionReader.normalised("list the vmware hosts")).isEqualTo("list the esxi hosts");
+	}
+
 }

@@ -21,7 +21,8 @@ class RewordingTests {
 			return QuestionReader.read(question, values);
 		}
 		catch (QueryNotUnderstoodException ex) {
-			Rewording.Reworded other = REWORDING.reword(question, ex.unread()).orElseThrow(() -> ex);
+			Rewording.Reworded other = REWORDING.reword(question, ex.unread(), List.of("Finance", "nagios"))
+				.orElseThrow(() -> ex);
 			return QuestionReader.read(other.question(), values);
 		}
 	}
@@ -31,7 +32,8 @@ class RewordingTests {
 		assertThatThrownBy(() -> QuestionReader.read("list the notebooks in staging", QuestionReaderTests.VALUES))
 			.isInstanceOfSatisfying(QueryNotUnderstoodException.class,
 					(ex) -> assertThat(ex.unread()).containsExactly("notebooks"));
-		Rewording.Reworded reworded = REWORDING.reword("list the notebooks in staging", List.of("notebooks")).orElseThrow();
+		Rewording.Reworded reworded = REWORDING.reword("list the notebooks in staging", List.of("notebooks"), List.of())
+			.orElseThrow();
 		assertThat(reworded.question()).isEqualTo("list the workstations in staging");
 		assertThat(reworded.facts()).singleElement().asString().startsWith("Read 'notebooks' as 'workstations'");
 		assertThat(readReworded("list the notebooks in staging", QuestionReaderTests.VALUES).entity())
@@ -51,7 +53,7 @@ class RewordingTests {
 		// "reboots" has a dictionary form, but "frequent" and "lately" still are not read
 		assertThatThrownBy(() -> readReworded("servers with frequent reboots lately", QuestionReaderTests.VALUES))
 			.isInstanceOf(QueryNotUnderstoodException.class);
-		assertThat(REWORDING.reword("servers bananas", List.of("bananas"))).isEmpty();
+		assertThat(REWORDING.reword("servers bananas", List.of("bananas"), List.of())).isEmpty();
 	}
 
 	@Test
@@ -61,6 +63,31 @@ class RewordingTests {
 		assertThat(plan.events()).isNotNull();
 		assertThat(plan.events().ofCis()).isTrue();
 		assertThat(plan.events().window()).isEqualTo(java.time.Duration.ofDays(7));
+	}
+
+	@Test
+	void aMistypedWordIsReadAsTheWordItWasTypedFor() {
+		QueryPlan plan = readReworded("how many servres are in the test environment", QuestionReaderTests.VALUES);
+		assertThat(plan.answerType()).isEqualTo(QueryPlan.AnswerType.COUNT);
+		assertThat(plan.entity()).isEqualTo("server");
+		assertThat(readReworded("critcal evnets in the last 3 days", QuestionReaderTests.VALUES).events().severities())
+			.containsExactly("critical");
+		assertThat(readReworded("servers with high memroy usage in the past 30 days", QuestionReaderTests.VALUES).metric()
+			.metric()).isEqualTo("memory_usage");
+		assertThat(readReworded("worksations in the Finanse department", QuestionReaderTests.VALUES).filters())
+			.extracting(Condition::field)
+			.contains(Field.DEPARTMENT);
+		Rewording.Reworded spelt = REWORDING.reword("non-prodcution servers", List.of("prodcution"), List.of()).orElseThrow();
+		assertThat(spelt.facts()).containsExactly("Read 'prodcution' as 'production' (spelling)");
+	}
+
+	@Test
+	void aWordCloseToTwoWordsOrToNoneIsNotCorrected() {
+		assertThat(Spelling.corrected("bananas", List.of(), QuestionReader.FILLER)).isEmpty();
+		// "ost" is too short to tell, and "lsit" could be list or last... both one swap or edit away: no guess
+		assertThat(Spelling.corrected("ost", List.of(), QuestionReader.FILLER)).isEmpty();
+		assertThat(Spelling.corrected("sever", List.of(), QuestionReader.FILLER)).contains("server");
+		assertThat(Spelling.corrected("memory", List.of(), QuestionReader.FILLER)).isEmpty();
 	}
 
 }
