@@ -736,11 +736,17 @@ final class QuestionReader {
 			.filter((d) -> d.equalsIgnoreCase(word))
 			.map((d) -> (Object) d)
 			.toList();
+		addWhenKnown(reading, matcher, Field.DEPARTMENT, matching, filters);
+	}
+
+	// the CMDB's values a matched word stands for; a word that stands for none is left unread for other rules
+	private static void addWhenKnown(Reading reading, Matcher matcher, Field field, List<Object> matching,
+			List<Condition> filters) {
 		if (matching.isEmpty()) {
 			reading.unconsume(matcher);
 			return;
 		}
-		filters.add(new Condition(Field.DEPARTMENT, "in", matching, reading.negated(matcher), matcher.group()));
+		filters.add(new Condition(field, "in", matching, reading.negated(matcher), matcher.group()));
 	}
 
 	/**
@@ -797,11 +803,7 @@ final class QuestionReader {
 			})
 			.map((owner) -> (Object) owner)
 			.toList();
-		if (owners.isEmpty()) {
-			reading.unconsume(matcher);
-			return;
-		}
-		filters.add(new Condition(Field.OWNER, "in", owners, reading.negated(matcher), matcher.group()));
+		addWhenKnown(reading, matcher, Field.OWNER, owners, filters);
 	}
 
 	private static void sizes(Reading reading, List<Condition> filters) {
