@@ -65,6 +65,9 @@ class JdbcPlanQueries {
 		groups.put(Field.COST_CENTER, "c.custom_fields->>'cost_center'");
 		groups.put(Field.OWNER, "c.custom_fields->>'owner'");
 		groups.put(Field.SITE, "nullif(split_part(c.attributes->>'location', '-', 1), '')");
+		groups.put(Field.MEMORY_GB, COLUMNS.get(Field.MEMORY_GB));
+		groups.put(Field.CPU_CORES, COLUMNS.get(Field.CPU_CORES));
+		groups.put(Field.DISK_GB, COLUMNS.get(Field.DISK_GB));
 		return Map.copyOf(groups);
 	}
 
@@ -246,7 +249,11 @@ class JdbcPlanQueries {
 				return column + " = ANY(?)";
 			}
 			case "starts_with" -> {
-				parameters.add(condition.values().stream().map((v) -> like(String.valueOf(v)) + "%").toArray(String[]::new));
+				// a prefix ends with its separator (DC1-); a value without one is compared whole (DC2-RACK-18)
+				parameters.add(condition.values()
+					.stream()
+					.map((v) -> like(String.valueOf(v)) + (String.valueOf(v).endsWith("-") ? "%" : ""))
+					.toArray(String[]::new));
 				return column + " LIKE ANY(?)";
 			}
 			case "=", "<", "<=", ">", ">=" -> {

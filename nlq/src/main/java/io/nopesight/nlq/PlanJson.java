@@ -56,7 +56,7 @@ final class PlanJson {
 	// the fields JdbcPlanQueries can group CIs by
 	private static final Set<Field> GROUPABLE = EnumSet.of(Field.TYPE, Field.STATUS, Field.ENVIRONMENT,
 			Field.DEPARTMENT, Field.COST_CENTER, Field.OWNER, Field.OS, Field.LOCATION, Field.SITE, Field.MANUFACTURER,
-			Field.ENGINE);
+			Field.ENGINE, Field.MEMORY_GB, Field.CPU_CORES, Field.DISK_GB);
 
 	private static final Set<Field> NUMERIC = EnumSet.of(Field.MEMORY_GB, Field.CPU_CORES, Field.DISK_GB);
 

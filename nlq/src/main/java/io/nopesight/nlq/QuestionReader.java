@@ -121,6 +121,8 @@ final class QuestionReader {
 
 	private static final Map<String, Field> GROUPS = groups();
 
+	private static final Set<Field> SIZE_FIELDS = Set.of(Field.MEMORY_GB, Field.CPU_CORES, Field.DISK_GB);
+
 	private static final Pattern GROUP = Pattern.compile("\\b(?:by|per|in\\s+each|for\\s+each|each|across|across\\s+all"
 			+ "|grouped\\s+by|broken\\s+down\\s+by|split\\s+by|breakdown\\s+by)\\s+(?:the\\s+)?("
 			+ String.join("|", GROUPS.keySet()) + ")s?\\b");
@@ -158,7 +160,7 @@ final class QuestionReader {
 	private static final Map<String, String> OS_FAMILIES = osFamilies();
 
 	private static final Pattern OS = Pattern.compile("\\b(?:(?:on|running|runs|run|with|using)\\s+)?(" + String.join("|", OS_FAMILIES.keySet())
-			+ ")(?:\\s+((?:server\\s+)?\\d+(?:\\.\\d+)*(?:\\s*h\\d)?|server(?=\\s+" + "(?:servers?|machines?|hosts?|boxes|vms?"
+			+ ")(?:\\s+((?:server\\s+)?\\d+(?:\\.\\d+)*(?:\\s*h\\d|\\s+\\d{2}h\\d)?|server(?=\\s+" + "(?:servers?|machines?|hosts?|boxes|vms?"
 			+ "|virtual|instances?|nodes?|systems?|devices?)\\b)))?\\b");
 
 	// "16 GB of RAM or less", "16 or more cores": the number, its unit and noun, then the direction
@@ -200,7 +202,8 @@ final class QuestionReader {
 		// "number of events per severity" counts events; a ranking of CIs by their events has no such grouping
 		Matcher mostEvents = EVENT_GROUP.matcher(text).find() ? null : reading.find(MOST_EVENTS);
 		boolean count = reading.find(COUNT) != null;
-		Matcher group = reading.find(GROUP);
+		// "count servers by memory" groups by its size; "top 5 servers by memory" ranks by its use
+		Matcher group = reading.find(GROUP, (m) -> count || !SIZE_FIELDS.contains(GROUPS.get(m.group(1))));
 		// "databases running PostgreSQL" is their engine, and "alerts from prometheus" the events' source:
 		// neither is software installed
 		boolean softwareMeant = !DATABASES.matcher(text).find() && !EventReader.mentioned(text);
@@ -510,7 +513,12 @@ final class QuestionReader {
 	}
 
 	private static @Nullable String entity(Reading reading, List<Condition> filters) {
-		Matcher matcher = reading.find(ENTITY, (m) -> !windowsServer(reading.text(), m));
+		// a kind of CI before a word for any CI ("Cisco Systems network devices"), and the OS's "server" last
+		Matcher matcher = reading.find(ENTITY,
+				(m) -> !windowsServer(reading.text(), m) && !ENTITIES.get(m.group(1)).equals("ci"));
+		if (matcher == null) {
+			matcher = reading.find(ENTITY, (m) -> !windowsServer(reading.text(), m));
+		}
 		if (matcher == null) {
 			matcher = reading.find(ENTITY);
 		}
@@ -639,6 +647,7 @@ final class QuestionReader {
 		Matcher matcher;
 		while ((matcher = reading.find(named)) != null) {
 			String written = matcher.group("location").toUpperCase(Locale.ROOT);
+			// a site is a prefix (DC1-), a whole location (DC2-RACK-18) is itself, not DC2-RACK-180
 			String value = written.contains("-") ? written : written + "-";
 			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
 			if (negated) {
@@ -660,16 +669,28 @@ final class QuestionReader {
 		}
 	}
 
+	/**
+	 * A manufacturer by its first word ("Dell", "Palo") or more of its name as stored ("Dell Inc.", "Palo Alto
+	 * Networks", "VMware, Inc."): the first word and any of the words after it, in order.
+	 */
 	private static void manufacturer(Reading reading, CmdbValues values, List<Condition> filters) {
 		Map<String, List<String>> byWord = new LinkedHashMap<>();
+		Map<String, String> spellings = new LinkedHashMap<>();
 		for (String value : values.of(Field.MANUFACTURER)) {
-			String first = value.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")[0];
-			if (first.length() >= 2) {
-				byWord.computeIfAbsent(first, (k) -> new ArrayList<>()).add(value);
+			String[] words = value.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+			if (words.length > 0 && words[0].length() >= 2) {
+				byWord.computeIfAbsent(words[0], (k) -> new ArrayList<>()).add(value);
+				String rest = "";
+				for (int i = words.length - 1; i >= 1; i--) {
+					rest = "(?:[\\s,.]+" + Pattern.quote(words[i]) + rest + ")?";
+				}
+				// the longest spelling of a first word shared by several makers ("hp", "hpe" are not shared)
+				spellings.merge(words[0], Pattern.quote(words[0]) + rest + "\\.?",
+						(a, b) -> (a.length() >= b.length()) ? a : b);
 			}
 		}
 		byWord.forEach((word, matching) -> {
-			Matcher matcher = reading.find(Pattern.compile("\\b" + Pattern.quote(word) + "\\b"));
+			Matcher matcher = reading.find(Pattern.compile("\\b" + spellings.get(word) + "(?![\\p{L}\\p{N}])"));
 			if (matcher != null) {
 				filters.add(new Condition(Field.MANUFACTURER, "in", List.copyOf(matching), reading.negated(matcher),
 						matcher.group()));
@@ -886,6 +907,17 @@ final class QuestionReader {
 		groups.put("cost centre", Field.COST_CENTER);
 		groups.put("owner", Field.OWNER);
 		groups.put("database engine", Field.ENGINE);
+		groups.put("memory size", Field.MEMORY_GB);
+		groups.put("amount of memory", Field.MEMORY_GB);
+		groups.put("memory", Field.MEMORY_GB);
+		groups.put("ram", Field.MEMORY_GB);
+		groups.put("cpu cores", Field.CPU_CORES);
+		groups.put("number of cores", Field.CPU_CORES);
+		groups.put("core count", Field.CPU_CORES);
+		groups.put("cores", Field.CPU_CORES);
+		groups.put("disk size", Field.DISK_GB);
+		groups.put("storage size", Field.DISK_GB);
+		groups.put("disk", Field.DISK_GB);
 		groups.put("engine", Field.ENGINE);
 		return groups;
 	}
@@ -901,6 +933,7 @@ final class QuestionReader {
 		families.put("oracle linux", "oraclelinux");
 		families.put("macos", "macos");
 		families.put("mac os", "macos");
+		families.put("vmware esxi", "esxi");
 		families.put("esxi", "esxi");
 		families.put("centos", "centos");
 		families.put("linux", "linux");

@@ -106,7 +106,9 @@ final class RelationReader {
 	private static final Pattern SOFTWARE_LEAD = Pattern.compile("(?:(?:runs?|running|run|has|have|having|with|using"
 			+ "|uses)\\s+)?(?:the\\s+)?");
 
-	private static final Pattern VERSION = Pattern.compile("\\s+(?:version\\s+|v)?(?<version>\\d[\\w.\\-]*)");
+	// "2.14.1", "v3", "2019 CU13", "2016 SP2"
+	private static final Pattern VERSION = Pattern.compile("\\s+(?:version\\s+|v)?(?<version>\\d[\\w.\\-]*"
+			+ "(?:\\s+(?:cu|sp|update|u|r|build)\\s?\\d+\\w*)?)");
 
 	private RelationReader() {
 	}

@@ -609,4 +609,34 @@ class QuestionReaderTests {
 		assertThat(QuestionReader.normalised("list the vmware hosts")).isEqualTo("list the esxi hosts");
 	}
 
+	@Test
+	void readsValuesWrittenAsTheCmdbStoresThem() {
+		CmdbValues makers = VALUES.with(Field.MANUFACTURER,
+				List.of("Dell Inc.", "HP", "HPE", "Palo Alto Networks", "VMware, Inc.", "Cisco Systems"));
+		for (String question : List.of("how many Dell Inc. servers", "network devices made by Palo Alto Networks",
+				"Cisco Systems network devices", "how many servers are made by VMware, Inc.")) {
+			assertThat(QuestionReader.read(question, makers).filters()).extracting(Condition::field)
+				.as(question)
+				.contains(Field.MANUFACTURER);
+		}
+		assertThat(QuestionReader.read("HP servers", makers).filters()).extracting(Condition::values)
+			.contains(List.of("HP"));
+		QueryPlan esxi = QuestionReader.read("servers running VMware ESXi 8.0", makers);
+		assertThat(esxi.filters()).extracting(Condition::field).containsExactly(Field.TYPE, Field.OS);
+		CmdbValues windows = VALUES.with(Field.OS, List.of("Windows 10 22H2", "Windows 11 23H2"));
+		assertThat(QuestionReader.read("workstations on Windows 10 22H2", windows).filters())
+			.extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.OS, List.of("Windows 10 22H2")));
+	}
+
+	@Test
+	void groupsCountsBySizeButRanksByUse() {
+		assertThat(read("count servers by memory").groupBy()).isEqualTo(Field.MEMORY_GB);
+		assertThat(read("how many servers per cpu cores").groupBy()).isEqualTo(Field.CPU_CORES);
+		assertThat(read("count servers by disk size").groupBy()).isEqualTo(Field.DISK_GB);
+		QueryPlan top = read("top 5 servers by memory last week");
+		assertThat(top.groupBy()).isNull();
+		assertThat(top.metric().metric()).isEqualTo("memory_usage");
+	}
+
 }
