@@ -223,17 +223,28 @@ final class RelationReader {
 	}
 
 	/**
-	 * Each way a product can be written (its full name, and each word of it that no other product shares and that
-	 * is not a generic word, such as "log4j" for Apache Log4j), longest first, with the CIs it stands for.
+	 * Each way a product can be written (its full name, each run of two or more of its words, and each word of it
+	 * that is not a generic word, such as "log4j" for Apache Log4j), when no other product shares it, longest
+	 * first, with the CIs it stands for.
 	 */
 	private static Map<String, List<String>> byLongestWording(Map<String, List<String>> software) {
 		Map<String, Set<String>> products = new java.util.HashMap<>();
 		for (String product : software.keySet()) {
 			String lower = product.toLowerCase(Locale.ROOT);
 			products.computeIfAbsent(lower, (k) -> new LinkedHashSet<>()).add(product);
-			for (String word : lower.split("[^\\p{L}\\p{N}]+")) {
+			String[] words = lower.split("[^\\p{L}\\p{N}]+");
+			for (String word : words) {
 				if (word.length() >= 4 && !GENERIC.contains(word) && !word.equals(lower)) {
 					products.computeIfAbsent(word, (k) -> new LinkedHashSet<>()).add(product);
+				}
+			}
+			// and each run of two words or more inside it ("node exporter" of Prometheus Node Exporter)
+			for (int from = 0; from < words.length; from++) {
+				for (int to = from + 2; to <= words.length; to++) {
+					String run = String.join(" ", java.util.Arrays.asList(words).subList(from, to));
+					if (!run.equals(lower)) {
+						products.computeIfAbsent(run, (k) -> new LinkedHashSet<>()).add(product);
+					}
 				}
 			}
 		}
