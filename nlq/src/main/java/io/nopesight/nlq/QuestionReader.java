@@ -53,7 +53,7 @@ final class QuestionReader {
 			"quick", "question", "plz", "pls", "please", "thx", "thanks", "thank", "ok", "okay", "so", "advance",
 			"cheers", "quickly", "one", "came", "come", "arrived", "hit", "throw", "threw", "thrown", "run", "runs",
 			"much", "forecast", "forecasted", "projected", "predicted", "but", "os", "since", "team", "guys", "folks",
-			"all", "again", "actually", "basically", "hosted", "deployed"));
+			"all", "again", "actually", "basically", "hosted", "deployed", "directly", "direct", "immediate", "group", "grouped", "groups"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
@@ -98,9 +98,14 @@ final class QuestionReader {
 	// "top 5 servers by number of events", "which server has the most alerts"
 	private static final Pattern MOST_EVENTS = Pattern.compile("(?:\\b(?:(?:by|with)\\s+)?(?:the\\s+)?(?:most|highest\\s+number\\s+of"
 			+ "|largest\\s+number\\s+of|greatest\\s+number\\s+of|most\\s+number\\s+of)|\\bby\\s+(?:the\\s+)?(?:number|count)\\s+of)"
-			+ "(?=\\s+(?:\\w+\\s+)?(?:events?|alerts?|alarms?|incidents?)\\b)"
+			+ "(?=\\s+(?:[\\w-]+\\s+){0,3}?(?:events?|alerts?|alarms?|incidents?)\\b)"
 			// "by alert count": the count is read as a count, the alerts as what is counted
-			+ "|\\b(?:by|with)\\s+(?:the\\s+)?(?:highest\\s+|most\\s+)?(?=(?:\\w+\\s+)?(?:events?|alerts?|alarms?|incidents?)\\s+count\\b)");
+			+ "|\\b(?:by|with)\\s+(?:the\\s+)?(?:highest\\s+|most\\s+)?(?=(?:[\\w-]+\\s+){0,3}?(?:events?|alerts?|alarms?|incidents?)"
+			+ "\\s+count\\b)");
+
+	// "top 5 servers by zabbix events": with a ranking asked for, "by" the events is by their number
+	private static final Pattern BY_EVENTS = Pattern.compile("\\bby\\s+(?=(?:[\\w-]+\\s+){0,3}?(?:events?|alerts?|alarms?"
+			+ "|incidents?)\\b)");
 
 	private static final Pattern RANK = Pattern.compile("\\b(?:top|the|which|first)\\s+(\\d{1,4})\\b");
 
@@ -201,6 +206,9 @@ final class QuestionReader {
 		List<Condition> filters = new ArrayList<>();
 		// "number of events per severity" counts events; a ranking of CIs by their events has no such grouping
 		Matcher mostEvents = EVENT_GROUP.matcher(text).find() ? null : reading.find(MOST_EVENTS);
+		if (mostEvents == null && !EVENT_GROUP.matcher(text).find() && RANK.matcher(text).find()) {
+			mostEvents = reading.find(BY_EVENTS);
+		}
 		boolean count = reading.find(COUNT) != null;
 		// "count servers by memory" groups by its size; "top 5 servers by memory" ranks by its use
 		Matcher group = reading.find(GROUP, (m) -> count || !SIZE_FIELDS.contains(GROUPS.get(m.group(1))));

@@ -91,10 +91,12 @@ final class RelationReader {
 					+ "|installed)\\s+(?:on|in|at)\\s+" + N,
 			"\\bhosted\\s+by\\s+" + N, "\\b(?:guests|tenants|workloads)\\s+(?:of|on)\\s+" + N);
 
-	// "VMs on ESX-HOST-07": a kind of CI, then on a named CI
+	// "VMs on ESX-HOST-07", "VMs in maintenance on ESX-HOST-07": a kind of CI, a few words about it, then on a
+	// named CI; "application alerts on X" are alerts on X
 	private static final Pattern KIND_BEFORE_ON = Pattern.compile("\\b(?<kind>servers?|vms?|virtual\\s+machines?"
-			+ "|machines?|guests?|applications?|apps?|software|packages?)\\s+(?:(?:(?:that|which)\\s+)?(?:are|is|were)\\s+)?"
-			+ "(?:currently\\s+)?$");
+			+ "|machines?|guests?|applications?|apps?|software|packages?)\\s+(?:(?!(?:events?|alerts?|alarms?|incidents?)\\b)[\\w.-]+\\s+){0,4}?"
+			+ "(?:(?:(?:that|which)\\s+)?"
+			+ "(?:are|is|were)\\s+)?(?:currently\\s+)?$");
 
 	private static final Pattern TRANSITIVE = Pattern.compile("\\b(?:directly\\s+or\\s+indirectly|indirectly"
 			+ "|transitively|all\\s+the\\s+way\\s+down|at\\s+any\\s+depth)\\b");

@@ -483,6 +483,14 @@ class QuestionReaderTests {
 		assertThat(plan.eventGroup()).isEqualTo("severity");
 		assertThat(plan.events().top()).isNull();
 		assertThat(read("top 5 servers by number of events").events().top()).isEqualTo(5);
+		for (String question : List.of("top 6 servers by number of high severity events last week",
+				"top 5 servers by zabbix events", "top 3 servers by critical events")) {
+			assertThat(read(question).events().top()).as(question).isPositive();
+		}
+		assertThat(read("which server has the most high severity alerts last week").events())
+			.extracting(EventClause::top, EventClause::severities)
+			.containsExactly(1, List.of("high"));
+		assertThat(read("group alerts by severity").eventGroup()).isEqualTo("severity");
 	}
 
 	@Test
@@ -556,6 +564,13 @@ class QuestionReaderTests {
 			.extracting(RelationClause::answer, RelationClause::types, RelationClause::anchors)
 			.containsExactly("sources", List.of("runs_on"), List.of("VMWARE-HOST-04"));
 		assertThat(readNaming("On PROD-DB-03, which events are open?", "PROD-DB-03").relation()).isNull();
+		assertThat(readNaming("application alerts on VMWARE-HOST-04 in the past 30 days", "VMWARE-HOST-04").relation())
+			.isNull();
+		for (String question : List.of("VMs in maintenance on VMWARE-HOST-04", "servers in DC1 on VMWARE-HOST-04")) {
+			assertThat(readNaming(question, "VMWARE-HOST-04").relation()).as(question)
+				.extracting(RelationClause::answer, RelationClause::types)
+				.containsExactly("sources", List.of("runs_on"));
+		}
 		assertThat(readNaming("by which applications is orders-db used?", "orders-db").relation())
 			.extracting(RelationClause::answer, RelationClause::types)
 			.containsExactly("sources", List.of("depends_on"));
