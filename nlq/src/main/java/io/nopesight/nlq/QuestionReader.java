@@ -293,8 +293,10 @@ final class QuestionReader {
 	}
 
 	/**
-	 * The question in lower case with contractions spelt out ("don't" is "do not"), possessives dropped
-	 * ("PROD-WEB-01's"), number words after "top" written as numbers, and a leading "on which" read as "which".
+	 * The question in lower case with contractions spelt out ("don't" is "do not", "I'd" is "I would"),
+	 * possessives dropped ("PROD-WEB-01's"), short forms and comparisons written out ("Win 11", "> 128GB"), some
+	 * word orders turned round ("busiest 3"), number words that count written as numbers ("top five", "five
+	 * busiest"), and a leading "on which" read as "which". Names written with separators are left as they are.
 	 */
 	static String normalised(String question) {
 		String text = question.toLowerCase(Locale.ROOT).strip().replace('’', '\'').replace('‘', '\'');
