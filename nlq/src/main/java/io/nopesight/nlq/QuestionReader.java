@@ -53,7 +53,8 @@ final class QuestionReader {
 			"quick", "question", "plz", "pls", "please", "thx", "thanks", "thank", "ok", "okay", "so", "advance",
 			"cheers", "quickly", "one", "came", "come", "arrived", "hit", "throw", "threw", "thrown", "run", "runs",
 			"much", "forecast", "forecasted", "projected", "predicted", "but", "os", "since", "team", "guys", "folks",
-			"all", "again", "actually", "basically", "hosted", "deployed", "directly", "direct", "immediate", "group", "grouped", "groups"));
+			"all", "again", "actually", "basically", "hosted", "deployed", "directly", "direct", "immediate", "group", "grouped", "groups", "environment", "env", "location", "site", "manufacturer",
+			"vendor", "department"));
 
 	private static final Pattern NEGATION = Pattern.compile(
 			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
@@ -136,7 +137,7 @@ final class QuestionReader {
 	private static final Pattern SECOND_GROUP = Pattern.compile("\\s*(?:,\\s*)?(?:and|then|,)\\s*(?:by\\s+|per\\s+)?(?:the\\s+)?(?:"
 			+ String.join("|", GROUPS.keySet()) + "|severity|source)s?\\b");
 
-	private static final Pattern IP = Pattern.compile("\\b(?:ip(?:\\s+address)?\\s+|address\\s+|at\\s+)?"
+	private static final Pattern IP = Pattern.compile("\\b(?:ip(?:\\s+address)?\\s+(?:is\\s+|=\\s*|of\\s+)?|address\\s+(?:is\\s+)?|at\\s+)?"
 			+ "((?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3})\\b");
 
 	// "more than 64 GB of memory", "memory over 64 GB", "at least 16 cores"; never "above 80%", a metric's level
@@ -145,7 +146,7 @@ final class QuestionReader {
 			+ "|less\\s+than|fewer\\s+than|under|below|at\\s+most|exactly|with)\\s+)?(?<amount>\\d+(?:\\.\\d+)?)(?!\\s*(?:%|percent))\\s*"
 			+ "(?<unit>gb|gib|g|tb|tib|cores?|cpus?|vcpus?)?\\s*(?:of\\s+)?(?<noun>memory|ram|disk|storage|cores?|cpus?|vcpus?)?\\b");
 
-	private static final Pattern COST_CENTER = Pattern.compile("\\b(?:cost\\s+cent(?:er|re)\\s+)?(cc-\\d+)\\b");
+	private static final Pattern COST_CENTER = Pattern.compile("\\b(?:cost\\s+cent(?:er|re)\\s+(?:is\\s+|=\\s*|of\\s+)?)?(cc-\\d+)\\b");
 
 	private static final Pattern DEPARTMENT = Pattern.compile(
 			"\\b(?:owned\\s+by\\s+)?(?:the\\s+)?([\\p{L}&]+)\\s+(?:department|dept|team)\\b"
@@ -364,6 +365,9 @@ final class QuestionReader {
 			.replaceAll("\\bnoisiest\\s+((?:\\w+\\s+){0,2}?(?:servers?|machines?|hosts?|boxes|cis|devices?|databases?"
 					+ "|applications?|apps?|workstations?))\\b", "$1 with the most events")
 			.replaceAll("\\bon\\s+average\\b", "average")
+			// "servers with at least one critical event": having one is what the question asks anyway
+			.replaceAll("\\b(?:at\\s+least\\s+(?:one|1)|one\\s+or\\s+more|1\\s+or\\s+more)\\s+(?=(?:[\\w-]+\\s+){0,2}?(?:events?|alerts?"
+					+ "|alarms?|incidents?)\\b)", "")
 			.replaceAll("(\\d)\\s*(%|percent)\\s+full\\b", "$1$2")
 			.replaceAll("\\boperating\\s+systems?\\b", "os");
 		Matcher passive = PASSIVE.matcher(ordered);
@@ -544,6 +548,11 @@ final class QuestionReader {
 			return type;
 		}
 		filters.add(0, new Condition(Field.TYPE, "=", List.of(type), false, word));
+		// "desktops and laptops": other words for the same kind
+		Pattern same = Pattern.compile("(?:\\b(?:and|or)\\s+(?:the\\s+)?|(?<=,\\s?))" + ENTITY.pattern());
+		while (reading.find(same, (m) -> type.equals(ENTITIES.get(m.group(1)))) != null) {
+			// read
+		}
 		return type;
 	}
 

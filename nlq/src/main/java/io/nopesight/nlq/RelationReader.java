@@ -29,7 +29,11 @@ final class RelationReader {
 	private static final String CONNECTED_TO = "connected_to";
 
 	// {N} is where the anchor's name stands; an article may lead it
-	private static final String N = "(?:the\\s+)?(?<name>{NAMES})";
+	// a kind written beside the name describes the anchor, not the answer: "the orders-db database", "the
+	// database orders-db", "the VMWARE-HOST-02 host"
+	private static final String KIND = "(?:database|db|server|host|machine|box|vm|application|app|service|switch)";
+
+	private static final String N = "(?:the\\s+)?(?:" + KIND + "\\s+)?(?<name>{NAMES})(?:\\s+" + KIND + "(?![\\p{L}\\p{N}]))?";
 
 	private static final String FAILS = "(?:fails?|failed|failing|goes\\s+down|went\\s+down|is\\s+down|was\\s+down"
 			+ "|were\\s+down|crash(?:es|ed)?|dies|died|stops|stopped|breaks|broke|goes\\s+offline|is\\s+offline"

@@ -654,4 +654,22 @@ class QuestionReaderTests {
 		assertThat(top.metric().metric()).isEqualTo("memory_usage");
 	}
 
+	@Test
+	void readsAKindBesideANameAsTheNamesAndOtherOrdinaryStructures() {
+		QueryPlan plan = readNaming("What depends on the orders-db database?", "orders-db");
+		assertThat(plan.relation()).extracting(RelationClause::answer, RelationClause::anchors)
+			.containsExactly("sources", List.of("orders-db"));
+		assertThat(plan.filters()).extracting(Condition::field).doesNotContain(Field.TYPE);
+		assertThat(readNaming("What does the Payments API application depend on?", "Payments API").relation())
+			.extracting(RelationClause::answer).isEqualTo("targets");
+		assertThat(read("Give me the hosts whose cost center is CC-3100").filters()).extracting(Condition::field)
+			.contains(Field.COST_CENTER);
+		assertThat(read("Show me the CI whose IP address is 172.24.1.11").filters()).extracting(Condition::field)
+			.contains(Field.IP_ADDRESS);
+		QueryPlan both = read("Show me desktops and laptops not running Windows");
+		assertThat(both.entity()).isEqualTo("workstation");
+		assertThat(read("Give me the servers with at least one critical event in the last 30 days").events().ofCis())
+			.isTrue();
+	}
+
 }
