@@ -57,9 +57,10 @@ final class QuestionReader {
 			"vendor", "department"));
 
 	private static final Pattern NEGATION = Pattern.compile(
-			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't)"
+			"(?:\\bnot|\\bnon-?|\\bexcept|\\boutside(?:\\s+of)?|\\bexcluding|\\bwithout|\\bisn't|\\baren't|\\bother\\s+than)"
 					+ "\\s*(?:(?:running|in|on|from|the|a|an|using|with|of|located|based|hosted|those|these|ones|that"
-					+ "|which|are|is|for|made|manufactured|built|by|produced|supplied|owned|assigned|deployed|sitting)\\s+)*$");
+					+ "|which|are|is|for|made|manufactured|built|by|produced|supplied|owned|assigned|deployed|sitting"
+					+ "|have|has|having|ones)\\s+)*$");
 
 	private static final Map<String, String> ENTITIES = entities();
 
@@ -547,6 +548,15 @@ final class QuestionReader {
 		if (type.equals("ci")) {
 			return type;
 		}
+		// "CIs in DC1 that are not servers": any CI but that kind
+		Matcher anyCi = reading.find(ENTITY, (m) -> ENTITIES.get(m.group(1)).equals("ci"));
+		if (anyCi != null) {
+			if (reading.negated(matcher)) {
+				filters.add(0, new Condition(Field.TYPE, "=", List.of(type), true, word));
+				return "ci";
+			}
+			reading.unconsume(anyCi);
+		}
 		filters.add(0, new Condition(Field.TYPE, "=", List.of(type), false, word));
 		// "desktops and laptops": other words for the same kind
 		Pattern same = Pattern.compile("(?:\\b(?:and|or)\\s+(?:the\\s+)?|(?<=,\\s?))" + ENTITY.pattern());
@@ -621,20 +631,49 @@ final class QuestionReader {
 		return known.isEmpty() ? List.of(canonical) : known;
 	}
 
+	/**
+	 * One operating system or several: "Ubuntu or Debian servers" run either, "Windows servers not running Windows
+	 * Server 2019" run Windows but not that release, "not Ubuntu or Debian" neither.
+	 */
 	private static void os(Reading reading, CmdbValues values, List<Condition> filters) {
-		Matcher matcher = reading.find(OS);
-		if (matcher == null) {
-			return;
+		List<Object> wanted = new ArrayList<>();
+		List<String> from = new ArrayList<>();
+		boolean negatedBefore = false;
+		Matcher matcher;
+		while ((matcher = reading.find(OS)) != null) {
+			List<String> matching = osValues(values, OS_FAMILIES.get(matcher.group(1)), matcher.group(2));
+			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
+			if (negated) {
+				filters.add(new Condition(Field.OS, "in", List.copyOf(matching), true, matcher.group()));
+			}
+			else {
+				matching.stream().filter((v) -> !wanted.contains(v)).forEach(wanted::add);
+				from.add(matcher.group());
+			}
+			negatedBefore = negated;
 		}
-		String family = OS_FAMILIES.get(matcher.group(1));
-		String version = matcher.group(2);
-		List<String> matching = values.of(Field.OS).stream().filter((os) -> {
+		if (!from.isEmpty()) {
+			filters.add(new Condition(Field.OS, "in", wanted, false, String.join(", ", from)));
+		}
+		readJoins(reading, OS);
+	}
+
+	private static List<String> osValues(CmdbValues values, String family, @Nullable String version) {
+		return values.of(Field.OS).stream().filter((os) -> {
 			String flat = os.toLowerCase(Locale.ROOT).replace(" ", "");
 			boolean inFamily = family.equals("windows") ? flat.startsWith("windows")
 					: family.equals("linux") ? LINUX.matcher(flat).find() : flat.contains(family);
 			return inFamily && (version == null || os.toLowerCase(Locale.ROOT).contains(version.strip()));
 		}).toList();
-		filters.add(new Condition(Field.OS, "in", List.copyOf(matching), reading.negated(matcher), matcher.group()));
+	}
+
+	// the "or" and "and" between values read by the pattern: "Dell or Lenovo", "Ubuntu and Debian"
+	private static void readJoins(Reading reading, Pattern values) {
+		Pattern join = Pattern.compile("\\b(?:or|and|nor)\\b(?=\\s+(?:not\\s+|non\\s+)?(?:made\\s+by\\s+|from\\s+)?(?:"
+				+ values.pattern() + "))");
+		while (reading.find(join) != null) {
+			// read
+		}
 	}
 
 	private static void virtual(Reading reading, List<Condition> filters) {
@@ -708,13 +747,36 @@ final class QuestionReader {
 						(a, b) -> (a.length() >= b.length()) ? a : b);
 			}
 		}
+		// in the order the question names them, so that "not made by Dell or Lenovo" leaves out both
+		List<Map.Entry<Matcher, List<String>>> named = new ArrayList<>();
 		byWord.forEach((word, matching) -> {
 			Matcher matcher = reading.find(Pattern.compile("\\b" + spellings.get(word) + "(?![\\p{L}\\p{N}])"));
 			if (matcher != null) {
-				filters.add(new Condition(Field.MANUFACTURER, "in", List.copyOf(matching), reading.negated(matcher),
-						matcher.group()));
+				named.add(Map.entry(matcher, matching));
 			}
 		});
+		named.sort(java.util.Comparator.comparingInt((Map.Entry<Matcher, List<String>> e) -> e.getKey().start()));
+		List<Object> wanted = new ArrayList<>();
+		List<String> from = new ArrayList<>();
+		boolean negatedBefore = false;
+		for (Map.Entry<Matcher, List<String>> maker : named) {
+			Matcher matcher = maker.getKey();
+			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
+			if (negated) {
+				filters.add(new Condition(Field.MANUFACTURER, "in", List.copyOf(maker.getValue()), true, matcher.group()));
+			}
+			else {
+				wanted.addAll(maker.getValue());
+				from.add(matcher.group());
+			}
+			negatedBefore = negated;
+		}
+		if (!from.isEmpty()) {
+			filters.add(new Condition(Field.MANUFACTURER, "in", wanted, false, String.join(", ", from)));
+		}
+		if (!named.isEmpty()) {
+			readJoins(reading, Pattern.compile(String.join("|", spellings.values())));
+		}
 	}
 
 	// the short names people write for an engine, by the engine's name

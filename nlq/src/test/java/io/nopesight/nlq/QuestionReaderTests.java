@@ -672,4 +672,28 @@ class QuestionReaderTests {
 			.isTrue();
 	}
 
+	@Test
+	void readsSeveralValuesOfOneFieldAndNegationsOfThem() {
+		QueryPlan windows = read("Windows servers not running Windows Server 2019");
+		assertThat(windows.filters()).extracting(Condition::field, Condition::values, Condition::negated)
+			.contains(tuple(Field.OS, List.of("Windows 11 23H2", "Windows Server 2019"), false),
+					tuple(Field.OS, List.of("Windows Server 2019"), true));
+		assertThat(read("Ubuntu or Debian servers").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.OS, List.of("Ubuntu 22.04", "Ubuntu 24.04", "Debian 12")));
+		assertThat(read("physical servers not made by Dell or Lenovo").filters())
+			.extracting(Condition::field, Condition::values, Condition::negated)
+			.contains(tuple(Field.MANUFACTURER, List.of("Dell Inc."), true), tuple(Field.MANUFACTURER, List.of("Lenovo"), true));
+		assertThat(read("Dell or HP servers").filters()).extracting(Condition::field, Condition::values)
+			.contains(tuple(Field.MANUFACTURER, List.of("Dell Inc.", "HP")));
+		assertThat(read("servers that do not have more than 8 GB of memory").filters())
+			.extracting(Condition::field, Condition::operator, Condition::negated)
+			.contains(tuple(Field.MEMORY_GB, ">", true));
+		assertThat(read("workstations other than the Windows ones with less than 16 GB of RAM").filters())
+			.extracting(Condition::field, Condition::negated)
+			.contains(tuple(Field.OS, true));
+		QueryPlan notServers = read("how many CIs in DC1 are not servers");
+		assertThat(notServers.entity()).isEqualTo("ci");
+		assertThat(notServers.filters()).extracting(Condition::field, Condition::negated).contains(tuple(Field.TYPE, true));
+	}
+
 }
