@@ -99,6 +99,8 @@ final class MetricReader {
 		}
 		Matcher level = reading.find(LEVEL);
 		if (level != null) {
+			// "running hot with CPU above 48%": the number says how hot
+			reading.find(HIGH);
 			// "average CPU above 80%" says what a bare level means; "maximum CPU above 90%" asks of the peak
 			Matcher of = reading.find(AGGREGATE);
 			String aggregation = (of != null && !of.group(1).startsWith("av") && !of.group(1).equals("mean")) ? "max" : "avg";

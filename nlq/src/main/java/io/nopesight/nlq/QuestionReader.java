@@ -214,16 +214,17 @@ final class QuestionReader {
 		boolean count = reading.find(COUNT) != null;
 		// "count servers by memory" groups by its size; "top 5 servers by memory" ranks by its use
 		Matcher group = reading.find(GROUP, (m) -> count || !SIZE_FIELDS.contains(GROUPS.get(m.group(1))));
-		// "databases running PostgreSQL" is their engine, and "alerts from prometheus" the events' source:
-		// neither is software installed
-		boolean softwareMeant = !DATABASES.matcher(text).find() && !EventReader.mentioned(text);
+		// "alerts from prometheus" is the events' source, read first, and "databases running PostgreSQL" their
+		// engine: neither is software installed ("alerts on servers running nginx" is)
+		List<String> sources = EventReader.mentioned(text) ? EventReader.sources(reading, values.eventSources())
+				: List.of();
+		boolean softwareMeant = !DATABASES.matcher(text).find();
 		refuseAmbiguous(question, mentions);
 		RelationClause relation = RelationReader.read(reading, mentions, values.software(), softwareMeant);
 		names(reading, mentions, filters);
 		roleOfServers(reading, values, filters);
 		Matcher eventWord = EventReader.mention(reading);
 		boolean aboutEvents = eventWord != null;
-		List<String> sources = aboutEvents ? EventReader.sources(reading, values.eventSources()) : List.of();
 		String entity = entity(reading, filters);
 		relation = productOfSoftware(entity, relation, filters);
 		// "servers with critical events": the CIs are asked for; "critical events on production databases":

@@ -84,6 +84,7 @@ final class RelationReader {
 			"\\b" + N + "\\s+(?:runs|is\\s+running|is\\s+hosted|is\\s+deployed|lives|sits)\\s+(?:on|in|at)\\b",
 			"\\b(?:hosts?|hosting|runs|running|run|serves|serving)\\s+" + N,
 			"\\bhosts?\\s+(?:of|for)\\s+" + N,
+			"\\bwhere\\s+" + N + "\\s+(?:runs|is\\s+running|is\\s+hosted|is\\s+deployed|lives|sits|resides)\\b",
 			// "orders-db's hosts", "the Payments API servers": the kind of CI is left for the entity
 			"\\b" + N + "(?=\\s+(?:hosts|servers|machines|boxes)\\b)");
 

@@ -696,4 +696,23 @@ class QuestionReaderTests {
 		assertThat(notServers.filters()).extracting(Condition::field, Condition::negated).contains(tuple(Field.TYPE, true));
 	}
 
+	@Test
+	void readsEventsOnTheHostsOfSoftwareOrOfAnApplication() {
+		QueryPlan log4j = readNaming("how many open alerts are there on servers with Apache Log4j installed");
+		assertThat(log4j.relation().types()).containsExactly("installed_on");
+		assertThat(log4j.events().statuses()).containsExactly("open");
+		assertThat(read("alerts from prometheus in the last 24 hours").events().sources()).containsExactly("prometheus");
+		QueryPlan hosts = readNaming("critical incidents on the servers where the Payments API runs", "Payments API");
+		assertThat(hosts.relation()).extracting(RelationClause::answer, RelationClause::types)
+			.containsExactly("targets", List.of("runs_on"));
+	}
+
+	@Test
+	void readsAWordOfLoadWithANumberAsTheNumber() {
+		assertThat(read("servers running hot with CPU above 48% last week").metric())
+			.extracting(MetricClause::operator, MetricClause::threshold).containsExactly(">", 48.0);
+		assertThat(read("servers short on memory, above 68% last week").metric())
+			.extracting(MetricClause::metric, MetricClause::threshold).containsExactly("memory_usage", 68.0);
+	}
+
 }
