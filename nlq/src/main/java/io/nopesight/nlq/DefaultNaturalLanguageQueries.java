@@ -65,7 +65,8 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 		List<Map<String, @Nullable Object>> results = results(plan, asOf, facts);
 		facts.addAll(insights(plan, results));
 		MetricClause metric = plan.metric();
-		if (metric != null && plan.events() == null && !plan.entity().equals("event") && metric.aggregate() == null) {
+		if (metric != null && plan.events() == null && !plan.entity().equals("event") && metric.aggregate() == null
+				&& plan.answerType() != QueryPlan.AnswerType.GROUP) {
 			MetricInsights.Insights found = this.insights.of(metric, results, asOf, zone);
 			results = found.rows();
 			facts.addAll(found.facts());
@@ -149,7 +150,7 @@ class DefaultNaturalLanguageQueries implements NaturalLanguageQueries {
 		MetricClause metric = plan.metric();
 		boolean condition = metric != null && (metric.predicted() || metric.threshold() != null);
 		return plan.events() == null && plan.answerType() != QueryPlan.AnswerType.COUNT
-				&& (condition || question.includePredictions());
+				&& plan.answerType() != QueryPlan.AnswerType.GROUP && (condition || question.includePredictions());
 	}
 
 	private static boolean metric(QueryPlan plan, String aggregation) {

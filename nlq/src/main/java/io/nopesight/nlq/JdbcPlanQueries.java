@@ -82,6 +82,13 @@ class JdbcPlanQueries {
 		if (plan.events() != null) {
 			return new JdbcEventQueries(this.jdbc).run(plan, plan.events(), asOf);
 		}
+		if (plan.metric() != null && plan.answerType() == QueryPlan.AnswerType.GROUP) {
+			List<String> meeting = new MetricAnswers(plan, plan.metric())
+				.meeting(figures(plan.metric(), where, parameters, asOf));
+			List<Object> grouped = new ArrayList<>(parameters);
+			grouped.add(meeting.toArray(String[]::new));
+			return group(plan, where + " AND c.id = ANY(?)", grouped);
+		}
 		if (plan.metric() != null) {
 			return new MetricAnswers(plan, plan.metric()).answer(figures(plan.metric(), where, parameters, asOf));
 		}

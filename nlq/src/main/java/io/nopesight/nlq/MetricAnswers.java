@@ -39,6 +39,11 @@ final class MetricAnswers {
 		};
 	}
 
+	/** The CIs meeting the condition: "count servers with high CPU by environment" groups these. */
+	List<String> meeting(List<MetricSummary> figures) {
+		return figures.stream().filter(this::meets).map(MetricSummary::ciId).toList();
+	}
+
 	private boolean meets(MetricSummary figure) {
 		if (this.metric.operator() == null || this.metric.threshold() == null) {
 			return true;

@@ -288,7 +288,9 @@ final class QuestionReader {
 						: (metric != null && metric.top() != null) ? QueryPlan.AnswerType.TOP
 								: (metric != null && metric.aggregate() != null) ? QueryPlan.AnswerType.AGGREGATE
 										: QueryPlan.AnswerType.LIST;
-		if (groupBy != null && metric != null) {
+		// "count servers with high CPU by environment" groups the CIs meeting the condition; grouped figures
+		// ("average CPU by environment") are not read
+		if (groupBy != null && metric != null && (metric.threshold() == null || metric.predicted())) {
 			throw new QueryNotUnderstoodException("Grouping metric figures is not read yet", SUGGESTIONS);
 		}
 		String planned = (aboutEvents && !cisAsked) ? "event" : (entity != null) ? entity : "ci";

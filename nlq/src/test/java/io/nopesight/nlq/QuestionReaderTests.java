@@ -652,6 +652,12 @@ class QuestionReaderTests {
 		QueryPlan top = read("top 5 servers by memory last week");
 		assertThat(top.groupBy()).isNull();
 		assertThat(top.metric().metric()).isEqualTo("memory_usage");
+		QueryPlan hot = read("count servers with high CPU usage last week by environment");
+		assertThat(hot.groupBy()).isEqualTo(Field.ENVIRONMENT);
+		assertThat(hot.metric()).extracting(MetricClause::operator, MetricClause::threshold).containsExactly(">", 80.0);
+		assertThatThrownBy(() -> read("average CPU of servers by environment"))
+			.isInstanceOf(QueryNotUnderstoodException.class)
+			.hasMessageContaining("Grouping metric figures");
 	}
 
 	@Test
