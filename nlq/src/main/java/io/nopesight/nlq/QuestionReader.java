@@ -597,25 +597,12 @@ final class QuestionReader {
 	 * databases" are CIs in any of them; each negated one is left out ("not in production or staging").
 	 */
 	private static void environment(Reading reading, CmdbValues values, List<Condition> filters) {
-		List<Object> wanted = new ArrayList<>();
-		List<String> from = new ArrayList<>();
+		Listed listed = new Listed(Field.ENVIRONMENT, "in");
 		Matcher matcher;
-		boolean negatedBefore = false;
 		while ((matcher = reading.find(ENVIRONMENT)) != null) {
-			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
-			List<String> known = known(values, ENVIRONMENTS.get(matcher.group(1)));
-			if (negated) {
-				filters.add(new Condition(Field.ENVIRONMENT, "in", List.copyOf(known), true, matcher.group()));
-			}
-			else {
-				known.stream().filter((v) -> !wanted.contains(v)).forEach(wanted::add);
-				from.add(matcher.group());
-			}
-			negatedBefore = negated;
+			listed.add(reading, matcher, known(values, ENVIRONMENTS.get(matcher.group(1))), filters);
 		}
-		if (!wanted.isEmpty()) {
-			filters.add(new Condition(Field.ENVIRONMENT, "in", wanted, false, String.join(", ", from)));
-		}
+		listed.addTo(filters);
 		while (reading.find(ENVIRONMENT_JOIN) != null) {
 			// read
 		}
@@ -639,25 +626,12 @@ final class QuestionReader {
 	 * Server 2019" run Windows but not that release, "not Ubuntu or Debian" neither.
 	 */
 	private static void os(Reading reading, CmdbValues values, List<Condition> filters) {
-		List<Object> wanted = new ArrayList<>();
-		List<String> from = new ArrayList<>();
-		boolean negatedBefore = false;
+		Listed listed = new Listed(Field.OS, "in");
 		Matcher matcher;
 		while ((matcher = reading.find(OS)) != null) {
-			List<String> matching = osValues(values, OS_FAMILIES.get(matcher.group(1)), matcher.group(2));
-			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
-			if (negated) {
-				filters.add(new Condition(Field.OS, "in", List.copyOf(matching), true, matcher.group()));
-			}
-			else {
-				matching.stream().filter((v) -> !wanted.contains(v)).forEach(wanted::add);
-				from.add(matcher.group());
-			}
-			negatedBefore = negated;
+			listed.add(reading, matcher, osValues(values, OS_FAMILIES.get(matcher.group(1)), matcher.group(2)), filters);
 		}
-		if (!from.isEmpty()) {
-			filters.add(new Condition(Field.OS, "in", wanted, false, String.join(", ", from)));
-		}
+		listed.addTo(filters);
 		readJoins(reading, OS);
 	}
 
@@ -702,27 +676,14 @@ final class QuestionReader {
 		}
 		Pattern named = Pattern.compile("\\b(?:(?:on|at)\\s+)?(?:the\\s+)?(?:(?:rack|floor|site|location|data\\s*cent(?:er|re)|dc)\\s+)?"
 				+ "(?<location>(?:" + String.join("|", sites.stream().map(Pattern::quote).toList()) + ")(?:-[a-z0-9]+)*)\\b");
-		List<Object> wanted = new ArrayList<>();
-		List<String> from = new ArrayList<>();
-		boolean negatedBefore = false;
+		Listed listed = new Listed(Field.LOCATION, "starts_with");
 		Matcher matcher;
 		while ((matcher = reading.find(named)) != null) {
 			String written = matcher.group("location").toUpperCase(Locale.ROOT);
 			// a site is a prefix (DC1-), a whole location (DC2-RACK-18) is itself, not DC2-RACK-180
-			String value = written.contains("-") ? written : written + "-";
-			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
-			if (negated) {
-				filters.add(new Condition(Field.LOCATION, "starts_with", List.of(value), true, matcher.group()));
-			}
-			else if (!wanted.contains(value)) {
-				wanted.add(value);
-				from.add(matcher.group());
-			}
-			negatedBefore = negated;
+			listed.add(reading, matcher, List.of(written.contains("-") ? written : written + "-"), filters);
 		}
-		if (!wanted.isEmpty()) {
-			filters.add(new Condition(Field.LOCATION, "starts_with", wanted, false, String.join(", ", from)));
-		}
+		listed.addTo(filters);
 		Pattern join = Pattern.compile("\\b(?:or|and)\\b(?=\\s+(?:(?:in|from)\\s+)?(?:not\\s+|non\\s+)?"
 				+ named.pattern().replace("?<location>", "?:") + ")");
 		while (reading.find(join) != null) {
@@ -759,24 +720,9 @@ final class QuestionReader {
 			}
 		});
 		named.sort(java.util.Comparator.comparingInt((Map.Entry<Matcher, List<String>> e) -> e.getKey().start()));
-		List<Object> wanted = new ArrayList<>();
-		List<String> from = new ArrayList<>();
-		boolean negatedBefore = false;
-		for (Map.Entry<Matcher, List<String>> maker : named) {
-			Matcher matcher = maker.getKey();
-			boolean negated = reading.negated(matcher) || (negatedBefore && listed(reading.text(), matcher));
-			if (negated) {
-				filters.add(new Condition(Field.MANUFACTURER, "in", List.copyOf(maker.getValue()), true, matcher.group()));
-			}
-			else {
-				wanted.addAll(maker.getValue());
-				from.add(matcher.group());
-			}
-			negatedBefore = negated;
-		}
-		if (!from.isEmpty()) {
-			filters.add(new Condition(Field.MANUFACTURER, "in", wanted, false, String.join(", ", from)));
-		}
+		Listed listed = new Listed(Field.MANUFACTURER, "in");
+		named.forEach((maker) -> listed.add(reading, maker.getKey(), maker.getValue(), filters));
+		listed.addTo(filters);
 		if (!named.isEmpty()) {
 			readJoins(reading, Pattern.compile(String.join("|", spellings.values())));
 		}
@@ -1022,6 +968,47 @@ final class QuestionReader {
 		families.put("centos", "centos");
 		families.put("linux", "linux");
 		return families;
+	}
+
+	/**
+	 * Values of one field a question names, in its order: the values named are any of them, each negated one is
+	 * left out, and one listed right after a negated one is negated too ("not in production or staging").
+	 */
+	private static final class Listed {
+
+		private final Field field;
+
+		private final String operator;
+
+		private final List<Object> wanted = new ArrayList<>();
+
+		private final List<String> from = new ArrayList<>();
+
+		private boolean negatedBefore;
+
+		Listed(Field field, String operator) {
+			this.field = field;
+			this.operator = operator;
+		}
+
+		void add(Reading reading, Matcher matcher, List<?> values, List<Condition> filters) {
+			boolean negated = reading.negated(matcher) || (this.negatedBefore && listed(reading.text(), matcher));
+			if (negated) {
+				filters.add(new Condition(this.field, this.operator, List.copyOf(values), true, matcher.group()));
+			}
+			else {
+				values.stream().filter((v) -> !this.wanted.contains(v)).forEach(this.wanted::add);
+				this.from.add(matcher.group());
+			}
+			this.negatedBefore = negated;
+		}
+
+		void addTo(List<Condition> filters) {
+			if (!this.from.isEmpty()) {
+				filters.add(new Condition(this.field, this.operator, this.wanted, false, String.join(", ", this.from)));
+			}
+		}
+
 	}
 
 	/**
