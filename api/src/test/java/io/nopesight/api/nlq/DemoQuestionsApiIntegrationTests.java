@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The published demo questions (`nlq-dev.jsonl`, a copy in the test resources) asked over HTTP on the demo
  * estate and graded as {@code ask-questions} grades them, with other wordings of them ({@code paraphrases.jsonl},
- * the same answers) and 2 117 other questions in the same semantics ({@code wordings.jsonl}): every one must be
+ * the same answers) and 2 386 other questions in the same semantics ({@code wordings.jsonl}): every one must be
  * answered, and right.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nopesight.demo=true")
