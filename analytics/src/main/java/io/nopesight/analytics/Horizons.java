@@ -18,6 +18,12 @@ public final class Horizons {
 
 	public static final Duration MAX = Duration.ofDays(365);
 
+	/** A forecast reaches at most this many times its history ahead: 30 daily points carry 359 days. */
+	public static final int MAX_TO_HISTORY = 12;
+
+	/** How an unpredictable forecast's reason begins when the horizon is beyond what its history carries. */
+	public static final String TOO_SHORT_FOR_HORIZON = "too short for the horizon";
+
 	private static final Pattern SHORT = Pattern.compile("(\\d{1,4})\\s*(h|d|w)");
 
 	private Horizons() {

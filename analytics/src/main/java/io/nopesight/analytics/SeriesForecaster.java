@@ -33,7 +33,7 @@ final class SeriesForecaster {
 	/** A series must have at least this many points, and a horizon may be at most this many times its history. */
 	static final int MIN_POINTS = 16;
 
-	static final int MAX_HORIZON_TO_HISTORY = 12;
+	static final int MAX_HORIZON_TO_HISTORY = Horizons.MAX_TO_HISTORY;
 
 	private final AnalyticsSettings settings;
 
@@ -107,7 +107,7 @@ final class SeriesForecaster {
 		}
 		if (horizon > MAX_HORIZON_TO_HISTORY * length) {
 			return Outcome.without(unpredictable(ask, series.labels(), length, lastAt, lastValue, String.format(Locale.ROOT,
-					"too short for the horizon: %d points of history cannot carry a forecast of %d steps"
+					Horizons.TOO_SHORT_FOR_HORIZON + ": %d points of history cannot carry a forecast of %d steps"
 							+ " (at most %d times the history)",
 					length, horizon, MAX_HORIZON_TO_HISTORY)));
 		}

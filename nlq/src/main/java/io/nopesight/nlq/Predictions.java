@@ -81,15 +81,15 @@ class Predictions {
 
 	private static boolean tooShort(@Nullable CapacityForecast forecast) {
 		return forecast != null && !forecast.predictable() && forecast.reason() != null
-				&& forecast.reason().startsWith("too short for the horizon");
+				&& forecast.reason().startsWith(Horizons.TOO_SHORT_FOR_HORIZON);
 	}
 
-	// the longest horizon every too-short series carries: 12 times its history, counted from its last sample
+	// the longest horizon every too-short series carries: so many times its history, counted from its last sample
 	private static @Nullable Duration carried(java.util.Collection<CapacityForecast> forecasts, Instant asOf) {
 		Duration carried = null;
 		for (CapacityForecast forecast : forecasts) {
 			if (tooShort(forecast) && forecast.lastSampleAt() != null) {
-				Duration longest = forecast.step().multipliedBy(12L * forecast.historyPoints() - 1)
+				Duration longest = forecast.step().multipliedBy((long) Horizons.MAX_TO_HISTORY * forecast.historyPoints() - 1)
 					.minus(Duration.between(forecast.lastSampleAt(), asOf));
 				carried = (carried == null || longest.compareTo(carried) < 0) ? longest : carried;
 			}
