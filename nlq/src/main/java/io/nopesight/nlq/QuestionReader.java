@@ -118,10 +118,6 @@ final class QuestionReader {
 
 	private static final Pattern LIST_GAP = Pattern.compile("(?:,|\\bor|\\band|/)\\s*$");
 
-	// the "or"/"and" between environments, read once they are
-	private static final Pattern ENVIRONMENT_JOIN = Pattern.compile("\\b(?:or|and)\\b(?=\\s+(?:not\\s+|non\\s+)?"
-			+ "(?:production|prod|staging|stg|stage|development|dev|testing|test)\\b)");
-
 	private static final Pattern EVENT_GROUP = Pattern.compile("\\b(?:by|per)\\s+(severity|source|status)\\b");
 
 	private static final Pattern COUNT = Pattern.compile("\\bhow\\s+many\\b|\\bcount\\b|\\bnumber\\s+of\\b");
@@ -602,10 +598,7 @@ final class QuestionReader {
 		while ((matcher = reading.find(ENVIRONMENT)) != null) {
 			listed.add(reading, matcher, known(values, ENVIRONMENTS.get(matcher.group(1))), filters);
 		}
-		listed.addTo(filters);
-		while (reading.find(ENVIRONMENT_JOIN) != null) {
-			// read
-		}
+		listed.addTo(filters, reading, ENVIRONMENT);
 	}
 
 	// the second of "production or staging": only "or", "and" or a comma between the two
@@ -631,8 +624,7 @@ final class QuestionReader {
 		while ((matcher = reading.find(OS)) != null) {
 			listed.add(reading, matcher, osValues(values, OS_FAMILIES.get(matcher.group(1)), matcher.group(2)), filters);
 		}
-		listed.addTo(filters);
-		readJoins(reading, OS);
+		listed.addTo(filters, reading, OS);
 	}
 
 	private static List<String> osValues(CmdbValues values, String family, @Nullable String version) {
@@ -642,15 +634,6 @@ final class QuestionReader {
 					: family.equals("linux") ? LINUX.matcher(flat).find() : flat.contains(family);
 			return inFamily && (version == null || os.toLowerCase(Locale.ROOT).contains(version.strip()));
 		}).toList();
-	}
-
-	// the "or" and "and" between values read by the pattern: "Dell or Lenovo", "Ubuntu and Debian"
-	private static void readJoins(Reading reading, Pattern values) {
-		Pattern join = Pattern.compile("\\b(?:or|and|nor)\\b(?=\\s+(?:not\\s+|non\\s+)?(?:made\\s+by\\s+|from\\s+)?(?:"
-				+ values.pattern() + "))");
-		while (reading.find(join) != null) {
-			// read
-		}
 	}
 
 	private static void virtual(Reading reading, List<Condition> filters) {
@@ -683,12 +666,7 @@ final class QuestionReader {
 			// a site is a prefix (DC1-), a whole location (DC2-RACK-18) is itself, not DC2-RACK-180
 			listed.add(reading, matcher, List.of(written.contains("-") ? written : written + "-"), filters);
 		}
-		listed.addTo(filters);
-		Pattern join = Pattern.compile("\\b(?:or|and)\\b(?=\\s+(?:(?:in|from)\\s+)?(?:not\\s+|non\\s+)?"
-				+ named.pattern().replace("?<location>", "?:") + ")");
-		while (reading.find(join) != null) {
-			// read
-		}
+		listed.addTo(filters, reading, named);
 	}
 
 	/**
@@ -722,10 +700,7 @@ final class QuestionReader {
 		named.sort(java.util.Comparator.comparingInt((Map.Entry<Matcher, List<String>> e) -> e.getKey().start()));
 		Listed listed = new Listed(Field.MANUFACTURER, "in");
 		named.forEach((maker) -> listed.add(reading, maker.getKey(), maker.getValue(), filters));
-		listed.addTo(filters);
-		if (!named.isEmpty()) {
-			readJoins(reading, Pattern.compile(String.join("|", spellings.values())));
-		}
+		listed.addTo(filters, reading, Pattern.compile(String.join("|", spellings.values())));
 	}
 
 	// the short names people write for an engine, by the engine's name
@@ -984,6 +959,8 @@ final class QuestionReader {
 
 		private final List<String> from = new ArrayList<>();
 
+		private int named;
+
 		private boolean negatedBefore;
 
 		Listed(Field field, String operator) {
@@ -993,6 +970,7 @@ final class QuestionReader {
 
 		void add(Reading reading, Matcher matcher, List<?> values, List<Condition> filters) {
 			boolean negated = reading.negated(matcher) || (this.negatedBefore && listed(reading.text(), matcher));
+			this.named++;
 			if (negated) {
 				filters.add(new Condition(this.field, this.operator, List.copyOf(values), true, matcher.group()));
 			}
@@ -1003,9 +981,18 @@ final class QuestionReader {
 			this.negatedBefore = negated;
 		}
 
-		void addTo(List<Condition> filters) {
+		/** The condition of the values named, and the "or", "and" between them read ({@code values} names them). */
+		void addTo(List<Condition> filters, Reading reading, Pattern values) {
 			if (!this.from.isEmpty()) {
 				filters.add(new Condition(this.field, this.operator, this.wanted, false, String.join(", ", this.from)));
+			}
+			if (this.named < 2) {
+				return;
+			}
+			Pattern join = Pattern.compile("\\b(?:or|and|nor)\\b(?=\\s+(?:(?:not|non|in|on|from|made\\s+by)\\s+)*(?:"
+					+ values.pattern() + "))");
+			while (reading.find(join) != null) {
+				// read
 			}
 		}
 
