@@ -47,15 +47,15 @@ final class EventReader {
 	 * before the kinds of CI so that the source "application" is not taken for applications.
 	 */
 	static List<String> sources(QuestionReader.Reading reading, List<String> knownSources) {
-		List<String> sources = new ArrayList<>();
+		Choice sources = new Choice(knownSources);
 		for (String source : knownSources) {
 			Matcher matcher = reading.find(Pattern.compile("\\b(?:(?:from|by|in|of|via|with\\s+source|source(?:\\s+is)?)\\s+)?"
 					+ "(?:the\\s+)?" + Pattern.quote(source.toLowerCase(Locale.ROOT)) + "(?:\\s+source)?\\b"));
 			if (matcher != null) {
-				sources.addAll(reading.negated(matcher) ? others(knownSources, source) : List.of(source));
+				sources.add(source, reading.negated(matcher));
 			}
 		}
-		return sources;
+		return sources.values();
 	}
 
 	/**
@@ -94,11 +94,7 @@ final class EventReader {
 		}
 		Matcher window = reading.find(MetricReader.WINDOW);
 		@Nullable Duration span = (window != null) ? MetricReader.span(window) : null;
-		return new EventClause(severities.values(), statuses.values(), sources.stream().distinct().toList(), span, ofCis);
-	}
-
-	private static List<String> others(List<String> all, String left) {
-		return all.stream().filter((value) -> !value.equalsIgnoreCase(left)).toList();
+		return new EventClause(severities.values(), statuses.values(), sources, span, ofCis);
 	}
 
 	/**

@@ -31,7 +31,6 @@ final class QuestionReader {
 
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}._\\-]*[\\p{L}\\p{N}])?");
 
-	// a word may be listed twice: the set keeps it once
 	static final Set<String> FILLER = Set.copyOf(List.of(
 			"show", "me", "all", "list", "the", "a", "an", "of", "in", "with", "which", "what", "are", "is", "there",
 			"how", "many", "count", "number", "that", "have", "has", "having", "by", "per", "for", "please", "give",
@@ -44,16 +43,17 @@ final class QuestionReader {
 			"happen", "occur", "raised", "fired", "triggered", "logged", "reported", "recorded", "seen", "used",
 			"utilized", "utilised", "consumed", "made", "manufactured", "built", "right", "so", "far", "presently",
 			"exist", "exists", "existing", "registered", "known", "inventory", "cmdb", "listed", "latest", "recent",
-			"newest", "those", "ones", "old", "still", "their", "anywhere", "whats", "thats", "theres", "wheres",
-			"whos", "catalogued", "tracked", "just", "only", "also", "like", "entire", "whole", "need", "want",
-			"see", "view", "know", "fetch", "return", "provide", "enumerate", "pull", "track", "manage", "managed",
+			"newest", "ones", "old", "still", "their", "anywhere", "whats", "thats", "theres", "wheres", "whos",
+			"catalogued", "tracked", "just", "only", "also", "like", "entire", "whole", "need", "want", "see",
+			"view", "know", "fetch", "return", "provide", "enumerate", "pull", "track", "manage", "managed",
 			"kindly", "could", "would", "breakdown", "distribution", "overview", "summary", "current", "raise",
 			"fire", "trigger", "log", "report", "generate", "generated", "emit", "emitted", "send", "sent",
-			"produce", "produced", "look", "looking", "let", "am", "will", "shall", "like", "created", "opened", "received", "when", "hey", "hi", "hello",
-			"quick", "question", "plz", "pls", "please", "thx", "thanks", "thank", "ok", "okay", "so", "advance",
-			"cheers", "quickly", "one", "came", "come", "arrived", "hit", "throw", "threw", "thrown", "run", "runs",
-			"much", "forecast", "forecasted", "projected", "predicted", "but", "os", "since", "team", "guys", "folks",
-			"all", "again", "actually", "basically", "hosted", "deployed", "directly", "direct", "immediate", "group", "grouped", "groups", "environment", "env", "location", "site", "manufacturer",
+			"produce", "produced", "look", "looking", "let", "am", "will", "shall", "created", "opened", "received",
+			"when", "hey", "hi", "hello", "quick", "question", "plz", "pls", "thx", "thanks", "thank", "ok", "okay",
+			"advance", "cheers", "quickly", "one", "came", "come", "arrived", "hit", "throw", "threw", "thrown",
+			"run", "runs", "much", "forecast", "forecasted", "projected", "predicted", "but", "os", "since", "team",
+			"guys", "folks", "again", "actually", "basically", "hosted", "deployed", "directly", "direct",
+			"immediate", "group", "grouped", "groups", "environment", "env", "location", "site", "manufacturer",
 			"vendor", "department"));
 
 	private static final Pattern NEGATION = Pattern.compile(

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Another wording of a question whose words were not all read: each unread word (or run of them) replaced by
- * the word it was mistyped for ({@link Spelling}: "memroy" is memory), the vocabulary term it means
- * ({@link Synonyms}: "notebooks" is workstations) or by its dictionary form ({@link Lemmas}: "ran" is run). The question is read again once with the replacements; if that fails too,
- * the first refusal stands.
+ * Other wordings of a question whose words were not all read: first its mistyped words corrected
+ * ({@link Spelling}: "memroy" is memory), then each unread word (or run of them) replaced by its dictionary form
+ * ({@link Lemmas}: "ran" is run), the word it was mistyped for, or the vocabulary term it means ({@link Synonyms}:
+ * "notebooks" is workstations). The question is read again in each; if none reads, the first refusal stands.
  */
 @Component
 class Rewording {
@@ -47,8 +47,7 @@ class Rewording {
 		Map<String, String> replaced = new LinkedHashMap<>();
 		List<String> facts = new ArrayList<>();
 		for (String word : unread) {
-			Spelling.corrected(word, known, QuestionReader.FILLER)
-				.ifPresent((spelt) -> put(word, spelt, "Read '" + word + "' as '" + spelt + "' (spelling)", replaced, facts));
+			respell(word, known, replaced, facts);
 		}
 		return replaced.isEmpty() ? Optional.empty() : Optional.of(new Reworded(replaced(question, replaced), facts));
 	}
@@ -96,10 +95,8 @@ class Rewording {
 		if (token != null && token.tag().startsWith("VERB") && differs(token, phrase)) {
 			return put(phrase, token.lemma(), "Read '" + phrase + "' as '" + token.lemma() + "'", replaced, facts);
 		}
-		Optional<String> spelt = phrase.contains(" ") ? Optional.empty()
-				: Spelling.corrected(phrase, known, QuestionReader.FILLER);
-		if (spelt.isPresent()) {
-			return put(phrase, spelt.get(), "Read '" + phrase + "' as '" + spelt.get() + "' (spelling)", replaced, facts);
+		if (!phrase.contains(" ") && respell(phrase, known, replaced, facts)) {
+			return true;
 		}
 		Optional<Synonyms.Synonym> synonym = this.synonyms.nearest(phrase);
 		if (synonym.isPresent()) {
@@ -111,6 +108,13 @@ class Rewording {
 			return put(phrase, token.lemma(), "Read '" + phrase + "' as '" + token.lemma() + "'", replaced, facts);
 		}
 		return false;
+	}
+
+	private static boolean respell(String word, Collection<String> known, Map<String, String> replaced,
+			List<String> facts) {
+		Optional<String> spelt = Spelling.corrected(word, known);
+		return spelt.isPresent()
+				&& put(word, spelt.get(), "Read '" + word + "' as '" + spelt.get() + "' (spelling)", replaced, facts);
 	}
 
 	private static boolean put(String phrase, String replacement, String fact, Map<String, String> replaced,

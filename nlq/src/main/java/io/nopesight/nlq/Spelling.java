@@ -31,18 +31,20 @@ final class Spelling {
 			"except", "greater", "fewer", "exactly", "percent", "top", "bottom", "quietest", "idle", "underutilized",
 			"dependencies", "blast", "radius", "impact", "fails", "runs", "connected");
 
+	// with the filler the reader skips, so that a typo of a filler word is not taken for another word
+	private static final Set<String> VOCABULARY = words(WORDS, QuestionReader.FILLER);
+
 	private Spelling() {
 	}
 
-	/** The vocabulary word a mistyped word stands for, when one is clearly meant. */
-	static Optional<String> corrected(String word, Collection<String> extraWords, Set<String> filler) {
+	/** The vocabulary word a mistyped word stands for, when one is clearly meant; {@code extraWords} are the CMDB's. */
+	static Optional<String> corrected(String word, Collection<String> extraWords) {
 		String typed = word.toLowerCase(Locale.ROOT);
 		if (typed.length() < 4 || !typed.matches("\\p{L}+")) {
 			return Optional.empty();
 		}
-		Set<String> vocabulary = new HashSet<>(WORDS);
-		vocabulary.addAll(filler);
-		extraWords.forEach((extra) -> vocabulary.add(extra.toLowerCase(Locale.ROOT)));
+		Set<String> vocabulary = new HashSet<>(VOCABULARY);
+		vocabulary.addAll(words(extraWords, List.of()));
 		if (vocabulary.contains(typed)) {
 			return Optional.empty();
 		}
@@ -51,7 +53,7 @@ final class Spelling {
 		int bestDistance = Integer.MAX_VALUE;
 		boolean tie = false;
 		for (String known : vocabulary) {
-			if (Math.abs(known.length() - typed.length()) > allowed || !known.matches("\\p{L}+")) {
+			if (Math.abs(known.length() - typed.length()) > allowed) {
 				continue;
 			}
 			int distance = NameKeys.distance(typed, known);
@@ -67,6 +69,16 @@ final class Spelling {
 		// a misspelling keeps its first letter: "sever" is server, "ever" is not
 		boolean clear = best != null && bestDistance <= allowed && !tie && best.charAt(0) == typed.charAt(0);
 		return clear ? Optional.of(best) : Optional.empty();
+	}
+
+	// the words made of letters only, in lower case
+	private static Set<String> words(Collection<String> some, Collection<String> more) {
+		Set<String> words = new HashSet<>();
+		java.util.stream.Stream.concat(some.stream(), more.stream())
+			.map((word) -> word.toLowerCase(Locale.ROOT))
+			.filter((word) -> word.matches("\\p{L}+"))
+			.forEach(words::add);
+		return Set.copyOf(words);
 	}
 
 }

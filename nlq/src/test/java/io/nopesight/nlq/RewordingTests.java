@@ -83,11 +83,11 @@ class RewordingTests {
 
 	@Test
 	void aWordCloseToTwoWordsOrToNoneIsNotCorrected() {
-		assertThat(Spelling.corrected("bananas", List.of(), QuestionReader.FILLER)).isEmpty();
+		assertThat(Spelling.corrected("bananas", List.of())).isEmpty();
 		// "ost" is too short to tell, and "lsit" could be list or last... both one swap or edit away: no guess
-		assertThat(Spelling.corrected("ost", List.of(), QuestionReader.FILLER)).isEmpty();
-		assertThat(Spelling.corrected("sever", List.of(), QuestionReader.FILLER)).contains("server");
-		assertThat(Spelling.corrected("memory", List.of(), QuestionReader.FILLER)).isEmpty();
+		assertThat(Spelling.corrected("ost", List.of())).isEmpty();
+		assertThat(Spelling.corrected("sever", List.of())).contains("server");
+		assertThat(Spelling.corrected("memory", List.of())).isEmpty();
 	}
 
 }
